@@ -1,0 +1,212 @@
+package dev.ijoka;
+
+import dev.ijoka.api.Dependencies;
+import dev.ijoka.api.Events;
+import dev.ijoka.api.Features;
+import dev.ijoka.api.Insights;
+import dev.ijoka.api.Plan;
+import dev.ijoka.api.Projects;
+import dev.ijoka.api.Rules;
+import dev.ijoka.api.Sessions;
+import dev.ijoka.api.StoreException;
+import dev.ijoka.internal.engine.DependencyService;
+import dev.ijoka.internal.engine.Engine;
+import dev.ijoka.internal.engine.EventService;
+import dev.ijoka.internal.engine.FeatureService;
+import dev.ijoka.internal.engine.InsightService;
+import dev.ijoka.internal.engine.PlanService;
+import dev.ijoka.internal.engine.ProjectService;
+import dev.ijoka.internal.engine.RuleService;
+import dev.ijoka.internal.engine.SessionService;
+import dev.ijoka.internal.engine.Uuid7;
+import dev.ijoka.internal.memory.InMemoryStoreProvider;
+import dev.ijoka.spi.IdSource;
+import dev.ijoka.spi.Notifier;
+import dev.ijoka.spi.Store;
+import dev.ijoka.spi.StoreProvider;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The front door: one engine on one store.
+ *
+ * <pre>{@code
+ * try (Ijoka ijoka = Ijoka.builder().store("jdbc:sqlite:/path/ijoka.db").build()) {
+ *     Project p = ijoka.projects().open(Path.of("."));
+ *     Feature f = ijoka.features().create(p.id(), NewFeature.of("User can log in", Category.FUNCTIONAL));
+ *     ijoka.events().subscribe(e -> System.err.println(e.type()));
+ *     ijoka.features().start(f.id(), null);
+ * }
+ * }</pre>
+ *
+ * Stores are found by URL through {@link ServiceLoader} ({@link StoreProvider}); building opens
+ * and migrates the store. {@link #inMemory()} needs nothing on the class path. Thread-safe; close it
+ * to stop its threads and close the store.
+ */
+public final class Ijoka implements AutoCloseable {
+
+    private final Engine engine;
+    private final Projects projects;
+    private final Features features;
+    private final Dependencies dependencies;
+    private final Plan plan;
+    private final Sessions sessions;
+    private final Insights insights;
+    private final Rules rules;
+    private final Events events;
+    private final Events.@Nullable Subscription notifications;
+
+    private Ijoka(Engine engine, Notifier notifier) {
+        this.engine = engine;
+        this.projects = new ProjectService(engine);
+        this.features = new FeatureService(engine);
+        this.dependencies = new DependencyService(engine);
+        this.plan = new PlanService(engine);
+        this.sessions = new SessionService(engine);
+        this.insights = new InsightService(engine);
+        this.rules = new RuleService(engine);
+        this.events = new EventService(engine);
+        this.notifications = notifier == Notifier.NONE ? null : engine.notify(notifier);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A complete engine on a fresh in-memory store: for tests and throw-away work. */
+    public static Ijoka inMemory() {
+        return builder().store(InMemoryStoreProvider.URL).build();
+    }
+
+    public Projects projects() {
+        return projects;
+    }
+
+    public Features features() {
+        return features;
+    }
+
+    public Dependencies dependencies() {
+        return dependencies;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Insights insights() {
+        return insights;
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /** Where the data lives, without credentials. */
+    public String storeDescription() {
+        return engine.store().describe();
+    }
+
+    @Override
+    public void close() {
+        if (notifications != null) {
+            notifications.close();
+        }
+        engine.close();
+    }
+
+    /** Configures an engine. Mutable and not thread-safe; {@link #build()} gives the immutable engine. */
+    public static final class Builder {
+
+        private @Nullable String url;
+        private @Nullable Store store;
+        private InstantSource clock = InstantSource.system();
+        private @Nullable IdSource ids;
+        private Duration lease = Duration.ofMinutes(30);
+        private Notifier notifier = Notifier.NONE;
+
+        private Builder() {}
+
+        /** The store's URL, e.g. {@code jdbc:sqlite:/home/me/.local/share/ijoka/ijoka.db} or {@code memory:}. */
+        public Builder store(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            this.store = null;
+            return this;
+        }
+
+        /** A store opened by the caller; closing the engine closes it. */
+        public Builder store(Store opened) {
+            this.store = Objects.requireNonNull(opened, "store");
+            this.url = null;
+            return this;
+        }
+
+        public Builder clock(InstantSource value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        public Builder ids(IdSource value) {
+            this.ids = Objects.requireNonNull(value, "ids");
+            return this;
+        }
+
+        /** How long a claim lives without activity; 30 minutes unless set. */
+        public Builder leaseDuration(Duration value) {
+            Objects.requireNonNull(value, "lease");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("leaseDuration must be positive, got " + value);
+            }
+            this.lease = value;
+            return this;
+        }
+
+        public Builder notifier(Notifier value) {
+            this.notifier = Objects.requireNonNull(value, "notifier");
+            return this;
+        }
+
+        /**
+         * Opens (and migrates) the store and starts the engine.
+         *
+         * @throws StoreException if no store is configured, no provider supports the URL, or it cannot be opened
+         */
+        public Ijoka build() {
+            Store opened = store != null ? store : open(url);
+            IdSource idSource = ids != null ? ids : new Uuid7(clock);
+            return new Ijoka(new Engine(opened, clock, idSource, lease), notifier);
+        }
+
+        private static Store open(@Nullable String url) {
+            if (url == null) {
+                throw new StoreException("no store configured: call store(\"jdbc:sqlite:/path/ijoka.db\") or use Ijoka.inMemory()");
+            }
+            ServiceLoader<StoreProvider> loader = ServiceLoader.load(StoreProvider.class, Ijoka.class.getClassLoader());
+            for (StoreProvider provider : loader) {
+                if (provider.supports(url)) {
+                    return provider.open(url);
+                }
+            }
+            String known = loader.stream().map(p -> p.get().name()).collect(Collectors.joining(", "));
+            throw new StoreException("no store on the class path handles " + redact(url) + " (found: " + known
+                    + "). Add the store's jar, e.g. dev.ijoka:ijoka-store-sqlite for jdbc:sqlite: URLs.");
+        }
+
+        /** Drops anything that looks like a password from a URL before it reaches a message. */
+        static String redact(String url) {
+            return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+        }
+    }
+}

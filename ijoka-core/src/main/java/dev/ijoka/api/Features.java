@@ -1,0 +1,65 @@
+package dev.ijoka.api;
+
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.FeatureUpdate;
+import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.SessionId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Features and their state machine.
+ *
+ * <pre>{@code
+ * Feature f = ijoka.features().create(project.id(), NewFeature.of("User can log in", Category.FUNCTIONAL));
+ * ijoka.features().start(f.id(), session);
+ * ijoka.features().complete(f.id(), session);
+ * }</pre>
+ *
+ * Every method that changes something appends its events in the same transaction.
+ */
+public interface Features {
+
+    /** Creates a pending feature with the project's next number. */
+    Feature create(ProjectId project, NewFeature feature);
+
+    /** @throws NotFoundException if nothing matches */
+    Feature get(FeatureRef ref);
+
+    Optional<Feature> find(FeatureRef ref);
+
+    /** Every feature of the project, by number. */
+    List<Feature> list(ProjectId project);
+
+    /** Changes fields (not the status). */
+    Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion);
+
+    /** Checks or unchecks step {@code index} (0-based). */
+    Feature checkStep(FeatureRef ref, int index, boolean done, @Nullable SessionId session);
+
+    /** Runs a state-machine command. */
+    Transition apply(FeatureCommand command);
+
+    default Transition start(FeatureRef ref, @Nullable SessionId session) {
+        return apply(new FeatureCommand.Start(ref, session, null));
+    }
+
+    default Transition complete(FeatureRef ref, @Nullable SessionId session) {
+        return apply(new FeatureCommand.Complete(ref, session, null));
+    }
+
+    default Transition block(FeatureRef ref, @Nullable SessionId session, String reason, @Nullable FeatureRef blockedBy) {
+        return apply(new FeatureCommand.Block(ref, session, reason, blockedBy, null));
+    }
+
+    default Transition unblock(FeatureRef ref, @Nullable SessionId session) {
+        return apply(new FeatureCommand.Unblock(ref, session, null));
+    }
+
+    default Transition reopen(FeatureRef ref, @Nullable SessionId session, String reason) {
+        return apply(new FeatureCommand.Reopen(ref, session, reason, null));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.ijoka.internal.bus;
+
+import dev.ijoka.event.Event;
+import dev.ijoka.spi.ChangeFeed;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+/**
+ * The bus's only publisher. It wakes when this process commits ({@link #poke()}) or when the
+ * store's change feed says another process may have, reads the events after the last one it
+ * published, and publishes them in order. Having one reader for local and remote commits alike is
+ * what keeps delivery ordered and free of duplicates.
+ */
+public final class ChangeFeedPoller implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ChangeFeedPoller.class.getName());
+    private static final int PAGE = 1_000;
+
+    private final EventBus bus;
+    private final ChangeFeed feed;
+    private final LongFunction<List<Event>> reader;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ChangeFeedPoller(EventBus bus, ChangeFeed feed, LongFunction<List<Event>> reader) {
+        this.bus = bus;
+        this.feed = feed;
+        this.reader = reader;
+        this.thread = Thread.ofPlatform().daemon().name("ijoka-change-feed").start(this::run);
+    }
+
+    /** This process committed: publish now rather than at the next poll. */
+    public void poke() {
+        wakeups.release();
+    }
+
+    private void run() {
+        long interval = Math.max(1, feed.pollInterval().toMillis());
+        while (running) {
+            try {
+                boolean poked = wakeups.tryAcquire(interval, TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+                if (poked || feed.mayHaveChanged()) {
+                    drain();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The store may be briefly unavailable; the next round tries again.
+                LOG.log(Level.WARNING, "reading new events failed; retrying", e);
+            }
+        }
+    }
+
+    private void drain() {
+        while (running) {
+            List<Event> page = reader.apply(bus.lastPublished());
+            if (page.isEmpty()) {
+                return;
+            }
+            bus.publish(page);
+            if (page.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    static int pageSize() {
+        return PAGE;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

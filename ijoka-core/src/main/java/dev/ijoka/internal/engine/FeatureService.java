@@ -1,0 +1,351 @@
+package dev.ijoka.internal.engine;
+
+import dev.ijoka.api.ClaimConflictException;
+import dev.ijoka.api.DependencyGateException;
+import dev.ijoka.api.FeatureCommand;
+import dev.ijoka.api.Features;
+import dev.ijoka.api.IllegalTransitionException;
+import dev.ijoka.api.InvalidInputException;
+import dev.ijoka.api.NotFoundException;
+import dev.ijoka.api.RuleViolationException;
+import dev.ijoka.api.StaleVersionException;
+import dev.ijoka.api.Transition;
+import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.DependencyKind;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.FeatureUpdate;
+import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.domain.Step;
+import dev.ijoka.event.EventPayload;
+import dev.ijoka.spi.StoreReader;
+import dev.ijoka.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** Features: creation, field updates, steps, and the state machine with its guards. */
+public final class FeatureService implements Features {
+
+    private final Engine engine;
+
+    public FeatureService(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Feature create(ProjectId project, NewFeature spec) {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            tx.project(project).orElseThrow(() -> new NotFoundException(
+                    "there is no project " + project + ": open one first (projects().open)"));
+            FeatureId parent = spec.parent() == null ? null : sameProject(Engine.resolve(tx, spec.parent()), project).id();
+            FeatureId id = new FeatureId(engine.ids.newId());
+            Feature feature = new Feature(id, project, tx.nextFeatureNumber(project), spec.description(), spec.details(),
+                    spec.category(), spec.kind(), Status.PENDING, spec.priority(), spec.steps(), null, parent, null, 1,
+                    now, now, null);
+            tx.insertFeature(feature);
+            tx.append(List.of(engine.event(project, id, null, now, new EventPayload.FeatureCreated(feature))));
+            return feature;
+        });
+    }
+
+    @Override
+    public Feature get(FeatureRef ref) {
+        return engine.read(r -> Engine.resolve(r, ref));
+    }
+
+    @Override
+    public Optional<Feature> find(FeatureRef ref) {
+        return engine.read(r -> switch (ref) {
+            case FeatureId id -> r.feature(id);
+            case FeatureRef.Number n -> r.featureByNumber(n.project(), n.number());
+        });
+    }
+
+    @Override
+    public List<Feature> list(ProjectId project) {
+        return engine.read(r -> r.features(project));
+    }
+
+    @Override
+    public Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion) {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Feature before = Engine.resolve(tx, ref);
+            checkVersion(before, expectedVersion);
+            if (update.parent() != null) {
+                Feature parent = sameProject(Engine.resolve(tx, update.parent()), before.project());
+                checkParentChain(tx, before, parent);
+            }
+            Feature after = before.with(update);
+            if (after.equals(before)) {
+                return before;
+            }
+            Session s = session == null ? null : sessionIn(tx, session, before.project());
+            CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), session);
+            run.emit(new EventPayload.FeatureUpdated(update));
+            Feature stored = store(tx, after, before, now);
+            touchSession(tx, s, now, null);
+            run.commitEvents();
+            return stored;
+        });
+    }
+
+    @Override
+    public Feature checkStep(FeatureRef ref, int index, boolean done, @Nullable SessionId session) {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Feature before = Engine.resolve(tx, ref);
+            if (index < 0 || index >= before.steps().size()) {
+                throw new InvalidInputException(before.steps().isEmpty()
+                        ? before.ref() + " has no steps"
+                        : "step " + index + " does not exist: " + before.ref() + " has steps 0 to " + (before.steps().size() - 1));
+            }
+            Step step = before.steps().get(index);
+            if (step.done() == done) {
+                return before;
+            }
+            Session s = session == null ? null : sessionIn(tx, session, before.project());
+            List<Step> steps = new ArrayList<>(before.steps());
+            steps.set(index, step.withDone(done));
+            CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), session);
+            run.emit(new EventPayload.StepChecked(index, step.text(), done));
+            Feature stored = store(tx, before.withSteps(steps), before, now);
+            touchSession(tx, s, now, null);
+            run.commitEvents();
+            return stored;
+        });
+    }
+
+    @Override
+    public Transition apply(FeatureCommand command) {
+        Instant now = engine.now();
+        Outcome outcome = engine.write(tx -> {
+            Feature before = Engine.resolve(tx, command.feature());
+            checkVersion(before, command.expectedVersion());
+            Session session = command.session() == null ? null : sessionIn(tx, command.session(), before.project());
+            FeatureStateMachine.target(before, command);
+            CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), command.session());
+            Feature after = switch (command) {
+                case FeatureCommand.Start c -> start(run, before, session);
+                case FeatureCommand.Complete c -> complete(run, before, session);
+                case FeatureCommand.Block c -> block(run, before, session, c);
+                case FeatureCommand.Unblock c -> {
+                    run.emit(new EventPayload.FeatureUnblocked());
+                    yield before.withStatus(Status.PENDING, null, null, null);
+                }
+                case FeatureCommand.Reopen c -> {
+                    run.emit(new EventPayload.FeatureReopened(c.reason()));
+                    yield before.withStatus(Status.PENDING, null, null, null);
+                }
+            };
+            if (run.denied() != null) {
+                run.commitEvents();
+                return new Outcome(null, run.denied());
+            }
+            Feature stored = store(tx, after, before, now);
+            updateSessions(tx, session, before, stored, now);
+            run.commitEvents();
+            return new Outcome(new Transition(stored, run.warnings()), null);
+        });
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.transition();
+    }
+
+    /** What a command's transaction decided: a transition, or a rule's refusal to raise after commit. */
+    private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal) {}
+
+    private Feature start(CommandRun run, Feature f, @Nullable Session session) {
+        StoreTransaction tx = run.tx;
+        if (f.status() == Status.PENDING) {
+            requireDependenciesComplete(tx, f);
+            int sessionCount = session == null ? -1 : tx.countInProgress(f.project(), session.id());
+            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, tx.countInProgress(f.project(), null),
+                    sessionCount), "start")) {
+                return f;
+            }
+            Claim claim = session == null ? null : new Claim(session.id(), run.now, run.now.plus(engine.lease));
+            run.emit(new EventPayload.FeatureStarted());
+            if (claim != null) {
+                run.emit(new EventPayload.ClaimTaken(claim));
+            }
+            return f.withStatus(Status.IN_PROGRESS, null, claim, null);
+        }
+        // In progress already: renew our own claim, take an unclaimed or lapsed one, or refuse.
+        Claim held = f.claim();
+        if (session == null) {
+            throw new IllegalTransitionException("cannot start " + f.ref() + ": it is already in progress"
+                    + (held != null ? " (claimed by session " + held.session() + ")" : "")
+                    + ". From in_progress you can complete or block.");
+        }
+        if (held != null && held.isHeldBy(session.id())) {
+            Claim renewed = held.renewedUntil(run.now.plus(engine.lease));
+            run.emit(new EventPayload.ClaimRenewed(session.id(), renewed.leaseUntil()));
+            return f.withClaim(renewed);
+        }
+        if (held != null && held.isLive(run.now)) {
+            throw conflict(tx, f, held, "start");
+        }
+        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, tx.countInProgress(f.project(), null),
+                tx.countInProgress(f.project(), session.id())), "start")) {
+            return f;
+        }
+        Claim claim = new Claim(session.id(), run.now, run.now.plus(engine.lease));
+        run.emit(held == null ? new EventPayload.ClaimTaken(claim) : new EventPayload.ClaimTakenOver(held.session(), claim));
+        return f.withClaim(claim);
+    }
+
+    private Feature complete(CommandRun run, Feature f, @Nullable Session session) {
+        requireClaimOrLapsed(run, f, session, "complete");
+        if (!run.judge(RuleEngine.beforeComplete(run.tx.rules(f.project()), f), "complete")) {
+            return f;
+        }
+        run.emit(new EventPayload.FeatureCompleted());
+        if (f.claim() != null) {
+            run.emit(new EventPayload.ClaimReleased(f.claim().session(), "completed"));
+        }
+        return f.withStatus(Status.COMPLETE, null, null, run.now);
+    }
+
+    private Feature block(CommandRun run, Feature f, @Nullable Session session, FeatureCommand.Block c) {
+        requireClaimOrLapsed(run, f, session, "block");
+        FeatureId blocker = null;
+        if (c.blockedBy() != null) {
+            Feature by = sameProject(Engine.resolve(run.tx, c.blockedBy()), f.project());
+            blocker = by.id();
+            DependencyService.addWithin(engine, run, f, by, DependencyKind.BLOCKS);
+        }
+        run.emit(new EventPayload.FeatureBlocked(c.reason(), blocker));
+        if (f.claim() != null) {
+            run.emit(new EventPayload.ClaimReleased(f.claim().session(), "blocked"));
+        }
+        return f.withStatus(Status.BLOCKED, c.reason(), null, null);
+    }
+
+    /** Agents may not finish or block what another agent holds under a live lease; people may. */
+    private void requireClaimOrLapsed(CommandRun run, Feature f, @Nullable Session session, String verb) {
+        Claim held = f.claim();
+        if (session != null && held != null && held.isLive(run.now) && !held.isHeldBy(session.id())) {
+            throw conflict(run.tx, f, held, verb);
+        }
+    }
+
+    private static ClaimConflictException conflict(StoreReader r, Feature f, Claim held, String verb) {
+        String agent = r.session(held.session()).map(Session::agent).orElse("unknown agent");
+        return new ClaimConflictException("cannot " + verb + " " + f.ref() + ": session " + held.session() + " (" + agent
+                + ") holds it until " + held.leaseUntil() + ". Pick another feature (next), or wait until the lease lapses.");
+    }
+
+    private static void requireDependenciesComplete(StoreReader r, Feature f) {
+        List<FeatureId> blockers = r.dependenciesOf(f.id()).stream()
+                .filter(d -> d.kind() == DependencyKind.BLOCKS)
+                .map(Dependency::dependency)
+                .toList();
+        if (blockers.isEmpty()) {
+            return;
+        }
+        Map<FeatureId, Status> statuses = r.statuses(blockers);
+        List<String> waiting = blockers.stream()
+                .filter(id -> statuses.get(id) != Status.COMPLETE)
+                .map(id -> r.feature(id).map(d -> d.ref() + " (" + d.status().wireName() + ")").orElse(id.value()))
+                .toList();
+        if (!waiting.isEmpty()) {
+            throw new DependencyGateException("cannot start " + f.ref() + ": it waits for " + String.join(", ", waiting)
+                    + ". Work on " + (waiting.size() == 1 ? "that" : "those") + " first (next shows what is ready), or remove the dependency.");
+        }
+    }
+
+    private static void checkVersion(Feature f, @Nullable Long expected) {
+        if (expected != null && expected != f.version()) {
+            throw new StaleVersionException(f.ref() + " is at version " + f.version() + " but the change was made from version "
+                    + expected + ": someone changed it meanwhile. Reload it and try again.");
+        }
+    }
+
+    private static Feature sameProject(Feature f, ProjectId project) {
+        if (!f.project().equals(project)) {
+            throw new InvalidInputException("feature " + f.id() + " belongs to another project: name a feature of this project");
+        }
+        return f;
+    }
+
+    /** A parent must not be the feature itself or one of its descendants. */
+    private static void checkParentChain(StoreReader r, Feature child, Feature parent) {
+        List<String> chain = new ArrayList<>();
+        chain.add(child.ref());
+        Feature at = parent;
+        int guard = 0;
+        while (at != null && guard++ < 100_000) {
+            chain.add(at.ref());
+            if (at.id().equals(child.id())) {
+                throw new dev.ijoka.api.CycleException("cannot make " + parent.ref() + " the parent of " + child.ref()
+                        + ": that closes the cycle " + String.join(" → ", chain.reversed().stream().toList()) + ". Choose another parent.");
+            }
+            at = at.parent() == null ? null : r.feature(at.parent()).orElse(null);
+        }
+    }
+
+    private static Session sessionIn(StoreReader r, SessionId id, ProjectId project) {
+        Session s = Engine.requireSession(r, id);
+        if (!s.project().equals(project)) {
+            throw new InvalidInputException("session " + id + " works on another project; start a session for this one");
+        }
+        if (s.endedAt() != null) {
+            throw new InvalidInputException("session " + id + " has ended; start a new session");
+        }
+        return s;
+    }
+
+    /** Compare-and-set through the store; the write lock makes a miss rare, but never silent. */
+    private static Feature store(StoreTransaction tx, Feature after, Feature before, Instant now) {
+        Feature stored = after.touched(now);
+        if (!tx.updateFeature(stored, before.version())) {
+            throw new StaleVersionException(before.ref() + " changed while this command ran: reload it and try again.");
+        }
+        return stored;
+    }
+
+    private static void touchSession(StoreTransaction tx, @Nullable Session s, Instant now, @Nullable FeatureId working) {
+        if (s != null) {
+            tx.upsertSession(working == null ? s.seen(now) : s.seen(now).working(working));
+        }
+    }
+
+    /** Keeps each session's "current feature" in step with its claims. */
+    private static void updateSessions(StoreTransaction tx, @Nullable Session caller, Feature before, Feature after,
+            Instant now) {
+        if (caller != null) {
+            Session seen = caller.seen(now);
+            if (after.claim() != null && after.claim().isHeldBy(caller.id())) {
+                seen = seen.working(after.id());
+            } else if (after.id().equals(caller.currentFeature())) {
+                seen = seen.working(null);
+            }
+            tx.upsertSession(seen);
+        }
+        Claim lost = before.claim();
+        boolean holderChanged = lost != null && (after.claim() == null || !after.claim().isHeldBy(lost.session()));
+        if (holderChanged && (caller == null || !lost.isHeldBy(caller.id()))) {
+            tx.session(lost.session())
+                    .filter(s -> after.id().equals(s.currentFeature()))
+                    .ifPresent(s -> tx.upsertSession(s.working(null)));
+        }
+    }
+
+    static String refs(List<Feature> features) {
+        return features.stream().map(Feature::ref).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ijoka.internal.engine;
+
+import dev.ijoka.api.Plan;
+import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.Decision;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Progress;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.graph.DependencyGraph;
+import dev.ijoka.graph.ValidationReport;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Graph queries, answered from the project's cached snapshot. */
+public final class PlanService implements Plan {
+
+    private final Engine engine;
+
+    public PlanService(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public List<Feature> ready(ProjectId project) {
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        return s.features(s.graph().ready());
+    }
+
+    @Override
+    public Optional<Feature> next(ProjectId project, @Nullable SessionId sessionId) {
+        if (sessionId != null) {
+            Optional<Feature> current = engine.read(r -> {
+                Session session = Engine.requireSession(r, sessionId);
+                if (session.currentFeature() == null) {
+                    return Optional.<Feature>empty();
+                }
+                return r.feature(session.currentFeature()).filter(f -> holds(f, sessionId));
+            });
+            if (current.isPresent()) {
+                return current;
+            }
+            boolean denied = engine.read(r -> RuleEngine.beforeStart(r.rules(project), true,
+                    r.countInProgress(project, null), r.countInProgress(project, sessionId)).stream()
+                    .anyMatch(v -> v.decision() instanceof Decision.Deny));
+            if (denied) {
+                return Optional.empty();
+            }
+        }
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        return s.graph().next(id -> true).map(s::feature);
+    }
+
+    private static boolean holds(Feature f, SessionId session) {
+        Claim c = f.claim();
+        return f.status() == Status.IN_PROGRESS && c != null && c.isHeldBy(session);
+    }
+
+    @Override
+    public List<Feature> blockedBy(FeatureRef ref) {
+        Feature f = engine.read(r -> Engine.resolve(r, ref));
+        GraphCache.Snapshot s = engine.graphs.get(f.project());
+        return s.features(s.graph().blockedBy(f.id()));
+    }
+
+    @Override
+    public List<Feature> dependents(FeatureRef ref) {
+        Feature f = engine.read(r -> Engine.resolve(r, ref));
+        GraphCache.Snapshot s = engine.graphs.get(f.project());
+        return s.features(s.graph().dependents(f.id()));
+    }
+
+    @Override
+    public List<Feature> unlockedBy(FeatureRef ref) {
+        Feature f = engine.read(r -> Engine.resolve(r, ref));
+        GraphCache.Snapshot s = engine.graphs.get(f.project());
+        return s.features(s.graph().unlockedBy(f.id()));
+    }
+
+    @Override
+    public List<List<Feature>> waves(ProjectId project) {
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        return s.graph().waves().stream().map(s::features).toList();
+    }
+
+    @Override
+    public List<Feature> criticalPath(ProjectId project) {
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        return s.features(s.graph().criticalPath());
+    }
+
+    @Override
+    public ValidationReport validate(ProjectId project) {
+        return engine.graphs.get(project).graph().validate();
+    }
+
+    @Override
+    public Progress progress(ProjectId project) {
+        int[] counts = new int[Status.values().length];
+        for (Feature f : engine.graphs.get(project).features().values()) {
+            counts[f.status().ordinal()]++;
+        }
+        return new Progress(counts[Status.PENDING.ordinal()], counts[Status.IN_PROGRESS.ordinal()],
+                counts[Status.BLOCKED.ordinal()], counts[Status.COMPLETE.ordinal()]);
+    }
+
+    @Override
+    public DependencyGraph graph(ProjectId project) {
+        return engine.graphs.get(project).graph();
+    }
+}

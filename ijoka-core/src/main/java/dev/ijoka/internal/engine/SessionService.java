@@ -1,0 +1,161 @@
+package dev.ijoka.internal.engine;
+
+import dev.ijoka.api.InvalidInputException;
+import dev.ijoka.api.NotFoundException;
+import dev.ijoka.api.Sessions;
+import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.event.EventPayload;
+import dev.ijoka.spi.StoreTransaction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Agent sessions: their life, their activity, and the leases on what they claim. */
+public final class SessionService implements Sessions {
+
+    private final Engine engine;
+
+    public SessionService(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Session start(ProjectId project, SessionId id, String agent) {
+        Instant now = engine.now();
+        String name = Engine.input(() -> dev.ijoka.domain.Limits.requireText("agent", agent, dev.ijoka.domain.Limits.MAX_NAME));
+        return engine.write(tx -> {
+            tx.project(project).orElseThrow(() -> new NotFoundException("there is no project " + project + ": open one first"));
+            Optional<Session> existing = tx.session(id);
+            if (existing.isPresent() && !existing.get().project().equals(project)) {
+                throw new InvalidInputException("session " + id + " already works on another project; use a new session id");
+            }
+            if (existing.isPresent() && existing.get().endedAt() == null) {
+                Session seen = existing.get().seen(now);
+                tx.upsertSession(seen);
+                return seen;
+            }
+            // New, or resumed after it ended (Claude Code resumes keep their session id).
+            Session started = existing.map(s -> new Session(id, project, name, s.startedAt(), now, null, null, s.eventCount() + 1))
+                    .orElseGet(() -> new Session(id, project, name, now, now, null, null, 1));
+            tx.upsertSession(started);
+            tx.append(List.of(engine.event(project, null, id, now, new EventPayload.SessionStarted(name))));
+            return started;
+        });
+    }
+
+    @Override
+    public Session get(SessionId id) {
+        return engine.read(r -> Engine.requireSession(r, id));
+    }
+
+    @Override
+    public Optional<Session> find(SessionId id) {
+        return engine.read(r -> r.session(id));
+    }
+
+    @Override
+    public List<Session> list(ProjectId project) {
+        return engine.read(r -> r.sessions(project));
+    }
+
+    @Override
+    public Session touch(SessionId id) {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            CommandRun run = new CommandRun(engine, tx, now, s.project(), null, id);
+            renewLeases(tx, run, s, now);
+            Session seen = s.seen(now);
+            tx.upsertSession(seen);
+            run.commitEvents();
+            return seen;
+        });
+    }
+
+    @Override
+    public Session record(SessionId id, EventPayload.Activity activity) {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            CommandRun run = new CommandRun(engine, tx, now, s.project(), s.currentFeature(), id);
+            run.emit(activity);
+            renewLeases(tx, run, s, now);
+            Session seen = s.seen(now);
+            tx.upsertSession(seen);
+            run.commitEvents();
+            return seen;
+        });
+    }
+
+    /**
+     * Renews a claim once half its lease is spent: activity keeps a lease alive without writing an
+     * event on every tool call.
+     */
+    private void renewLeases(StoreTransaction tx, CommandRun run, Session s, Instant now) {
+        Duration half = engine.lease.dividedBy(2);
+        for (Feature f : tx.featuresClaimedBy(s.id())) {
+            Claim c = f.claim();
+            if (c == null || Duration.between(now, c.leaseUntil()).compareTo(half) > 0) {
+                continue;
+            }
+            Claim renewed = c.renewedUntil(now.plus(engine.lease));
+            if (tx.updateFeature(f.withClaim(renewed).touched(now), f.version())) {
+                run.emitFor(f.id(), new EventPayload.ClaimRenewed(s.id(), renewed.leaseUntil()));
+            }
+        }
+    }
+
+    @Override
+    public Session end(SessionId id, String reason) {
+        Instant now = engine.now();
+        String why = Engine.input(() -> dev.ijoka.domain.Limits.requireText("reason", reason, dev.ijoka.domain.Limits.MAX_REASON));
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            if (s.endedAt() != null) {
+                return s;
+            }
+            CommandRun run = new CommandRun(engine, tx, now, s.project(), null, id);
+            for (Feature f : tx.featuresClaimedBy(id)) {
+                if (tx.updateFeature(f.withClaim(null).touched(now), f.version())) {
+                    run.emitFor(f.id(), new EventPayload.ClaimReleased(id, "session ended"));
+                }
+            }
+            run.emit(new EventPayload.SessionEnded(why));
+            Session ended = s.ended(now);
+            tx.upsertSession(ended);
+            run.commitEvents();
+            return ended;
+        });
+    }
+
+    @Override
+    public List<Feature> expireLeases() {
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            List<Feature> expired = new ArrayList<>();
+            for (Feature f : tx.featuresWithLeaseBefore(now)) {
+                Claim c = f.claim();
+                if (c == null) {
+                    continue;
+                }
+                Feature released = f.withClaim(null).touched(now);
+                if (!tx.updateFeature(released, f.version())) {
+                    continue;
+                }
+                tx.append(List.of(engine.event(f.project(), f.id(), c.session(), now,
+                        new EventPayload.ClaimExpired(c.session(), c.leaseUntil()))));
+                tx.session(c.session())
+                        .filter(s -> f.id().equals(s.currentFeature()))
+                        .ifPresent(s -> tx.upsertSession(s.working(null)));
+                expired.add(released);
+            }
+            return expired;
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ijoka.internal.memory;
+
+import dev.ijoka.spi.Store;
+import dev.ijoka.spi.StoreProvider;
+
+/** Opens a fresh, empty {@link InMemoryStore} for the URL {@code memory:} (anything after the colon is a label). */
+public final class InMemoryStoreProvider implements StoreProvider {
+
+    public static final String URL = "memory:";
+
+    @Override
+    public boolean supports(String url) {
+        return url.startsWith(URL);
+    }
+
+    @Override
+    public Store open(String url) {
+        return new InMemoryStore();
+    }
+
+    @Override
+    public String name() {
+        return "memory";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ijoka.spi;
+
+import java.util.function.Function;
+
+/**
+ * The out-port every store implements: where projects, features, dependencies, sessions, insights,
+ * rules and the event log live.
+ *
+ * <p>Contract (checked by the store contract suite in {@code ijoka-store-contract}):
+ * <ul>
+ *   <li>{@link #write} runs its work in one transaction that holds the store's write lock from its
+ *       first statement (SQLite: {@code BEGIN IMMEDIATE}), commits when the work returns and rolls
+ *       back when it throws, rethrowing the exception unchanged. State changes and the events
+ *       appended for them commit together or not at all.</li>
+ *   <li>Write transactions from any number of threads or processes are serialised; none ever fails
+ *       merely because another holds the lock (a busy store waits).</li>
+ *   <li>{@link #read} sees a consistent snapshot of committed data.</li>
+ *   <li>The engine decides; the store stores. No domain rule is enforced here except the
+ *       compare-and-set in {@link StoreTransaction#updateFeature}.</li>
+ * </ul>
+ */
+public interface Store extends AutoCloseable {
+
+    <T> T write(Function<StoreTransaction, T> work);
+
+    <T> T read(Function<StoreReader, T> work);
+
+    /** How this process notices commits made by other processes. */
+    ChangeFeed changeFeed();
+
+    /** Where the store is, for messages and logs, without credentials. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,78 @@
+package dev.ijoka.spi;
+
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Insight;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Rule;
+import dev.ijoka.domain.RuleId;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.Event;
+import dev.ijoka.event.EventQuery;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The queries a store answers, inside a read or a write transaction. Lists are never null. */
+public interface StoreReader {
+
+    List<Project> projects();
+
+    Optional<Project> project(ProjectId id);
+
+    Optional<Project> projectByRoot(String root);
+
+    Optional<Feature> feature(FeatureId id);
+
+    Optional<Feature> featureByNumber(ProjectId project, int number);
+
+    /** Every feature of the project, ordered by number. */
+    List<Feature> features(ProjectId project);
+
+    /** How many of the project's features are in progress; with a session, only those it claims. */
+    int countInProgress(ProjectId project, @Nullable SessionId claimedBy);
+
+    /** Features claimed by the session, in any project. */
+    List<Feature> featuresClaimedBy(SessionId session);
+
+    /** Features whose claim's lease ends at or before the instant, in any project. */
+    List<Feature> featuresWithLeaseBefore(java.time.Instant instant);
+
+    /** Statuses of many features at once (missing ids are left out). */
+    java.util.Map<FeatureId, Status> statuses(java.util.Collection<FeatureId> ids);
+
+    /** Every edge of the project. */
+    List<Dependency> dependencies(ProjectId project);
+
+    /** Edges out of the feature: what it depends on. */
+    List<Dependency> dependenciesOf(FeatureId dependent);
+
+    /** Edges into the feature: what depends on it. */
+    List<Dependency> dependentsOf(FeatureId dependency);
+
+    Optional<Session> session(SessionId id);
+
+    /** The project's sessions, most recently seen first. */
+    List<Session> sessions(ProjectId project);
+
+    /** The project's insights, newest first. */
+    List<Insight> insights(ProjectId project);
+
+    Optional<Rule> rule(RuleId id);
+
+    /** The rules that apply to the project: its own and the global ones, oldest first. */
+    List<Rule> rules(ProjectId project);
+
+    /** The newest sequence number in the log, 0 when it is empty. */
+    long lastSequence();
+
+    /** Events of every project with a sequence above {@code after}, oldest first, at most {@code limit}. */
+    List<Event> eventsAfter(long after, int limit);
+
+    /** A page of one project's events, newest first. */
+    List<Event> events(EventQuery query);
+}

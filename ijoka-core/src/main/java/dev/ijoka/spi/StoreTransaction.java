@@ -1,0 +1,48 @@
+package dev.ijoka.spi;
+
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Insight;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Rule;
+import dev.ijoka.domain.Session;
+import dev.ijoka.event.Event;
+import java.util.List;
+
+/** The writes a store performs inside {@link Store#write}. */
+public interface StoreTransaction extends StoreReader {
+
+    void insertProject(Project project);
+
+    /** The next free feature number of the project (1 for the first), reserved for this transaction. */
+    int nextFeatureNumber(ProjectId project);
+
+    void insertFeature(Feature feature);
+
+    /**
+     * Compare-and-set: stores {@code feature} only if the stored version is {@code expectedVersion}.
+     *
+     * @return false, changing nothing, when the stored version differs (a concurrent write won)
+     */
+    boolean updateFeature(Feature feature, long expectedVersion);
+
+    void insertDependency(Dependency dependency);
+
+    /** @return whether an edge was removed */
+    boolean deleteDependency(FeatureId dependent, FeatureId dependency);
+
+    void upsertSession(Session session);
+
+    void insertInsight(Insight insight);
+
+    void upsertRule(Rule rule);
+
+    /**
+     * Appends events, assigning each the next sequence number in order.
+     *
+     * @return the events as stored, with their sequences
+     */
+    List<Event> append(List<Event> events);
+}
