@@ -1,5 +1,7 @@
 package dev.ijoka.graph;
 
+import java.util.Arrays;
+
 /**
  * One direction of one edge kind in compressed sparse row form: the neighbours of node {@code v} are
  * {@code target[start[v]] .. target[start[v + 1] - 1]}, in ascending index order.
@@ -54,6 +56,6 @@ final class Csr {
     }
 
     boolean hasEdge(int from, int to) {
-        return java.util.Arrays.binarySearch(target, start[from], start[from + 1], to) >= 0;
+        return Arrays.binarySearch(target, start[from], start[from + 1], to) >= 0;
     }
 }

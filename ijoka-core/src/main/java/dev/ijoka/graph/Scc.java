@@ -1,6 +1,7 @@
 package dev.ijoka.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Tarjan's strongly connected components, iterative so a 100,000-node chain cannot overflow the stack. */
@@ -22,7 +23,7 @@ final class Scc {
         int[] index = new int[n];
         int[] low = new int[n];
         int[] comp = new int[n];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         long[] onStack = Bits.of(n);
         IntList sccStack = new IntList(64);
         IntList callStack = new IntList(64);
@@ -97,7 +98,7 @@ final class Scc {
         }
         List<Tangle> result = new ArrayList<>(found.size());
         int[] parent = new int[n];
-        java.util.Arrays.fill(parent, -1);
+        Arrays.fill(parent, -1);
         for (int c : found) {
             int[] m = members[c];
             result.add(new Tangle(m, shortestCycleThrough(g, m[0], comp, parent)));

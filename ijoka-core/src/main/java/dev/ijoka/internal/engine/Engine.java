@@ -20,6 +20,7 @@ import dev.ijoka.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -80,8 +81,12 @@ public final class Engine implements AutoCloseable {
         return store.read(work);
     }
 
+    /**
+     * Now, to the microsecond: the finest precision every store keeps (Postgres timestamps), so a
+     * value read back equals the value written, in rows and in event payloads alike.
+     */
     Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     Event event(ProjectId project, @Nullable FeatureId feature, @Nullable SessionId session, Instant at,
