@@ -28,8 +28,15 @@ public final class DataDirectory {
         return "jdbc:sqlite:" + resolve().resolve(DATABASE_FILE);
     }
 
-    /** The rule itself, with its inputs passed in so that it can be tested on any platform. */
-    static Path resolve(Map<String, String> env, String osName, String userHome) {
+    /**
+     * The rule itself, with its inputs passed in: for tests on any platform, and for front ends that
+     * run with an environment of their own (the command line's tests pass {@code IJOKA_HOME} this way).
+     *
+     * @param env environment variables ({@code IJOKA_HOME}, {@code XDG_DATA_HOME}, {@code APPDATA})
+     * @param osName the {@code os.name} system property
+     * @param userHome the {@code user.home} system property
+     */
+    public static Path resolve(Map<String, String> env, String osName, String userHome) {
         Objects.requireNonNull(env, "env");
         String home = env.get("IJOKA_HOME");
         if (home != null && !home.isBlank()) {

@@ -26,6 +26,17 @@ public interface Features {
     /** Creates a pending feature with the project's next number. */
     Feature create(ProjectId project, NewFeature feature);
 
+    /**
+     * Creates many features and dependencies in one transaction, numbered in entry order, checking
+     * the whole graph for cycles once: for imports. All or nothing: a cycle, a self-edge, an unknown
+     * existing feature or two kinds for one edge refuse the whole batch and change nothing.
+     *
+     * @throws CycleException naming every cycle the batch would close
+     * @throws NotFoundException if the project or an existing feature named by the batch does not exist
+     * @throws InvalidInputException if a feature named belongs to another project, or one edge is given two kinds
+     */
+    FeatureBatch.Result createAll(ProjectId project, FeatureBatch batch, FeatureBatch.Progress progress);
+
     /** @throws NotFoundException if nothing matches */
     Feature get(FeatureRef ref);
 

@@ -1,6 +1,8 @@
 package dev.ijoka.domain;
 
+import java.nio.file.FileSystems;
 import java.util.Objects;
+import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /** What a rule says. Rules are data; {@code RuleEngine} evaluates them with pure functions. */
@@ -70,6 +72,14 @@ public sealed interface RuleSpec {
         public Reminder {
             if ((tool == null || tool.isBlank()) && (fileGlob == null || fileGlob.isBlank())) {
                 throw new IllegalArgumentException("a reminder needs a tool name, a file glob, or both");
+            }
+            if (fileGlob != null && !fileGlob.isBlank()) {
+                try {
+                    FileSystems.getDefault().getPathMatcher("glob:" + fileGlob.strip());
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("'" + fileGlob + "' is not a valid file glob (" + e.getDescription()
+                            + "): write e.g. **/*.sql or src/main/**", e);
+                }
             }
             text = Limits.requireText("reminder text", text, Limits.MAX_RULE_TEXT);
         }

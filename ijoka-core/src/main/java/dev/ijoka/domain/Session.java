@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param agent who runs it, e.g. {@code claude-code} or the MCP client's name
  * @param currentFeature the feature it works on, if any
- * @param eventCount events recorded in its name
+ * @param eventCount how often it has been active: commands, tool uses, prompts and touches
  */
 public record Session(
         SessionId id,

@@ -32,8 +32,22 @@ public final class EventBus implements AutoCloseable {
     }
 
     public Events.Subscription subscribe(Predicate<? super Event> filter, Consumer<? super Event> listener) {
-        Subscriber s = new Subscriber(this, filter, listener, lastPublished);
-        subscribers.add(s);
+        return subscribe(filter, listener, 0);
+    }
+
+    /**
+     * @param committed the last sequence already committed to the store when subscribing: the
+     *     subscriber starts after it even if the publisher has not caught up with it yet
+     */
+    public Events.Subscription subscribe(Predicate<? super Event> filter, Consumer<? super Event> listener,
+            long committed) {
+        Subscriber s;
+        // Under the publisher's lock, so that no event is published between choosing where the
+        // subscriber starts and adding it (it would never see that event).
+        synchronized (this) {
+            s = new Subscriber(this, filter, listener, Math.max(lastPublished, committed));
+            subscribers.add(s);
+        }
         s.start();
         return () -> {
             subscribers.remove(s);
@@ -41,8 +55,8 @@ public final class EventBus implements AutoCloseable {
         };
     }
 
-    /** Called by the single publisher thread with events in sequence order. */
-    void publish(List<Event> events) {
+    /** Called by the single publisher thread with events in sequence order. Never blocks on a subscriber. */
+    synchronized void publish(List<Event> events) {
         for (Event e : events) {
             if (e.sequence() <= lastPublished) {
                 continue;

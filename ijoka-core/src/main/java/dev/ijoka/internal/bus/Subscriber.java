@@ -59,7 +59,16 @@ final class Subscriber {
     private void run() {
         try {
             while (running) {
-                Event e = queue.poll(200, TimeUnit.MILLISECONDS);
+                Event e = queue.poll();
+                if (e == null && isOverflowed()) {
+                    // The publisher stopped filling the queue when it overflowed: catch up from the log
+                    // now, not after the idle wait below has run out (which cost every overflow 200 ms).
+                    catchUp();
+                    e = queue.poll();
+                }
+                if (e == null) {
+                    e = queue.poll(200, TimeUnit.MILLISECONDS);
+                }
                 if (e != null) {
                     deliver(e);
                 } else if (isOverflowed()) {

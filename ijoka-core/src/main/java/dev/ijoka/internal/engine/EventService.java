@@ -20,12 +20,14 @@ public final class EventService implements Events {
 
     @Override
     public Subscription subscribe(Consumer<? super Event> listener) {
-        return engine.bus.subscribe(e -> true, listener);
+        return subscribe(e -> true, listener);
     }
 
     @Override
     public Subscription subscribe(Predicate<? super Event> filter, Consumer<? super Event> listener) {
-        return engine.bus.subscribe(filter, listener);
+        // Start after what is committed now, not after what the bus has published so far: a
+        // subscriber must not be handed events that were in the log before it subscribed.
+        return engine.bus.subscribe(filter, listener, engine.read(StoreReader::lastSequence));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ijoka.internal.engine;
 
 import dev.ijoka.api.ClaimConflictException;
 import dev.ijoka.api.DependencyGateException;
+import dev.ijoka.api.FeatureBatch;
 import dev.ijoka.api.FeatureCommand;
 import dev.ijoka.api.Features;
 import dev.ijoka.api.IllegalTransitionException;
@@ -58,6 +59,11 @@ public final class FeatureService implements Features {
             tx.append(List.of(engine.event(project, id, null, now, new EventPayload.FeatureCreated(feature))));
             return feature;
         });
+    }
+
+    @Override
+    public FeatureBatch.Result createAll(ProjectId project, FeatureBatch batch, FeatureBatch.Progress progress) {
+        return BatchWriter.write(engine, project, batch, progress);
     }
 
     @Override

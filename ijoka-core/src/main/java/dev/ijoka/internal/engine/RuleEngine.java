@@ -89,13 +89,23 @@ final class RuleEngine {
         if (reminder.fileGlob() == null || reminder.fileGlob().isBlank()) {
             return true;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + reminder.fileGlob());
+        String glob = reminder.fileGlob().strip();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        // As in .gitignore, a leading **/ also matches no directory at all: **/*.sql matches schema.sql.
+        PathMatcher atTop = glob.startsWith("**/") ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)) : null;
         for (String file : files) {
             try {
                 Path path = Path.of(file);
-                // A glob like *.sql should match a file anywhere, not only at the top.
-                if (matcher.matches(path) || (path.getFileName() != null && matcher.matches(path.getFileName()))) {
+                if (matcher.matches(path)) {
                     return true;
+                }
+                // Hooks report absolute paths, from the main worktree or a linked one, while globs are
+                // written relative (src/main/**, *.sql): try every tail of the path, down to its name.
+                for (int i = 0; i < path.getNameCount(); i++) {
+                    Path tail = path.subpath(i, path.getNameCount());
+                    if (matcher.matches(tail) || (atTop != null && atTop.matches(tail))) {
+                        return true;
+                    }
                 }
             } catch (java.nio.file.InvalidPathException e) {
                 // A file name this platform cannot represent matches nothing.

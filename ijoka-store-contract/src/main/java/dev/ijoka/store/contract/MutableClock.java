@@ -9,8 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /** A clock that stands still until a test moves it: leases lapse when the test says so. Thread-safe. */
 public final class MutableClock implements InstantSource {
 
-    /** Where test clocks start: nanoseconds on purpose, so stores must keep instants exactly. */
-    public static final Instant START = Instant.parse("2025-03-01T10:15:30.123456789Z");
+    /**
+     * Where test clocks start: with microseconds on purpose (the engine's precision, which every
+     * store must keep exactly), so a store that drops them fails.
+     */
+    public static final Instant START = Instant.parse("2025-03-01T10:15:30.123456Z");
 
     private final AtomicReference<Instant> now;
 

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TestData {
 
-    /** Every instant the samples use is a whole number of nanoseconds past this one. */
+    /** Every instant the samples use is a whole number of microseconds past this one: the precision of the engine and every store. */
     public static final Instant T0 = MutableClock.START;
 
     /** Text that breaks naive JSON, SQL or CSV handling. */

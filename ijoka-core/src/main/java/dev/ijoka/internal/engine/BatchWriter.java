@@ -1,0 +1,229 @@
+package dev.ijoka.internal.engine;
+
+import dev.ijoka.api.CycleException;
+import dev.ijoka.api.FeatureBatch;
+import dev.ijoka.api.InvalidInputException;
+import dev.ijoka.api.NotFoundException;
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.DependencyKind;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.Event;
+import dev.ijoka.event.EventPayload;
+import dev.ijoka.graph.DependencyGraph;
+import dev.ijoka.graph.ValidationReport;
+import dev.ijoka.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * {@link dev.ijoka.api.Features#createAll}: many features and edges in one transaction. Everything is
+ * checked before the first write (targets, parents, edge kinds, cycles over the whole resulting graph,
+ * once), so a refusal changes nothing; then rows and events are written in bulk.
+ */
+final class BatchWriter {
+
+    /** Events are appended in chunks of this many, so a huge import never holds them all at once. */
+    private static final int EVENT_CHUNK = 1_000;
+
+    private BatchWriter() {}
+
+    /** An edge of the batch with both ends resolved to ids. */
+    private record Pair(FeatureId dependent, FeatureId dependency) {}
+
+    static FeatureBatch.Result write(Engine engine, ProjectId project, FeatureBatch batch, FeatureBatch.Progress progress) {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(progress, "progress");
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            tx.project(project).orElseThrow(() -> new NotFoundException(
+                    "there is no project " + project + ": open one first (projects().open)"));
+            List<FeatureBatch.Entry> entries = batch.entries();
+            FeatureId[] newIds = new FeatureId[entries.size()];
+            Map<FeatureId, String> labels = new HashMap<>();
+            for (int i = 0; i < newIds.length; i++) {
+                newIds[i] = new FeatureId(engine.ids.newId());
+                labels.put(newIds[i], "new feature \"" + entries.get(i).feature().description() + "\"");
+            }
+            Map<FeatureRef, Feature> resolved = new HashMap<>();
+            checkParents(entries);
+
+            Map<Pair, DependencyKind> wanted = new LinkedHashMap<>();
+            List<String> selfEdges = new ArrayList<>();
+            for (FeatureBatch.Edge e : batch.edges()) {
+                FeatureId from = idOf(tx, project, e.dependent(), newIds, resolved, labels);
+                FeatureId to = idOf(tx, project, e.dependency(), newIds, resolved, labels);
+                if (from.equals(to)) {
+                    selfEdges.add(labels.get(from) + " cannot depend on itself");
+                    continue;
+                }
+                DependencyKind before = wanted.putIfAbsent(new Pair(from, to), e.kind());
+                if (before != null && before != e.kind()) {
+                    throw new InvalidInputException(labels.get(from) + " depends on " + labels.get(to) + " twice, as "
+                            + before.wireName() + " and as " + e.kind().wireName() + ": give each dependency one kind");
+                }
+            }
+            if (!selfEdges.isEmpty()) {
+                throw new CycleException(String.join("; ", selfEdges) + ". Remove those dependencies.");
+            }
+
+            List<Feature> existing = tx.features(project);
+            for (Feature f : existing) {
+                labels.putIfAbsent(f.id(), f.ref());
+            }
+            Map<Pair, DependencyKind> stored = new HashMap<>();
+            for (Dependency d : tx.dependencies(project)) {
+                stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
+            }
+            List<Pair> toAdd = new ArrayList<>();
+            int unchanged = 0;
+            for (Map.Entry<Pair, DependencyKind> w : wanted.entrySet()) {
+                if (stored.get(w.getKey()) == w.getValue()) {
+                    unchanged++;
+                } else {
+                    toAdd.add(w.getKey());
+                }
+            }
+            if (toAdd.stream().anyMatch(p -> wanted.get(p) == DependencyKind.BLOCKS)) {
+                checkCycles(existing, newIds, stored, wanted, labels);
+            }
+
+            int total = entries.size() + toAdd.size();
+            int every = Math.max(1, (total + 99) / 100); // about a hundred reports, whatever the size
+            int done = 0;
+            List<Event> events = new ArrayList<>(Math.min(EVENT_CHUNK, total));
+            List<Feature> created = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                FeatureBatch.Entry entry = entries.get(i);
+                NewFeature spec = entry.feature();
+                FeatureId parent = entry.parent() == null ? null : idOf(tx, project, entry.parent(), newIds, resolved, labels);
+                Feature f = new Feature(newIds[i], project, tx.nextFeatureNumber(project), spec.description(), spec.details(),
+                        spec.category(), spec.kind(), entry.status(), spec.priority(), spec.steps(), entry.blockReason(),
+                        parent, null, 1, now, now, entry.status() == Status.COMPLETE ? now : null);
+                tx.insertFeature(f);
+                created.add(f);
+                events.add(engine.event(project, f.id(), null, now, new EventPayload.FeatureCreated(f)));
+                report(progress, ++done, total, every);
+                flushIfFull(tx, events);
+            }
+            List<Dependency> added = new ArrayList<>(toAdd.size());
+            for (Pair p : toAdd) {
+                if (stored.containsKey(p)) {
+                    // A kind change is a removal and an addition, so the log replays exactly.
+                    tx.deleteDependency(p.dependent(), p.dependency());
+                    events.add(engine.event(project, p.dependent(), null, now,
+                            new EventPayload.DependencyRemoved(p.dependent(), p.dependency())));
+                }
+                Dependency d = new Dependency(project, p.dependent(), p.dependency(), wanted.get(p));
+                tx.insertDependency(d);
+                added.add(d);
+                events.add(engine.event(project, p.dependent(), null, now,
+                        new EventPayload.DependencyAdded(d.dependent(), d.dependency(), d.kind())));
+                report(progress, ++done, total, every);
+                flushIfFull(tx, events);
+            }
+            if (!events.isEmpty()) {
+                tx.append(events);
+            }
+            return new FeatureBatch.Result(created, added, unchanged);
+        });
+    }
+
+    private static void report(FeatureBatch.Progress progress, int done, int total, int every) {
+        if (done % every == 0 || done == total) {
+            progress.written(done, total);
+        }
+    }
+
+    private static void flushIfFull(StoreTransaction tx, List<Event> events) {
+        if (events.size() >= EVENT_CHUNK) {
+            tx.append(List.copyOf(events));
+            events.clear();
+        }
+    }
+
+    private static FeatureId idOf(StoreTransaction tx, ProjectId project, FeatureBatch.Target target, FeatureId[] newIds,
+            Map<FeatureRef, Feature> resolved, Map<FeatureId, String> labels) {
+        return switch (target) {
+            case FeatureBatch.Target.Entry e -> newIds[e.index()];
+            case FeatureBatch.Target.Existing x -> {
+                Feature f = resolved.get(x.feature());
+                if (f == null) {
+                    f = Engine.resolve(tx, x.feature());
+                    if (!f.project().equals(project)) {
+                        throw new InvalidInputException("feature " + f.id() + " belongs to another project: a batch joins "
+                                + "features of one project");
+                    }
+                    resolved.put(x.feature(), f);
+                    labels.putIfAbsent(f.id(), f.ref());
+                }
+                yield f.id();
+            }
+        };
+    }
+
+    /** A parent chain among the batch's own entries must not loop (existing features cannot point back at new ones). */
+    private static void checkParents(List<FeatureBatch.Entry> entries) {
+        byte[] state = new byte[entries.size()]; // 0 unseen, 1 on the current walk, 2 known to end
+        for (int start = 0; start < entries.size(); start++) {
+            List<Integer> walk = new ArrayList<>();
+            int at = start;
+            while (at >= 0 && state[at] == 0) {
+                state[at] = 1;
+                walk.add(at);
+                at = entries.get(at).parent() instanceof FeatureBatch.Target.Entry(int index) ? index : -1;
+            }
+            if (at >= 0 && state[at] == 1) {
+                List<Integer> loop = walk.subList(walk.indexOf(at), walk.size());
+                String path = loop.stream()
+                        .map(i -> "\"" + entries.get(i).feature().description() + "\"")
+                        .collect(Collectors.joining(" → ")) + " → \"" + entries.get(at).feature().description() + "\"";
+                throw new CycleException("these new features would be each other's parents: " + path
+                        + " (each is the child of the next). Give one of them another parent.");
+            }
+            for (int i : walk) {
+                state[i] = 2;
+            }
+        }
+    }
+
+    /** Builds the graph as it would be after the batch and refuses it, naming every cycle, if it has any. */
+    private static void checkCycles(List<Feature> existing, FeatureId[] newIds, Map<Pair, DependencyKind> stored,
+            Map<Pair, DependencyKind> wanted, Map<FeatureId, String> labels) {
+        DependencyGraph.Builder builder = DependencyGraph.builder(existing.size() + newIds.length, stored.size() + wanted.size());
+        for (Feature f : existing) {
+            builder.node(f.id(), f.number(), f.priority(), f.status());
+        }
+        int next = existing.stream().mapToInt(Feature::number).max().orElse(0);
+        for (FeatureId id : newIds) {
+            builder.node(id, ++next, 0, Status.PENDING);
+        }
+        stored.forEach((p, kind) -> {
+            if (!wanted.containsKey(p)) {
+                builder.edge(p.dependent(), p.dependency(), kind);
+            }
+        });
+        wanted.forEach((p, kind) -> builder.edge(p.dependent(), p.dependency(), kind));
+        ValidationReport report = builder.build().validate();
+        if (report.cycles().isEmpty()) {
+            return;
+        }
+        String cycles = report.cycles().stream()
+                .map(c -> c.path().stream().map(labels::get).collect(Collectors.joining(" → ")))
+                .collect(Collectors.joining("; "));
+        throw new CycleException("these dependencies would close " + (report.cycles().size() == 1 ? "a cycle" : report.cycles().size()
+                + " cycles") + ": " + cycles + " (each depends on the next). Remove one dependency of each cycle, "
+                + "or make it a related dependency.");
+    }
+}
