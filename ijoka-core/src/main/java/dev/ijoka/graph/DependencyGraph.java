@@ -61,6 +61,33 @@ public final class DependencyGraph {
         this.duplicateEdges = List.copyOf(duplicateEdges);
     }
 
+    /** A copy with other statuses that shares every index structure: status changes cost O(V), not a rebuild. */
+    private DependencyGraph(DependencyGraph base, byte[] status) {
+        this.ids = base.ids;
+        this.status = status;
+        this.indexById = base.indexById;
+        this.blocksDependencies = base.blocksDependencies;
+        this.blocksDependents = base.blocksDependents;
+        this.relatedDependencies = base.relatedDependencies;
+        this.relatedDependents = base.relatedDependents;
+        this.duplicateEdges = base.duplicateEdges;
+    }
+
+    /**
+     * This graph with some features in another status; the same nodes, ranks and edges. Costs a copy
+     * of the status array, so an engine can follow status changes without rebuilding.
+     *
+     * @throws IllegalArgumentException if a feature is not in this graph
+     */
+    public DependencyGraph withStatuses(Map<FeatureId, Status> changes) {
+        if (changes.isEmpty()) {
+            return this;
+        }
+        byte[] copy = status.clone();
+        changes.forEach((id, s) -> copy[indexOf(id)] = (byte) s.ordinal());
+        return new DependencyGraph(this, copy);
+    }
+
     /** A builder for a new graph. */
     public static Builder builder() {
         return new Builder(16, 16);

@@ -11,7 +11,13 @@ import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.graph.DependencyGraph;
+import dev.ijoka.spi.StoreReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +59,10 @@ public final class DependencyService implements Dependencies {
             return existing.get();
         }
         if (kind == DependencyKind.BLOCKS) {
-            GraphCache.Snapshot snapshot = engine.graphs.within(run.tx, from.project());
-            Optional<List<FeatureId>> cycle = snapshot.graph().cycleIfAdded(from.id(), to.id());
+            DependencyGraph current = engine.graphs.currentGraph(run.tx, from.project());
+            Optional<List<FeatureId>> cycle = current != null
+                    ? current.cycleIfAdded(from.id(), to.id())
+                    : cycleThroughStore(run.tx, from.id(), to.id());
             if (cycle.isPresent()) {
                 String path = cycle.get().stream()
                         .map(id -> run.tx.feature(id).map(Feature::ref).orElse(id.value()))
@@ -72,6 +80,38 @@ public final class DependencyService implements Dependencies {
         run.tx.insertDependency(added);
         run.emitFor(from.id(), new EventPayload.DependencyAdded(from.id(), to.id(), kind));
         return added;
+    }
+
+    /**
+     * Without a current snapshot (the log moved, e.g. during an import adding edge after edge),
+     * walks only what the new dependency reaches: usually a handful of features, never the whole
+     * project.
+     *
+     * @return the cycle [dependent, dependency, ..., dependent] the edge would close, if any
+     */
+    static Optional<List<FeatureId>> cycleThroughStore(StoreReader r, FeatureId dependent, FeatureId dependency) {
+        Map<FeatureId, FeatureId> reachedFrom = new HashMap<>();
+        ArrayDeque<FeatureId> queue = new ArrayDeque<>();
+        reachedFrom.put(dependency, dependency);
+        queue.add(dependency);
+        while (!queue.isEmpty()) {
+            FeatureId at = queue.poll();
+            if (at.equals(dependent)) {
+                List<FeatureId> path = new ArrayList<>();
+                for (FeatureId step = at; !step.equals(dependency); step = reachedFrom.get(step)) {
+                    path.add(step);
+                }
+                path.add(dependency);
+                path.add(dependent);
+                return Optional.of(path.reversed());
+            }
+            for (Dependency d : r.dependenciesOf(at)) {
+                if (d.kind() == DependencyKind.BLOCKS && reachedFrom.putIfAbsent(d.dependency(), at) == null) {
+                    queue.add(d.dependency());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

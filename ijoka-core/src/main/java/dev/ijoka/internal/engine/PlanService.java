@@ -100,12 +100,9 @@ public final class PlanService implements Plan {
 
     @Override
     public Progress progress(ProjectId project) {
-        int[] counts = new int[Status.values().length];
-        for (Feature f : engine.graphs.get(project).features().values()) {
-            counts[f.status().ordinal()]++;
-        }
-        return new Progress(counts[Status.PENDING.ordinal()], counts[Status.IN_PROGRESS.ordinal()],
-                counts[Status.BLOCKED.ordinal()], counts[Status.COMPLETE.ordinal()]);
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        return new Progress(s.count(Status.PENDING), s.count(Status.IN_PROGRESS), s.count(Status.BLOCKED),
+                s.count(Status.COMPLETE));
     }
 
     @Override
