@@ -1,0 +1,217 @@
+package dev.ijoka.store.jooq;
+
+import static dev.ijoka.store.jooq.internal.schema.Tables.DEPENDENCIES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
+
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Insight;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Rule;
+import dev.ijoka.domain.RuleId;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.Event;
+import dev.ijoka.event.EventQuery;
+import dev.ijoka.event.EventType;
+import dev.ijoka.spi.StoreReader;
+import dev.ijoka.store.jooq.internal.EpochNanos;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/** The port's queries in jOOQ, on the transaction's connection. */
+class JooqReader implements StoreReader {
+
+    /** Ids per {@code IN (…)} list: well below every dialect's limit on bind values. */
+    private static final int IN_CHUNK = 500;
+
+    final DSLContext dsl;
+    final Rows rows;
+
+    JooqReader(DSLContext dsl, Rows rows) {
+        this.dsl = dsl;
+        this.rows = rows;
+    }
+
+    @Override
+    public List<Project> projects() {
+        return dsl.selectFrom(PROJECTS).orderBy(PROJECTS.POS).fetch(rows::project);
+    }
+
+    @Override
+    public Optional<Project> project(ProjectId id) {
+        return dsl.selectFrom(PROJECTS).where(PROJECTS.ID.eq(id.value())).fetchOptional(rows::project);
+    }
+
+    @Override
+    public Optional<Project> projectByRoot(String root) {
+        return dsl.selectFrom(PROJECTS).where(PROJECTS.ROOT.eq(root)).fetchOptional(rows::project);
+    }
+
+    @Override
+    public Optional<Feature> feature(FeatureId id) {
+        return dsl.selectFrom(FEATURES).where(FEATURES.ID.eq(id.value())).fetchOptional(rows::feature);
+    }
+
+    @Override
+    public Optional<Feature> featureByNumber(ProjectId project, int number) {
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()), FEATURES.NUMBER.eq(number))
+                .fetchOptional(rows::feature);
+    }
+
+    @Override
+    public List<Feature> features(ProjectId project) {
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .orderBy(FEATURES.NUMBER)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public int countInProgress(ProjectId project, @Nullable SessionId claimedBy) {
+        Condition held = claimedBy == null ? DSL.noCondition() : FEATURES.CLAIM_SESSION.eq(claimedBy.value());
+        return dsl.fetchCount(FEATURES, FEATURES.PROJECT_ID.eq(project.value())
+                .and(FEATURES.STATUS.eq(Status.IN_PROGRESS.wireName()))
+                .and(held));
+    }
+
+    @Override
+    public List<Feature> featuresClaimedBy(SessionId session) {
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.CLAIM_SESSION.eq(session.value()))
+                .orderBy(FEATURES.NUMBER, FEATURES.ID)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public List<Feature> featuresWithLeaseBefore(Instant instant) {
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.CLAIM_LEASE_UNTIL.le(EpochNanos.clamp(instant)))
+                .orderBy(FEATURES.NUMBER, FEATURES.ID)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public Map<FeatureId, Status> statuses(Collection<FeatureId> ids) {
+        Map<FeatureId, Status> result = new HashMap<>();
+        List<String> all = ids.stream().map(FeatureId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(from + IN_CHUNK, all.size()));
+            dsl.select(FEATURES.ID, FEATURES.STATUS)
+                    .from(FEATURES)
+                    .where(FEATURES.ID.in(chunk))
+                    .forEach(r -> result.put(FeatureId.of(r.value1()), Status.fromWire(r.value2())));
+        }
+        return result;
+    }
+
+    @Override
+    public List<Dependency> dependencies(ProjectId project) {
+        return dsl.selectFrom(DEPENDENCIES).where(DEPENDENCIES.PROJECT_ID.eq(project.value())).fetch(rows::dependency);
+    }
+
+    @Override
+    public List<Dependency> dependenciesOf(FeatureId dependent) {
+        return dsl.selectFrom(DEPENDENCIES).where(DEPENDENCIES.DEPENDENT_ID.eq(dependent.value())).fetch(rows::dependency);
+    }
+
+    @Override
+    public List<Dependency> dependentsOf(FeatureId dependency) {
+        return dsl.selectFrom(DEPENDENCIES).where(DEPENDENCIES.DEPENDENCY_ID.eq(dependency.value())).fetch(rows::dependency);
+    }
+
+    @Override
+    public Optional<Session> session(SessionId id) {
+        return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id.value())).fetchOptional(rows::session);
+    }
+
+    @Override
+    public List<Session> sessions(ProjectId project) {
+        return dsl.selectFrom(SESSIONS)
+                .where(SESSIONS.PROJECT_ID.eq(project.value()))
+                .orderBy(SESSIONS.LAST_SEEN_AT.desc(), SESSIONS.POS)
+                .fetch(rows::session);
+    }
+
+    @Override
+    public List<Insight> insights(ProjectId project) {
+        return dsl.selectFrom(INSIGHTS)
+                .where(INSIGHTS.PROJECT_ID.eq(project.value()))
+                .orderBy(INSIGHTS.POS.desc())
+                .fetch(rows::insight);
+    }
+
+    @Override
+    public Optional<Rule> rule(RuleId id) {
+        return dsl.selectFrom(RULES).where(RULES.ID.eq(id.value())).fetchOptional(rows::rule);
+    }
+
+    @Override
+    public List<Rule> rules(ProjectId project) {
+        return dsl.selectFrom(RULES)
+                .where(RULES.PROJECT_ID.eq(project.value()).or(RULES.PROJECT_ID.isNull()))
+                .orderBy(RULES.POS)
+                .fetch(rows::rule);
+    }
+
+    @Override
+    public long lastSequence() {
+        Record1<Long> max = dsl.select(DSL.max(EVENTS.SEQ)).from(EVENTS).fetchOne();
+        Long value = max == null ? null : max.value1();
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public List<Event> eventsAfter(long after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return dsl.selectFrom(EVENTS)
+                .where(EVENTS.SEQ.gt(after))
+                .orderBy(EVENTS.SEQ)
+                .limit(limit)
+                .fetch(rows::event);
+    }
+
+    @Override
+    public List<Event> events(EventQuery query) {
+        List<Condition> where = new ArrayList<>();
+        where.add(EVENTS.PROJECT_ID.eq(query.project().value()));
+        if (query.before() != Long.MAX_VALUE) {
+            where.add(EVENTS.SEQ.lt(query.before()));
+        }
+        if (query.feature() != null) {
+            where.add(EVENTS.FEATURE_ID.eq(query.feature().value()));
+        }
+        if (query.session() != null) {
+            where.add(EVENTS.SESSION_ID.eq(query.session().value()));
+        }
+        if (!query.types().isEmpty()) {
+            where.add(EVENTS.TYPE.in(query.types().stream().map(EventType::wireName).sorted().toList()));
+        }
+        return dsl.selectFrom(EVENTS)
+                .where(where)
+                .orderBy(EVENTS.SEQ.desc())
+                .limit(query.limit())
+                .fetch(rows::event);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ijoka.store.jooq;
+
+import dev.ijoka.api.StoreException;
+import dev.ijoka.spi.ChangeFeed;
+import dev.ijoka.spi.Store;
+import dev.ijoka.spi.StoreReader;
+import dev.ijoka.spi.StoreTransaction;
+import java.sql.Connection;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * A {@link Store} on a SQL database, written once in jOOQ for every dialect. The dialect's
+ * {@link StoreConnections} supply connections and transaction boundaries; this class maps the
+ * port's queries and writes onto the generated schema ({@code dev.ijoka.store.jooq.internal.schema}).
+ *
+ * <pre>{@code
+ * Store store = new JooqStore(connections);   // after the schema has been migrated
+ * store.write(tx -> { tx.insertProject(p); return tx.append(events); });
+ * }</pre>
+ *
+ * <p>Thread-safe. Failures of the database surface as {@link StoreException}; an exception thrown
+ * by the caller's work rolls the transaction back and is rethrown unchanged.
+ */
+public final class JooqStore implements Store {
+
+    static {
+        // jOOQ logs a banner and tips on first use; stdout and stderr belong to the front ends.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
+    private final StoreConnections connections;
+    private final Settings settings;
+    private final Rows rows;
+
+    public JooqStore(StoreConnections connections) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.settings = new Settings()
+                .withRenderSchema(false)
+                .withRenderCatalog(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+                .withExecuteLogging(false)
+                .withFetchWarnings(false);
+        this.rows = new Rows(new PayloadCodec());
+    }
+
+    @Override
+    public <T> T write(Function<StoreTransaction, T> work) {
+        Objects.requireNonNull(work, "work");
+        try {
+            return connections.write(c -> work.apply(new JooqTransaction(dsl(c), rows)));
+        } catch (DataAccessException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    @Override
+    public <T> T read(Function<StoreReader, T> work) {
+        Objects.requireNonNull(work, "work");
+        try {
+            return connections.read(c -> work.apply(new JooqReader(dsl(c), rows)));
+        } catch (DataAccessException e) {
+            throw failure("read from", e);
+        }
+    }
+
+    @Override
+    public ChangeFeed changeFeed() {
+        return connections.changeFeed();
+    }
+
+    @Override
+    public String describe() {
+        return connections.describe();
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    private DSLContext dsl(Connection connection) {
+        return DSL.using(connection, connections.dialect(), settings);
+    }
+
+    private StoreException failure(String what, DataAccessException e) {
+        return new StoreException("could not " + what + " " + connections.describe() + ": " + e.getMessage()
+                + ". Run ijoka doctor to check the store.", e);
+    }
+}

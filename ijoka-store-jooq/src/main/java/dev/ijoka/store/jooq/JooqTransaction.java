@@ -1,0 +1,128 @@
+package dev.ijoka.store.jooq;
+
+import static dev.ijoka.store.jooq.internal.schema.Tables.DEPENDENCIES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
+import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
+
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Insight;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Rule;
+import dev.ijoka.domain.Session;
+import dev.ijoka.event.Event;
+import dev.ijoka.spi.StoreTransaction;
+import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
+import dev.ijoka.store.jooq.internal.schema.tables.records.SessionsRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/** The port's writes in jOOQ, inside the write transaction that {@link StoreConnections#write} holds. */
+final class JooqTransaction extends JooqReader implements StoreTransaction {
+
+    JooqTransaction(DSLContext dsl, Rows rows) {
+        super(dsl, rows);
+    }
+
+    @Override
+    public void insertProject(Project project) {
+        dsl.insertInto(PROJECTS).set(rows.record(project)).execute();
+    }
+
+    @Override
+    public int nextFeatureNumber(ProjectId project) {
+        Record1<Integer> max = dsl.select(DSL.max(FEATURES.NUMBER))
+                .from(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .fetchOne();
+        Integer value = max == null ? null : max.value1();
+        return value == null ? 1 : value + 1;
+    }
+
+    @Override
+    public void insertFeature(Feature feature) {
+        dsl.insertInto(FEATURES).set(rows.record(feature)).execute();
+    }
+
+    @Override
+    public boolean updateFeature(Feature feature, long expectedVersion) {
+        return dsl.update(FEATURES)
+                .set(rows.record(feature))
+                .where(FEATURES.ID.eq(feature.id().value()), FEATURES.VERSION.eq(expectedVersion))
+                .execute() == 1;
+    }
+
+    @Override
+    public void insertDependency(Dependency dependency) {
+        dsl.insertInto(DEPENDENCIES).set(rows.record(dependency)).execute();
+    }
+
+    @Override
+    public boolean deleteDependency(FeatureId dependent, FeatureId dependency) {
+        return dsl.deleteFrom(DEPENDENCIES)
+                .where(DEPENDENCIES.DEPENDENT_ID.eq(dependent.value()), DEPENDENCIES.DEPENDENCY_ID.eq(dependency.value()))
+                .execute() > 0;
+    }
+
+    @Override
+    public void upsertSession(Session session) {
+        SessionsRecord r = rows.record(session);
+        dsl.insertInto(SESSIONS).set(r).onConflict(SESSIONS.ID).doUpdate().set(r).execute();
+    }
+
+    @Override
+    public void insertInsight(Insight insight) {
+        dsl.insertInto(INSIGHTS).set(rows.record(insight)).execute();
+    }
+
+    @Override
+    public void upsertRule(Rule rule) {
+        RulesRecord r = rows.record(rule);
+        dsl.insertInto(RULES).set(r).onConflict(RULES.ID).doUpdate().set(r).execute();
+    }
+
+    /**
+     * Inserts the events in one batch and reads the sequences they were given. Sequences come from
+     * the database (SQLite's AUTOINCREMENT, PostgreSQL's identity), and because this transaction
+     * holds the write lock, nobody else inserts meanwhile: ours are the newest, one after the
+     * other. That same lock is what lets readers tail the log by sequence: a sequence is never
+     * committed after a higher one.
+     */
+    @Override
+    public List<Event> append(List<Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        var insert = dsl.insertInto(EVENTS, EVENTS.ID, EVENTS.PROJECT_ID, EVENTS.FEATURE_ID, EVENTS.SESSION_ID,
+                EVENTS.TYPE, EVENTS.PAYLOAD, EVENTS.AT);
+        if (events.size() == 1) {
+            Object[] v = rows.values(events.getFirst());
+            insert.values((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],
+                    (Instant) v[6]).execute();
+        } else {
+            BatchBindStep batch = dsl.batch(insert.values((String) null, null, null, null, null, null, null));
+            for (Event e : events) {
+                batch = batch.bind(rows.values(e));
+            }
+            batch.execute();
+        }
+        long last = lastSequence();
+        long first = last - events.size() + 1;
+        List<Event> stored = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            stored.add(events.get(i).withSequence(first + i));
+        }
+        return stored;
+    }
+}

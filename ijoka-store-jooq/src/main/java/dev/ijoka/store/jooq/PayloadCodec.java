@@ -1,0 +1,173 @@
+package dev.ijoka.store.jooq;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.RuleId;
+import dev.ijoka.domain.RuleSpec;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Step;
+import dev.ijoka.event.EventPayload;
+import dev.ijoka.event.EventType;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * Event payloads, checklists, tags and rule specs as the JSON a SQL store keeps in text columns.
+ *
+ * <p>The format is part of the schema, so it is written down here: records become objects of
+ * their components; ids ({@link FeatureId}, {@link ProjectId}, {@link SessionId}, {@link RuleId})
+ * are plain strings; instants are ISO-8601 strings with every digit of the fraction; enums are
+ * their lower-case wire names; a {@link RuleSpec} carries its {@link RuleSpec#kind() kind} (e.g.
+ * {@code "kind":"wip_limit"}) beside its fields; null fields are left out, so a
+ * {@code feature_updated} payload names only what changed. Unknown fields are ignored when
+ * reading, so a log written by a newer version that added a field still reads.
+ *
+ * <p>Thread-safe; create one and share it.
+ */
+public final class PayloadCodec {
+
+    private static final TypeReference<List<Step>> STEPS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final JsonMapper mapper;
+
+    public PayloadCodec() {
+        SimpleModule ids = new SimpleModule("ijoka-ids");
+        asString(ids, FeatureId.class, FeatureId::value, FeatureId::new);
+        asString(ids, ProjectId.class, ProjectId::value, ProjectId::new);
+        asString(ids, SessionId.class, SessionId::value, SessionId::new);
+        asString(ids, RuleId.class, RuleId::value, RuleId::new);
+        this.mapper = JsonMapper.builder()
+                .addModule(ids)
+                .addMixIn(RuleSpec.class, RuleSpecKind.class)
+                .registerSubtypes(ruleSpecKinds())
+                // Only record components: never helpers such as Rule.isGlobal().
+                .enable(MapperFeature.INFER_RECORD_GETTERS_FROM_COMPONENTS_ONLY)
+                .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL)
+                        .withContentInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+    }
+
+    /** The payload as JSON. */
+    public String encode(EventPayload payload) {
+        return write(payload);
+    }
+
+    /**
+     * Reads a payload stored for an event of {@code type}.
+     *
+     * @throws IllegalArgumentException if the JSON does not describe a payload of that type
+     */
+    public EventPayload decode(EventType type, String json) {
+        try {
+            return mapper.readValue(json, type.payloadType());
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unreadable " + type.wireName() + " payload " + abbreviate(json)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    String encodeSteps(List<Step> steps) {
+        return write(steps);
+    }
+
+    List<Step> decodeSteps(String json) {
+        return read(json, STEPS);
+    }
+
+    String encodeTags(List<String> tags) {
+        return write(tags);
+    }
+
+    List<String> decodeTags(String json) {
+        return read(json, STRINGS);
+    }
+
+    String encodeRuleSpec(RuleSpec spec) {
+        return mapper.writerFor(RuleSpec.class).writeValueAsString(spec);
+    }
+
+    RuleSpec decodeRuleSpec(String json) {
+        try {
+            return mapper.readValue(json, RuleSpec.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unreadable rule spec " + abbreviate(json) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("unreadable JSON " + abbreviate(json) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbreviate(String json) {
+        return json.length() <= 200 ? json : json.substring(0, 200) + "…";
+    }
+
+    /**
+     * The wire names of the rule kinds. RuleSpec is sealed, so {@code RuleSpecKindsTest} checks
+     * that every permitted record is listed and that each name equals its {@code kind()}.
+     */
+    static NamedType[] ruleSpecKinds() {
+        return new NamedType[] {
+            new NamedType(RuleSpec.WipLimit.class, "wip_limit"),
+            new NamedType(RuleSpec.StepsDoneBeforeComplete.class, "steps_done_before_complete"),
+            new NamedType(RuleSpec.Context.class, "context"),
+            new NamedType(RuleSpec.Reminder.class, "reminder"),
+        };
+    }
+
+    /** Puts the rule's kind into its JSON as {@code "kind"}; the core stays free of Jackson. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
+    private interface RuleSpecKind {}
+
+    private static <T> void asString(SimpleModule module, Class<T> type, Function<T, String> write,
+            Function<String, T> read) {
+        module.addSerializer(type, new StdSerializer<T>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(write.apply(value));
+            }
+        });
+        module.addDeserializer(type, new StdDeserializer<T>(type) {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctxt) {
+                String text = p.getValueAsString();
+                if (text == null) {
+                    return ctxt.reportInputMismatch(type, "expected a string for " + type.getSimpleName());
+                }
+                return read.apply(text);
+            }
+        });
+    }
+}

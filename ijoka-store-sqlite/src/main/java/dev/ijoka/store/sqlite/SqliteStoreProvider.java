@@ -1,0 +1,27 @@
+package dev.ijoka.store.sqlite;
+
+import dev.ijoka.spi.Store;
+import dev.ijoka.spi.StoreProvider;
+
+/**
+ * Opens {@code jdbc:sqlite:} URLs, e.g. {@code jdbc:sqlite:/home/me/.local/share/ijoka/ijoka.db}.
+ * Listed in {@code META-INF/services/dev.ijoka.spi.StoreProvider}, so {@code Ijoka.builder().store(url)}
+ * finds it when this jar is on the class path.
+ */
+public final class SqliteStoreProvider implements StoreProvider {
+
+    @Override
+    public boolean supports(String url) {
+        return url.startsWith(SqliteFile.PREFIX);
+    }
+
+    @Override
+    public Store open(String url) {
+        return SqliteStore.open(url);
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+}
