@@ -1,0 +1,131 @@
+package dev.ijoka.mcp;
+
+import dev.ijoka.DataDirectory;
+import dev.ijoka.Ijoka;
+import dev.ijoka.api.IjokaException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The process entry point of the MCP server: {@code java -cp … dev.ijoka.mcp.McpMain [--db URL]
+ * [--project DIR]}. The store is {@code --db}, else {@code $IJOKA_DB}, else the SQLite database in the
+ * data directory (its store must be on the class path). Serves stdio until the client closes stdin (or
+ * stops the process with SIGTERM), then ends the session and exits 0; exits 2 on bad arguments. The
+ * store opens while the client connects; if it cannot be opened, the reason goes to stderr and every
+ * tool call answers with it.
+ *
+ * <p>This is the one class of the module that touches {@code System.out}: the file descriptor becomes
+ * the protocol stream, and {@code System.out} is pointed at stderr so that nothing else can write to
+ * the protocol by accident. {@code ijoka mcp} in the app does the same through {@link #run}.
+ */
+public final class McpMain {
+
+    private McpMain() {}
+
+    public static void main(String[] args) {
+        PrintStream stderr = System.err;
+        OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        System.setOut(stderr); // stdout is JSON-RPC only: any stray print goes to stderr instead
+        int status = run(args, System.getenv(), protocol, stderr);
+        System.exit(status);
+    }
+
+    /**
+     * Parses the arguments, opens the store, serves stdin and {@code protocol} until stdin ends.
+     *
+     * @return the exit status: 0 after a normal end, 2 for bad arguments
+     */
+    public static int run(String[] args, Map<String, String> env, OutputStream protocol, PrintStream errors) {
+        String db = null;
+        Path project = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--db" -> db = required(a, value, errors);
+                case "--project" -> {
+                    String dir = required(a, value, errors);
+                    project = dir == null ? null : Path.of(dir).toAbsolutePath();
+                }
+                case "-h", "--help" -> {
+                    errors.println(USAGE);
+                    return 0;
+                }
+                default -> {
+                    errors.println("ijoka mcp: unknown argument '" + a + "'\n" + USAGE);
+                    return 2;
+                }
+            }
+            if ((a.equals("--db") && db == null) || (a.equals("--project") && project == null)) {
+                return 2;
+            }
+            i++;
+        }
+        if (db == null) {
+            String fromEnv = env.get("IJOKA_DB");
+            db = fromEnv != null && !fromEnv.isBlank() ? fromEnv : DataDirectory.defaultStoreUrl();
+        }
+        // Open the store while the client and server shake hands: initialize is answered at once, and
+        // tool calls wait for the engine (DESIGN.md §8: process start to initialize answered ≤ 700 ms).
+        String url = db;
+        CompletableFuture<Ijoka> engine = new CompletableFuture<>();
+        Thread.ofPlatform().name("ijoka-open-store").start(() -> {
+            try {
+                engine.complete(Ijoka.builder().store(url).build());
+            } catch (RuntimeException | Error e) {
+                errors.println("ijoka mcp: " + (e instanceof IjokaException ? e.getMessage() : e.toString()));
+                engine.completeExceptionally(e);
+            }
+        });
+        McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project);
+        IjokaMcpServer server = IjokaMcpServer.stdio(engine, new FileInputStream(FileDescriptor.in), protocol, options);
+        // A client may stop the server with SIGTERM rather than by closing stdin (the MCP SDK's client does):
+        // end the session then too, so that its claims are released at once rather than when leases lapse.
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                server.close();
+                engine.thenAccept(Ijoka::close);
+            }
+        };
+        Thread hook = new Thread(stop, "ijoka-mcp-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stop.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing left to do
+            }
+        }
+        return 0;
+    }
+
+    private static @Nullable String required(String flag, @Nullable String value, PrintStream errors) {
+        if (value == null || value.isBlank() || value.startsWith("--")) {
+            errors.println("ijoka mcp: " + flag + " needs a value\n" + USAGE);
+            return null;
+        }
+        return value;
+    }
+
+    private static final String USAGE = """
+            usage: ijoka mcp [--db URL] [--project DIR]
+              Serves Ijoka's MCP tools on stdin/stdout until stdin closes.
+              --db URL       the store (default: $IJOKA_DB, else the SQLite database in the data directory)
+              --project DIR  the project to serve (default: the client's roots, else $CLAUDE_PROJECT_DIR,
+                             else the working directory)""";
+}

@@ -1,0 +1,118 @@
+package dev.ijoka.mcp;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How an MCP server finds its project and looks after its sessions. Start from {@link #defaults()}:
+ *
+ * <pre>{@code
+ * McpOptions options = McpOptions.defaults().withProjectDirectory(Path.of("/work/my-app"));
+ * }</pre>
+ *
+ * @param projectDirectory the project to serve whatever the client says; {@code null} to resolve it per
+ *     connection: the client's first {@code file://} root, else {@code CLAUDE_PROJECT_DIR}, else
+ *     {@code workingDirectory}
+ * @param environment where {@code CLAUDE_PROJECT_DIR} is looked up (the process environment by default)
+ * @param workingDirectory the last resort for the project
+ * @param clock the clock the session actors judge quiet time by; give it the engine's clock
+ * @param touchInterval a session's activity is written to the store at most this often (renewing its
+ *     leases once they are half spent); commands that change features record activity anyway
+ * @param tick how often a session actor looks at its session's state (active, idle, stale)
+ * @param leaseCheckInterval how often a session actor expires lapsed leases in the store
+ * @param callTimeout how long a tool call may wait for its session actor before it fails
+ * @param clientRequestTimeout how long the server waits for the client's answer to its own requests
+ *     (the list of roots)
+ */
+public record McpOptions(
+        @Nullable Path projectDirectory,
+        Map<String, String> environment,
+        Path workingDirectory,
+        InstantSource clock,
+        Duration touchInterval,
+        Duration tick,
+        Duration leaseCheckInterval,
+        Duration callTimeout,
+        Duration clientRequestTimeout) {
+
+    /** The environment variable Claude Code sets to the project it runs in. */
+    public static final String CLAUDE_PROJECT_DIR = "CLAUDE_PROJECT_DIR";
+
+    public McpOptions {
+        Objects.requireNonNull(environment, "environment");
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(clock, "clock");
+        positive(touchInterval, "touchInterval");
+        positive(tick, "tick");
+        positive(leaseCheckInterval, "leaseCheckInterval");
+        positive(callTimeout, "callTimeout");
+        positive(clientRequestTimeout, "clientRequestTimeout");
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /**
+     * The process environment and working directory, the system clock, activity written at most every
+     * 15 s, session state looked at every 30 s, lapsed leases expired every minute, a minute per call.
+     */
+    public static McpOptions defaults() {
+        return new McpOptions(null, System.getenv(), Path.of("").toAbsolutePath(), InstantSource.system(),
+                Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(1),
+                Duration.ofSeconds(10));
+    }
+
+    public McpOptions withProjectDirectory(@Nullable Path value) {
+        return new McpOptions(value, environment, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
+                callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withEnvironment(Map<String, String> value) {
+        return new McpOptions(projectDirectory, value, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
+                callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withWorkingDirectory(Path value) {
+        return new McpOptions(projectDirectory, environment, value, clock, touchInterval, tick, leaseCheckInterval,
+                callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withClock(InstantSource value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, value, touchInterval, tick,
+                leaseCheckInterval, callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withTouchInterval(Duration value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, value, tick, leaseCheckInterval,
+                callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withTick(Duration value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, value,
+                leaseCheckInterval, callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withLeaseCheckInterval(Duration value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick, value,
+                callTimeout, clientRequestTimeout);
+    }
+
+    public McpOptions withCallTimeout(Duration value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
+                leaseCheckInterval, value, clientRequestTimeout);
+    }
+
+    public McpOptions withClientRequestTimeout(Duration value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
+                leaseCheckInterval, callTimeout, value);
+    }
+}
