@@ -1,0 +1,178 @@
+package dev.ijoka.app;
+
+import com.google.inject.ConfigurationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.ijoka.api.IjokaException;
+import dev.ijoka.app.cli.CommandContext;
+import dev.ijoka.app.cli.IjokaCommand;
+import dev.ijoka.interchange.ImportException;
+import dev.ijoka.interchange.Problem;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * One run of the command line: wires the app with Guice, parses the arguments with picocli, runs the
+ * command, and turns every error into a message on stderr and a distinct exit code
+ * ({@link ExitCodes}). Never calls {@code System.exit}: {@link Main} does, tests do not.
+ */
+public final class Cli {
+
+    private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {}
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(Environment env, EngineFactory engines, String... args) {
+        long started = System.nanoTime();
+        Injector injector = Guice.createInjector(new AppModule(env, engines));
+        log.debug("wired in {} ms", (System.nanoTime() - started) / 1_000_000);
+        CommandContext ctx = injector.getInstance(CommandContext.class);
+        try {
+            GuiceFactory factory = new GuiceFactory(injector);
+            CommandLine cli = new CommandLine(IjokaCommand.class, factory);
+            addCommands(cli, factory, args);
+            cli.setOut(new PrintWriter(env.out(), true));
+            cli.setErr(new PrintWriter(env.err(), true));
+            cli.setUsageHelpAutoWidth(false);
+            cli.setUsageHelpWidth(Math.min(120, ctx.width()));
+            cli.setParameterExceptionHandler((ex, arguments) -> usageError(ctx, ex));
+            cli.setExecutionExceptionHandler((ex, command, parsed) -> failure(ctx, ex));
+            log.debug("command line built in {} ms", (System.nanoTime() - started) / 1_000_000);
+            int exit = cli.execute(args);
+            log.debug("ran in {} ms, exit {}", (System.nanoTime() - started) / 1_000_000, exit);
+            return exit;
+        } finally {
+            try {
+                ctx.close();
+            } catch (RuntimeException e) {
+                log.warn("closing the store failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Adds the subcommand the arguments name, or every one when they name none (help, a typo that
+     * deserves a suggestion). Building picocli's model of one command instead of thirty is most of
+     * what a short command's start-up costs once the JVM is up (see docs/benchmarks.md).
+     */
+    private static void addCommands(CommandLine cli, IFactory factory, String[] args) {
+        String named = commandName(args);
+        if (named == null && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))) {
+            return; // the version needs no command
+        }
+        Class<?> only = named == null || named.equals("help") ? null : IjokaCommand.COMMANDS.get(named);
+        try {
+            for (Map.Entry<String, Class<?>> c : IjokaCommand.COMMANDS.entrySet()) {
+                if (only == null || c.getValue() == only) {
+                    cli.addSubcommand(c.getKey(), new CommandLine(factory.create(c.getValue()), factory));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the command line: " + e, e);
+        }
+    }
+
+    /** The first argument that is not a global option (or its value), or null. */
+    static @Nullable String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+            if (a.equals("--db") || a.equals("-p") || a.equals("--project")) {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static int usageError(CommandContext ctx, ParameterException ex) {
+        if (ctx.json()) {
+            printJsonError(ctx, "usage", ExitCodes.USAGE, ex.getMessage(), List.of());
+        } else {
+            ctx.err().println("ijoka: " + ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(ctx.err(), true));
+            ctx.err().println("Try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(CommandContext ctx, Exception ex) {
+        String code;
+        String message;
+        List<Problem> problems = List.of();
+        switch (ex) {
+            case IjokaException e -> {
+                code = e.code();
+                message = e.getMessage();
+            }
+            case ImportException e -> {
+                code = e.code();
+                message = e.getMessage();
+                problems = e.problems();
+            }
+            case UncheckedIOException e -> {
+                code = "io_error";
+                message = e.getMessage();
+            }
+            case IllegalArgumentException e -> {
+                code = "invalid_input";
+                message = e.getMessage();
+            }
+            default -> {
+                log.debug("internal error", ex);
+                code = "internal_error";
+                message = "internal error: " + ex + ". This is a bug: please report it with the output of the same command "
+                        + "run with -vv.";
+            }
+        }
+        int exit = ExitCodes.of(code);
+        log.debug("{} (exit {})", code, exit, ex);
+        if (ctx.json()) {
+            printJsonError(ctx, code, exit, message, problems);
+        } else {
+            ctx.err().println("ijoka: " + message);
+        }
+        return exit;
+    }
+
+    private static void printJsonError(CommandContext ctx, String code, int exit, String message, List<Problem> problems) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code);
+        error.put("exitCode", exit);
+        error.put("message", message);
+        if (!problems.isEmpty()) {
+            error.put("problems", problems.stream().map(p -> Map.of("where", p.where(), "message", p.message())).toList());
+        }
+        ctx.err().println(ctx.compactJson(Map.of("error", error)));
+    }
+
+    /** picocli builds the commands through Guice, so they get their collaborators injected. */
+    private record GuiceFactory(Injector injector) implements IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type.getName().startsWith("dev.ijoka.")) {
+                try {
+                    return injector.getInstance(type);
+                } catch (ConfigurationException e) {
+                    log.debug("Guice cannot build {}; picocli will", type, e);
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

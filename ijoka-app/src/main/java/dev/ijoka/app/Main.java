@@ -1,0 +1,44 @@
+package dev.ijoka.app;
+
+/**
+ * The entry point of {@code ijoka.jar}. Sets the log level from {@code -v} before anything logs
+ * (logs go to stderr: stdout carries only the command's output), runs the command line, and exits
+ * with its code.
+ */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.setProperty(LogSetup.LEVEL_PROPERTY, logLevel(args));
+        // Guice's bytecode generation (for AOP, unused here) touches sun.misc.Unsafe, which JDK 24+ warns about.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        // jOOQ prints a banner and tips once per process otherwise.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        java.nio.file.Path data = dev.ijoka.DataDirectory.resolve();
+        EngineFactory engines = url -> {
+            SqliteNativeLibrary.prepare(url, data);
+            return EngineFactory.DEFAULT.open(url);
+        };
+        int code = Cli.run(Environment.ofProcess(), engines, args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** WARN by default, INFO for {@code -v}, DEBUG for {@code -vv} (or {@code -v -v}). */
+    static String logLevel(String[] args) {
+        int verbose = 0;
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--verbose")) {
+                verbose++;
+            } else if (a.matches("-v+")) {
+                verbose += a.length() - 1;
+            }
+        }
+        return verbose == 0 ? "WARN" : verbose == 1 ? "INFO" : "DEBUG";
+    }
+}

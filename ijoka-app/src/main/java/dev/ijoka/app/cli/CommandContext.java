@@ -1,0 +1,240 @@
+package dev.ijoka.app.cli;
+
+import dev.ijoka.DataDirectory;
+import dev.ijoka.Ijoka;
+import dev.ijoka.api.InvalidInputException;
+import dev.ijoka.api.NotFoundException;
+import dev.ijoka.app.EngineFactory;
+import dev.ijoka.app.Environment;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.interchange.JsonViews;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the commands of one run share: the global options, the engine (opened on first use, closed
+ * when the run ends), the project, and the output streams. People act without a session: the
+ * command line takes no claims and may steer features that agents hold.
+ */
+@Singleton
+public final class CommandContext implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandContext.class);
+
+    private final GlobalOptions options;
+    private final Environment env;
+    private final EngineFactory engines;
+    private @Nullable Ijoka engine;
+    private @Nullable ObjectWriter json;
+
+    @Inject
+    CommandContext(GlobalOptions options, Environment env, EngineFactory engines) {
+        this.options = options;
+        this.env = env;
+        this.engines = engines;
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public PrintStream out() {
+        return env.out();
+    }
+
+    public PrintStream err() {
+        return env.err();
+    }
+
+    public boolean json() {
+        return options.json;
+    }
+
+    /** The store's URL: {@code --db}, else {@code IJOKA_DB}, else the SQLite file in the data directory. */
+    public String storeUrl() {
+        if (options.db != null && !options.db.isBlank()) {
+            return options.db.strip();
+        }
+        String fromEnv = env.variable("IJOKA_DB");
+        return fromEnv != null ? fromEnv.strip() : defaultStoreUrl();
+    }
+
+    /** The data directory of this run's environment (IJOKA_HOME, XDG_DATA_HOME...). */
+    public Path dataDirectory() {
+        return DataDirectory.resolve(env.variables(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
+    }
+
+    private String defaultStoreUrl() {
+        return "jdbc:sqlite:" + dataDirectory().resolve(DataDirectory.DATABASE_FILE);
+    }
+
+    /** The engine, opened on the first call. */
+    public Ijoka engine() {
+        if (engine == null) {
+            String url = storeUrl();
+            prepareSqliteDirectory(url);
+            long started = System.nanoTime();
+            engine = engines.open(url);
+            log.debug("opened {} in {} ms", engine.storeDescription(), (System.nanoTime() - started) / 1_000_000);
+        }
+        return engine;
+    }
+
+    /** SQLite creates the file but not its directory: make the directory, so a first run just works. */
+    private static void prepareSqliteDirectory(String url) {
+        if (!url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:sqlite::memory:")) {
+            return;
+        }
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query >= 0 ? path.substring(0, query) : path;
+        if (path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                log.debug("cannot create {}: {}", parent, e.toString());
+            }
+        }
+    }
+
+    /**
+     * The project this run works on: {@code --project} (a directory, an id or a name), else the
+     * working directory's. With {@code register}, a directory without a project becomes one.
+     *
+     * @throws NotFoundException saying how to get a project
+     */
+    public Project project(boolean register) {
+        Ijoka ijoka = engine();
+        String given = options.project;
+        if (given != null && !given.isBlank()) {
+            Path dir = env.workingDirectory().resolve(given.strip());
+            if (Files.isDirectory(dir)) {
+                return inDirectory(ijoka, dir, register);
+            }
+            List<Project> all = ijoka.projects().list();
+            Optional<Project> byId = all.stream().filter(p -> p.id().value().equals(given.strip())).findFirst();
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+            List<Project> byName = all.stream().filter(p -> p.name().equalsIgnoreCase(given.strip())).toList();
+            if (byName.size() == 1) {
+                return byName.getFirst();
+            }
+            throw new NotFoundException(byName.isEmpty()
+                    ? "there is no project '" + given + "': give a directory, or an id or name that 'ijoka projects' lists"
+                    : byName.size() + " projects are called '" + given + "': give its id or directory instead");
+        }
+        return inDirectory(ijoka, env.workingDirectory(), register);
+    }
+
+    /** Whether {@link #project(boolean) project(false)} would find a project (nothing is registered). */
+    public boolean projectExists() {
+        try {
+            project(false);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Project inDirectory(Ijoka ijoka, Path dir, boolean register) {
+        if (register) {
+            return ijoka.projects().open(dir);
+        }
+        return ijoka.projects().find(dir).orElseThrow(() -> new NotFoundException("there is no project at "
+                + ijoka.projects().canonicalRoot(dir) + " yet: import a plan (ijoka import feature_list.json) or add a feature "
+                + "(ijoka feature add \"...\") there first, or name one with --project (ijoka projects lists them)"));
+    }
+
+    /** Reads {@code #12}, {@code 12} or a feature id, in this run's project. */
+    public FeatureRef ref(String text) {
+        String t = text.strip();
+        String digits = t.startsWith("#") ? t.substring(1) : t;
+        try {
+            if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                return FeatureRef.parse(project(false).id(), t);
+            }
+            return FeatureRef.parse(new ProjectId("-"), t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    /** A feature as JSON, its parent as a number. */
+    public Map<String, Object> featureJson(Feature f) {
+        Map<FeatureId, Feature> parents = new HashMap<>();
+        if (f.parent() != null) {
+            engine().features().find(f.parent()).ifPresent(p -> parents.put(p.id(), p));
+        }
+        return JsonViews.feature(f, parents);
+    }
+
+    /** Prints a value as pretty JSON on stdout. */
+    public void printJson(@Nullable Object value) {
+        if (json == null) {
+            json = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        }
+        out().println(json.writeValueAsString(value));
+    }
+
+    /** One JSON line (for errors on stderr). */
+    public String compactJson(Object value) {
+        return JsonMapper.builder().build().writeValueAsString(value);
+    }
+
+    /** How wide lines may be: {@code COLUMNS}, else 100. */
+    public int width() {
+        String columns = env.variable("COLUMNS");
+        try {
+            return columns == null ? 100 : Math.max(40, Integer.parseInt(columns.strip()));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    /** A warning for a person, on stderr (never in --json output). */
+    public void warn(String message) {
+        err().println("warning: " + message);
+    }
+
+    /** A lower-case word for an enum value, as people read it: {@code in progress}. */
+    public static String words(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.ijoka.app.cli;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.api.IjokaException;
+import dev.ijoka.app.ExitCodes;
+import dev.ijoka.domain.Project;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+
+/** {@code ijoka doctor}: is everything in place? */
+@Command(name = "doctor",
+        description = {"Checks that Ijoka can work here: the Java version, the data directory (exists, writable), the store "
+                + "(opens and is migrated to the latest schema), and this directory's project. Says what to fix.",
+            "Exit code 0 when all is well, 12 when something needs fixing."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ijoka doctor", "  ijoka doctor --db jdbc:sqlite:/tmp/try.db", "  ijoka doctor --json"})
+final class DoctorCommand implements Callable<Integer> {
+
+    /** One check's outcome: ok, warn (works, but worth knowing) or fail (must be fixed). */
+    record Check(String name, String status, String detail, @Nullable String fix) {
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", name);
+            m.put("status", status);
+            m.put("detail", detail);
+            m.put("fix", fix);
+            return m;
+        }
+    }
+
+    private final CommandContext ctx;
+
+    @Inject
+    DoctorCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<Check> checks = new ArrayList<>();
+        checks.add(java());
+        checks.add(dataDirectory());
+        Check store = store();
+        checks.add(store);
+        if (!store.status().equals("fail")) {
+            checks.add(project());
+        }
+        boolean ok = checks.stream().noneMatch(c -> c.status().equals("fail"));
+        if (ctx.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ok", ok);
+            out.put("version", VersionProvider.version());
+            out.put("checks", checks.stream().map(Check::json).toList());
+            ctx.printJson(out);
+        } else {
+            for (Check c : checks) {
+                String mark = switch (c.status()) {
+                    case "ok" -> "ok  ";
+                    case "warn" -> "warn";
+                    default -> "FAIL";
+                };
+                ctx.out().println("[" + mark + "] " + c.name() + ": " + c.detail());
+                if (c.fix() != null) {
+                    ctx.out().println("       fix: " + c.fix());
+                }
+            }
+            ctx.out().println(ok ? "All good." : "Fix the problems above, then run ijoka doctor again.");
+        }
+        return ok ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static Check java() {
+        int feature = Runtime.version().feature();
+        String detail = "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") at "
+                + System.getProperty("java.home");
+        return feature >= 21 ? new Check("java", "ok", detail, null)
+                : new Check("java", "fail", detail + ": Ijoka needs Java 21 or newer",
+                        "install a JDK 21+ and set JAVA_HOME to it (the ./ijoka launcher then finds it)");
+    }
+
+    private Check dataDirectory() {
+        Path dir = ctx.dataDirectory();
+        String source = ctx.env().variable("IJOKA_HOME") != null ? " (from IJOKA_HOME)" : "";
+        if (!Files.exists(dir)) {
+            return new Check("data directory", "warn", dir + source + " does not exist yet; it is created when the default "
+                    + "store is first used", "nothing to do, or create it now: mkdir -p '" + dir + "'");
+        }
+        if (!Files.isDirectory(dir)) {
+            return new Check("data directory", "fail", dir + source + " is a file, not a directory",
+                    "move the file away, or set IJOKA_HOME to another directory");
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".doctor-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            return new Check("data directory", "fail", dir + source + " is not writable (" + e.getMessage() + ")",
+                    "chmod u+rwx '" + dir + "', or set IJOKA_HOME to a directory you can write");
+        }
+        return new Check("data directory", "ok", dir + source + " exists and is writable", null);
+    }
+
+    private Check store() {
+        String url = ctx.storeUrl();
+        String source = ctx.env().variable("IJOKA_DB") != null ? " (from IJOKA_DB)" : "";
+        try {
+            Ijoka ijoka = ctx.engine();
+            int projects = ijoka.projects().list().size();
+            return new Check("store", "ok", ijoka.storeDescription() + source + " opens and its schema is up to date; "
+                    + projects + " project" + (projects == 1 ? "" : "s"), null);
+        } catch (IjokaException | IllegalStateException e) {
+            return new Check("store", "fail", url + source + " cannot be opened: " + e.getMessage(),
+                    "check the URL (--db or IJOKA_DB), that its directory exists and is writable, and that no older Ijoka "
+                            + "holds it; to start afresh, move the file away");
+        }
+    }
+
+    private Check project() {
+        Ijoka ijoka = ctx.engine();
+        Path dir = ctx.env().workingDirectory();
+        Optional<Project> here = ijoka.projects().find(dir);
+        if (here.isEmpty()) {
+            return new Check("project", "ok", "no project at " + ijoka.projects().canonicalRoot(dir) + " yet",
+                    "to start one here: ijoka import feature_list.json, or ijoka feature add \"...\"");
+        }
+        Project p = here.get();
+        return new Check("project", "ok", p.name() + " at " + p.root() + ", " + ijoka.plan().progress(p.id()).total()
+                + " features", null);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ijoka.app.cli;
+
+import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command takes, wherever they appear on the line ({@code ijoka --json status} and
+ * {@code ijoka status --json} are the same). One instance per run, shared through Guice.
+ */
+@Singleton
+public final class GlobalOptions {
+
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The store: jdbc:sqlite:/path/ijoka.db (default: ijoka.db in the data directory), or memory:. "
+                    + "Also taken from the environment variable IJOKA_DB.")
+    @Nullable String db;
+
+    @Option(names = {"-p", "--project"}, scope = ScopeType.INHERIT, paramLabel = "DIR|ID",
+            description = "The project: a directory inside it, or its id or name (see 'ijoka projects'). "
+                    + "Default: the project of the working directory.")
+    @Nullable String project;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print the result as JSON, for scripts (errors go to stderr as JSON too).")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log more to stderr: -v for info, -vv for debug.")
+    boolean[] verbose = new boolean[0];
+
+    public boolean json() {
+        return json;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ijoka.app.cli;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Progress;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.Session;
+import dev.ijoka.graph.DependencyGraph;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ijoka status}: the project at a glance. */
+@Command(name = "status",
+        description = "Where the project stands: progress, the features in progress and who holds them, "
+                + "what is ready next, and what is blocked and why.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ijoka status", "  ijoka status --json | jq .progress.percentComplete", "  ijoka status --project ~/src/shop"})
+final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--limit", defaultValue = "10", paramLabel = "N",
+            description = "List at most N features in progress, N ready and N blocked (default: ${DEFAULT-VALUE}); "
+                    + "the counts are always whole.")
+    int limit;
+
+    private final CommandContext ctx;
+
+    @Inject
+    StatusCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private static void more(PrintStream out, int hidden, String status) {
+        if (hidden > 0) {
+            out.println("  ... and " + hidden + " more (ijoka feature list --status " + status + ")");
+        }
+    }
+
+    /** The ready features in plan order, as {@code Plan.ready} computes them, from features already read. */
+    static List<Feature> ready(List<Feature> features, List<Dependency> edges) {
+        DependencyGraph.Builder graph = DependencyGraph.builder(features.size(), edges.size());
+        Map<FeatureId, Feature> byId = new HashMap<>(features.size() * 2);
+        for (Feature f : features) {
+            graph.node(f.id(), f.number(), f.priority(), f.status());
+            byId.put(f.id(), f);
+        }
+        for (Dependency d : edges) {
+            graph.edge(d.dependent(), d.dependency(), d.kind());
+        }
+        return graph.build().ready().stream().map(byId::get).toList();
+    }
+
+    @Override
+    public Integer call() {
+        Project project = ctx.project(false);
+        Ijoka ijoka = ctx.engine();
+        // One read of the features and one of the edges; plan().ready() would read the features again.
+        List<Feature> features = ijoka.features().list(project.id());
+        List<Feature> ready = ready(features, ijoka.dependencies().list(project.id()));
+        int pending = 0;
+        int complete = 0;
+        List<Feature> inProgress = new ArrayList<>();
+        List<Feature> blocked = new ArrayList<>();
+        for (Feature f : features) {
+            switch (f.status()) {
+                case PENDING -> pending++;
+                case IN_PROGRESS -> inProgress.add(f);
+                case BLOCKED -> blocked.add(f);
+                case COMPLETE -> complete++;
+            }
+        }
+        Progress progress = new Progress(pending, inProgress.size(), blocked.size(), complete);
+        int waiting = pending - ready.size();
+        int max = Math.max(0, limit);
+        List<Feature> next = ready.subList(0, Math.min(max, ready.size()));
+        List<Feature> allInProgress = inProgress;
+        List<Feature> allBlocked = blocked;
+        inProgress = inProgress.subList(0, Math.min(max, inProgress.size()));
+        blocked = blocked.subList(0, Math.min(max, blocked.size()));
+        Map<String, String> agents = new LinkedHashMap<>();
+        for (Feature f : inProgress) {
+            if (f.claim() != null) {
+                agents.computeIfAbsent(f.claim().session().value(), s -> ijoka.sessions().find(f.claim().session())
+                        .map(Session::agent).orElse("unknown agent"));
+            }
+        }
+        if (ctx.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("project", Views.project(project));
+            out.put("progress", dev.ijoka.interchange.JsonViews.progress(progress));
+            out.put("inProgress", inProgress.stream().map(f -> {
+                Map<String, Object> m = Views.summary(f);
+                if (f.claim() != null) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> claim = (Map<String, Object>) m.get("claim");
+                    claim.put("agent", agents.get(f.claim().session().value()));
+                }
+                return m;
+            }).toList());
+            out.put("next", next.stream().map(Views::summary).toList());
+            out.put("ready", ready.size());
+            out.put("blocked", blocked.stream().map(Views::summary).toList());
+            out.put("waiting", waiting);
+            ctx.printJson(out);
+            return 0;
+        }
+        PrintStream out = ctx.out();
+        int width = ctx.width();
+        out.println(project.name() + "  (" + project.root() + ")");
+        if (features.isEmpty()) {
+            out.println("No features yet. Add one with: ijoka feature add \"User can log in\"  (or: ijoka import feature_list.json)");
+            return 0;
+        }
+        out.println(Text.progress(progress));
+        Instant now = Instant.now();
+        if (!inProgress.isEmpty()) {
+            out.println();
+            out.println("In progress");
+            Text.Table t = new Text.Table("", "", "");
+            for (Feature f : inProgress) {
+                Claim c = f.claim();
+                String who = c == null ? "no claim"
+                        : "session " + Text.clip(c.session().value(), 16) + " (" + agents.get(c.session().value()) + "), lease "
+                                + (c.isLive(now) ? "ends " + Text.relative(c.leaseUntil(), now) : "lapsed " + Text.relative(c.leaseUntil(), now));
+                t.row("  " + f.ref(), Text.clip(f.description(), 48), who);
+            }
+            t.renderRows(width).forEach(out::println);
+            more(out, allInProgress.size() - inProgress.size(), "in_progress");
+        }
+        out.println();
+        if (ready.isEmpty()) {
+            out.println("Next up: nothing is ready" + (waiting > 0 ? " (" + waiting + " waiting on dependencies)" : "") + ".");
+        } else {
+            out.println("Next up");
+            Text.Table t = new Text.Table("", "", "");
+            for (Feature f : next) {
+                t.row("  " + f.ref(), f.priority() != 0 ? "priority " + f.priority() : "", f.description());
+            }
+            t.renderRows(width).forEach(out::println);
+            if (ready.size() > next.size()) {
+                out.println("  ... and " + (ready.size() - next.size()) + " more ready (ijoka feature list --ready)");
+            }
+            if (waiting > 0) {
+                out.println("  " + waiting + " more waiting on dependencies");
+            }
+        }
+        if (!blocked.isEmpty()) {
+            out.println();
+            out.println("Blocked");
+            Text.Table t = new Text.Table("", "", "");
+            for (Feature f : blocked) {
+                t.row("  " + f.ref(), Text.clip(f.description(), 48), f.blockReason());
+            }
+            t.renderRows(width).forEach(out::println);
+            more(out, allBlocked.size() - blocked.size(), "blocked");
+        }
+        if (progress.complete() == progress.total()) {
+            out.println();
+            out.println("Everything is complete.");
+        } else if (!ready.isEmpty() && inProgress.isEmpty()) {
+            out.println();
+            out.println("Start the next one: ijoka feature start '" + ready.getFirst().ref() + "'");
+        }
+        return 0;
+    }
+}

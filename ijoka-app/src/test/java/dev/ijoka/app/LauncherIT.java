@@ -1,0 +1,135 @@
+package dev.ijoka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real thing: the repository's {@code ./ijoka} launcher running the built {@code ijoka.jar} in
+ * separate processes, as a new user would after the README's build. Runs after {@code package}.
+ */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("..", "ijoka").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            return JsonMapper.builder().build().readTree(out);
+        }
+    }
+
+    private Run ijoka(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.resolve("shop").toFile());
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().put("IJOKA_HOME", dir.resolve("home").toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("COLUMNS", "100");
+        pb.environment().putAll(extraEnv);
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("ijoka " + String.join(" ", args) + " finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Run ijoka(String... args) throws IOException, InterruptedException {
+        return ijoka(Map.of(), args);
+    }
+
+    private Run ok(String... args) throws IOException, InterruptedException {
+        Run r = ijoka(args);
+        assertThat(r.exit()).as("exit of ijoka " + String.join(" ", args) + "; stderr: " + r.err()).isZero();
+        assertThat(r.err()).as("stderr of ijoka " + String.join(" ", args)).isEmpty();
+        return r;
+    }
+
+    @Test
+    void aNewUserImportsAPlanAndWorksTheFirstFeatureThrough() throws Exception {
+        Files.createDirectories(dir.resolve("shop"));
+        Files.writeString(dir.resolve("shop/feature_list.json"), """
+                [
+                  {"category": "functional", "description": "Visitor can browse the catalogue",
+                   "steps": ["Open the home page", "See at least one product"], "passes": false},
+                  {"category": "functional", "description": "Visitor can add a product to the cart",
+                   "steps": ["Click Add", "The cart shows 1"], "passes": false},
+                  {"category": "style", "description": "The cart icon bounces when a product is added", "steps": [], "passes": false}
+                ]
+                """);
+
+        assertThat(ok("import", "feature_list.json").out()).startsWith("Imported feature_list.json (feature-list) into shop: "
+                + "3 features created");
+        assertThat(ok("next").out()).startsWith("Next: #1  Visitor can browse the catalogue\n");
+        assertThat(ok("feature", "start", "#1").out()).contains("Started #1", "(in_progress)");
+        assertThat(ok("step", "check", "#1", "1", "2").out()).contains("2/2 steps done");
+        assertThat(ok("feature", "complete", "#1").out()).contains("Completed #1", "(complete)");
+
+        JsonNode status = ok("status", "--json").json();
+        assertThat(status.get("progress").get("complete").asInt()).isEqualTo(1);
+        assertThat(status.get("progress").get("total").asInt()).isEqualTo(3);
+        assertThat(status.get("progress").get("percentComplete").asInt()).isEqualTo(33);
+        assertThat(status.get("next").get(0).get("ref").asString()).isEqualTo("#2");
+
+        Run refused = ijoka("feature", "complete", "#2");
+        assertThat(refused.exit()).isEqualTo(ExitCodes.ILLEGAL_TRANSITION);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).isEqualTo("ijoka: cannot complete #2: it is pending. From pending you can start or block.\n");
+
+        assertThat(dir.resolve("home/ijoka.db")).exists();
+        try (Stream<Path> archives = Files.list(dir.resolve("home/cds"))) {
+            assertThat(archives.map(p -> p.getFileName().toString()))
+                    .as("the launcher's class-data-sharing archive").singleElement().asString().matches("ijoka-.*-java\\d+\\.jsa");
+        }
+    }
+
+    @Test
+    void theLauncherSkipsAnOldJavaAndExplainsAMissingJar() throws Exception {
+        Files.createDirectories(dir.resolve("shop"));
+        Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        if (Files.isDirectory(java17)) {
+            Run r = ijoka(Map.of("JAVA_HOME", java17.toString()), "--version");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).startsWith("ijoka ").doesNotContain("Java 17");
+        }
+
+        Run missing = ijoka(Map.of("IJOKA_JAR", dir.resolve("nope.jar").toString()), "status");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("nope.jar is missing. Build it first");
+    }
+
+    @Test
+    void theLauncherWorksThroughASymlinkOnThePath() throws Exception {
+        assumeTrue(Files.isExecutable(LAUNCHER));
+        Files.createDirectories(dir.resolve("shop"));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("ijoka"), LAUNCHER);
+        ProcessBuilder pb = new ProcessBuilder(bin.resolve("ijoka").toString(), "--version").directory(dir.toFile());
+        pb.environment().put("IJOKA_HOME", dir.resolve("home").toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).startsWith("ijoka ");
+        Files.delete(bin.resolve("ijoka")); // JUnit warns about links out of its temporary directory
+    }
+}
