@@ -40,6 +40,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY, "WARN"), Level.WARN));
         root.addAppender(stderr);
+        // Chatty libraries stay at WARN even with -v: their INFO lines are noise to a user.
+        for (String name : new String[] {"io.modelcontextprotocol", "org.jooq", "org.flywaydb"}) {
+            context.getLogger(name).setLevel(Level.WARN);
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 

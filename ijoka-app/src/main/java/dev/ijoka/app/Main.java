@@ -10,6 +10,19 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // The protocol commands skip the command line (picocli, Guice) for speed, and keep stdout for
+        // their protocol: everything else that prints goes to stderr.
+        if (args.length > 0 && (args[0].equals("hook") || args[0].equals("mcp"))) {
+            System.setProperty("org.jooq.no-logo", "true");
+            System.setProperty("org.jooq.no-tips", "true");
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (args[0].equals("hook")) {
+                dev.ijoka.claude.HookMain.main(rest);
+            } else {
+                dev.ijoka.mcp.McpMain.main(rest);
+            }
+            return;
+        }
         System.setProperty(LogSetup.LEVEL_PROPERTY, logLevel(args));
         // Guice's bytecode generation (for AOP, unused here) touches sun.misc.Unsafe, which JDK 24+ warns about.
         System.setProperty("guice_bytecode_gen_option", "DISABLED");

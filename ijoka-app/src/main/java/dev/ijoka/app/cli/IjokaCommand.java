@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  ijoka next                       the feature to work on next",
             "  ijoka feature start '#1'         start it; then: ijoka step check '#1' 1",
             "  ijoka feature complete '#1'      done: the features waiting for it become ready",
+            "  ijoka init                       set this project up for Claude Code (MCP server and hooks)",
             "  ijoka COMMAND --help             help on one command",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage, 3 not found, 4 invalid input, 5 illegal",
@@ -57,6 +58,9 @@ public final class IjokaCommand implements Runnable {
         m.put("export", ExportCommand.class);
         m.put("projects", ProjectsCommand.class);
         m.put("doctor", DoctorCommand.class);
+        m.put("init", InitCommand.class);
+        m.put("mcp", ProtocolCommands.Mcp.class);
+        m.put("hook", ProtocolCommands.Hook.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -1,0 +1,113 @@
+package dev.ijoka.claude;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ijoka.Ijoka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ClaudeInitTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    private void existing() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), """
+                {"mcpServers": {"other": {"command": "other-server", "args": ["--x"]}}, "extra": 1}
+                """);
+        Files.createDirectories(dir.resolve(".claude"));
+        Files.writeString(dir.resolve(".claude/settings.json"), """
+                {"permissions": {"allow": ["Bash(mvn:*)"]},
+                 "hooks": {"PostToolUse": [{"matcher": "Edit", "hooks": [{"type": "command", "command": "fmt.sh"}]}],
+                           "Notification": [{"hooks": [{"type": "command", "command": "notify.sh"}]}]}}
+                """);
+    }
+
+    @Test
+    void mergesAndKeepsEveryExistingEntry() throws Exception {
+        existing();
+        try (Ijoka engine = Ijoka.inMemory()) {
+            ClaudeInit.Result result = ClaudeInit.run(engine, dir, false);
+            assertThat(result.project()).isNotNull();
+            assertThat(engine.projects().find(dir)).isPresent();
+        }
+        JsonNode mcp = JSON.readTree(Files.readString(dir.resolve(".mcp.json")));
+        assertThat(mcp.path("extra").asInt()).isEqualTo(1);
+        assertThat(mcp.path("mcpServers").path("other").path("command").stringValue()).isEqualTo("other-server");
+        assertThat(mcp.path("mcpServers").path("ijoka").toString()).isEqualTo("{\"command\":\"ijoka\",\"args\":[\"mcp\"]}");
+
+        JsonNode settings = JSON.readTree(Files.readString(dir.resolve(".claude/settings.json")));
+        assertThat(settings.path("permissions").path("allow").get(0).stringValue()).isEqualTo("Bash(mvn:*)");
+        JsonNode hooks = settings.path("hooks");
+        assertThat(hooks.path("Notification").get(0).path("hooks").get(0).path("command").stringValue()).isEqualTo("notify.sh");
+        assertThat(hooks.path("PostToolUse")).hasSize(2);
+        assertThat(hooks.path("PostToolUse").get(0).path("hooks").get(0).path("command").stringValue()).isEqualTo("fmt.sh");
+        assertThat(hooks.path("PostToolUse").get(1).toString())
+                .isEqualTo("{\"matcher\":\"*\",\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}");
+        for (String event : ClaudeInit.EVENTS) {
+            assertThat(hooks.path(event).toString()).as(event).contains("ijoka hook");
+        }
+        assertThat(hooks.path("SessionStart").get(0).has("matcher")).isFalse();
+    }
+
+    @Test
+    void aSecondRunChangesNothing() throws Exception {
+        existing();
+        try (Ijoka engine = Ijoka.inMemory()) {
+            ClaudeInit.run(engine, dir, false);
+            String mcp = Files.readString(dir.resolve(".mcp.json"));
+            String settings = Files.readString(dir.resolve(".claude/settings.json"));
+            ClaudeInit.Result again = ClaudeInit.run(engine, dir, false);
+            assertThat(again.changes()).noneMatch(ClaudeInit.FileChange::changed);
+            assertThat(Files.readString(dir.resolve(".mcp.json"))).isEqualTo(mcp);
+            assertThat(Files.readString(dir.resolve(".claude/settings.json"))).isEqualTo(settings);
+        }
+    }
+
+    @Test
+    void createsTheFilesInAnEmptyProject() throws Exception {
+        try (Ijoka engine = Ijoka.inMemory()) {
+            ClaudeInit.run(engine, dir, false);
+        }
+        assertThat(Files.readString(dir.resolve(".mcp.json"))).contains("\"ijoka\"");
+        assertThat(Files.readString(dir.resolve(".claude/settings.json"))).contains("\"SessionEnd\"");
+    }
+
+    @Test
+    void dryRunWritesNothing() throws Exception {
+        existing();
+        String before = Files.readString(dir.resolve(".mcp.json"));
+        try (Ijoka engine = Ijoka.inMemory()) {
+            ClaudeInit.Result result = ClaudeInit.run(engine, dir, true);
+            assertThat(result.project()).isNull();
+            assertThat(result.changes()).allMatch(ClaudeInit.FileChange::changed);
+            assertThat(ClaudeInit.describe(result.changes())).contains(".mcp.json: updated to").contains("ijoka hook");
+            assertThat(engine.projects().find(dir)).isEmpty();
+        }
+        assertThat(Files.readString(dir.resolve(".mcp.json"))).isEqualTo(before);
+        assertThat(Files.readString(dir.resolve(".claude/settings.json"))).doesNotContain("ijoka");
+    }
+
+    @Test
+    void malformedFilesAreRefusedAndNothingIsWritten() throws Exception {
+        Files.writeString(dir.resolve(".mcp.json"), "{\"mcpServers\": {\"other\": ");
+        try (Ijoka engine = Ijoka.inMemory()) {
+            assertThatThrownBy(() -> ClaudeInit.run(engine, dir, false)).isInstanceOf(ClaudeInit.InitException.class)
+                    .hasMessageContaining(".mcp.json is not valid JSON");
+            assertThat(engine.projects().find(dir)).isEmpty();
+        }
+        assertThat(dir.resolve(".claude/settings.json")).doesNotExist();
+
+        Files.writeString(dir.resolve(".mcp.json"), "[]");
+        assertThatThrownBy(() -> ClaudeInit.plan(dir)).hasMessageContaining("is not a JSON object");
+        Files.writeString(dir.resolve(".mcp.json"), "{\"mcpServers\": []}");
+        assertThatThrownBy(() -> ClaudeInit.plan(dir)).hasMessageContaining("\"mcpServers\" is not a JSON object");
+    }
+}
