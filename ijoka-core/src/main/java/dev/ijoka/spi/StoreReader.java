@@ -45,6 +45,16 @@ public interface StoreReader {
     /** Statuses of many features at once (missing ids are left out). */
     java.util.Map<FeatureId, Status> statuses(java.util.Collection<FeatureId> ids);
 
+    /**
+     * The project's ready features: pending, with every {@code blocks} dependency complete, highest
+     * priority first, then lowest number; at most {@code limit}. The engine asks this instead of
+     * loading the whole plan when a process needs one answer (a command-line call).
+     */
+    List<Feature> ready(ProjectId project, int limit);
+
+    /** Counts of the project's features by status. */
+    dev.ijoka.domain.Progress progress(ProjectId project);
+
     /** Every edge of the project. */
     List<Dependency> dependencies(ProjectId project);
 

@@ -53,6 +53,7 @@ final class GraphCache {
 
     private final Store store;
     private final Map<ProjectId, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Set<ProjectId> asked = ConcurrentHashMap.newKeySet();
 
     GraphCache(Store store) {
         this.store = store;
@@ -68,6 +69,15 @@ final class GraphCache {
         // Keep the newest: another thread may have stored a later snapshot meanwhile.
         snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
         return current;
+    }
+
+    /**
+     * Whether a snapshot pays off for the project: from the second question on. A process that asks
+     * once (a command-line call) is answered by the store's own queries instead of loading the whole
+     * plan; a server builds the snapshot on its second question and keeps it current from then on.
+     */
+    boolean worthSnapshot(ProjectId project) {
+        return snapshots.containsKey(project) || !asked.add(project);
     }
 
     /** Inside a transaction: the cached snapshot if it is current, else null. */

@@ -27,6 +27,9 @@ public final class PlanService implements Plan {
 
     @Override
     public List<Feature> ready(ProjectId project) {
+        if (!engine.graphs.worthSnapshot(project)) {
+            return engine.read(r -> r.ready(project, Integer.MAX_VALUE));
+        }
         GraphCache.Snapshot s = engine.graphs.get(project);
         return s.features(s.graph().ready());
     }
@@ -50,6 +53,9 @@ public final class PlanService implements Plan {
             if (denied) {
                 return Optional.empty();
             }
+        }
+        if (!engine.graphs.worthSnapshot(project)) {
+            return engine.read(r -> r.ready(project, 1)).stream().findFirst();
         }
         GraphCache.Snapshot s = engine.graphs.get(project);
         return s.graph().next(id -> true).map(s::feature);
@@ -100,6 +106,9 @@ public final class PlanService implements Plan {
 
     @Override
     public Progress progress(ProjectId project) {
+        if (!engine.graphs.worthSnapshot(project)) {
+            return engine.read(r -> r.progress(project));
+        }
         GraphCache.Snapshot s = engine.graphs.get(project);
         return new Progress(s.count(Status.PENDING), s.count(Status.IN_PROGRESS), s.count(Status.BLOCKED),
                 s.count(Status.COMPLETE));

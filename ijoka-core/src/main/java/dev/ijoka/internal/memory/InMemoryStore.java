@@ -170,6 +170,25 @@ final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<Feature> ready(ProjectId project, int limit) {
+            return features(project).stream()
+                    .filter(f -> f.status() == Status.PENDING)
+                    .filter(f -> out.getOrDefault(f.id(), List.of()).stream()
+                            .noneMatch(d -> d.kind() == dev.ijoka.domain.DependencyKind.BLOCKS
+                                    && features.get(d.dependency()).status() != Status.COMPLETE))
+                    .sorted(Comparator.comparingInt(Feature::priority).reversed().thenComparingInt(Feature::number))
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public dev.ijoka.domain.Progress progress(ProjectId project) {
+            int[] counts = new int[Status.values().length];
+            features(project).forEach(f -> counts[f.status().ordinal()]++);
+            return new dev.ijoka.domain.Progress(counts[0], counts[1], counts[2], counts[3]);
+        }
+
+        @Override
         public List<Dependency> dependencies(ProjectId project) {
             return List.copyOf(edges.getOrDefault(project, List.of()));
         }

@@ -226,6 +226,29 @@ public abstract class StoreContract extends EventLogContract {
     }
 
     @Test
+    public void readyListsPendingFeaturesWhoseBlockingDependenciesAreCompleteByPriorityThenNumber() {
+        Project p = aProject("ready");
+        Feature done = aFeature(TestData.feature(p.id(), 1).complete(at(5)));
+        Feature open = aFeature(TestData.feature(p.id(), 2));
+        Feature afterDone = aFeature(TestData.feature(p.id(), 3).priority(1));
+        Feature afterOpen = aFeature(TestData.feature(p.id(), 4).priority(9));
+        Feature relatedToOpen = aFeature(TestData.feature(p.id(), 5).priority(1));
+        aFeature(TestData.feature(p.id(), 6).blocked("waiting"));
+        Feature urgent = aFeature(TestData.feature(p.id(), 7).priority(5));
+        run(tx -> {
+            tx.insertDependency(new Dependency(p.id(), afterDone.id(), done.id(), DependencyKind.BLOCKS));
+            tx.insertDependency(new Dependency(p.id(), afterOpen.id(), open.id(), DependencyKind.BLOCKS));
+            tx.insertDependency(new Dependency(p.id(), relatedToOpen.id(), open.id(), DependencyKind.RELATED));
+        });
+        aFeature(TestData.feature(aProject("other").id(), 1).priority(100));
+
+        assertThat(reads.ready(p.id(), 100)).containsExactly(urgent, afterDone, relatedToOpen, open);
+        assertThat(reads.ready(p.id(), 2)).containsExactly(urgent, afterDone);
+        assertThat(reads.progress(p.id())).isEqualTo(new dev.ijoka.domain.Progress(5, 0, 1, 1));
+        assertThat(reads.progress(aProject("empty").id())).isEqualTo(new dev.ijoka.domain.Progress(0, 0, 0, 0));
+    }
+
+    @Test
     public void updateFeatureStoresEveryFieldWhenTheVersionMatches() {
         Project p = aProject("updates");
         Session s = aSession(TestData.session(p.id(), "holder"));

@@ -9,10 +9,12 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
 
 import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
+import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
@@ -92,6 +94,35 @@ class JooqReader implements StoreReader {
         return dsl.fetchCount(FEATURES, FEATURES.PROJECT_ID.eq(project.value())
                 .and(FEATURES.STATUS.eq(Status.IN_PROGRESS.wireName()))
                 .and(held));
+    }
+
+    @Override
+    public List<Feature> ready(ProjectId project, int limit) {
+        var dependency = FEATURES.as("dependency");
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .and(FEATURES.STATUS.eq(Status.PENDING.wireName()))
+                .andNotExists(DSL.selectOne()
+                        .from(DEPENDENCIES)
+                        .join(dependency).on(dependency.ID.eq(DEPENDENCIES.DEPENDENCY_ID))
+                        .where(DEPENDENCIES.DEPENDENT_ID.eq(FEATURES.ID))
+                        .and(DEPENDENCIES.KIND.eq(DependencyKind.BLOCKS.wireName()))
+                        .and(dependency.STATUS.ne(Status.COMPLETE.wireName())))
+                .orderBy(FEATURES.PRIORITY.desc(), FEATURES.NUMBER.asc())
+                .limit(limit)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public Progress progress(ProjectId project) {
+        int[] counts = new int[Status.values().length];
+        dsl.select(FEATURES.STATUS, DSL.count())
+                .from(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .groupBy(FEATURES.STATUS)
+                .forEach(r -> counts[Status.fromWire(r.value1()).ordinal()] = r.value2());
+        return new Progress(counts[Status.PENDING.ordinal()], counts[Status.IN_PROGRESS.ordinal()],
+                counts[Status.BLOCKED.ordinal()], counts[Status.COMPLETE.ordinal()]);
     }
 
     @Override
