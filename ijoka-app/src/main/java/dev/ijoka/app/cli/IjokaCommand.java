@@ -15,8 +15,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
-        header = "Keeps the plan of an AI-assisted software project: features, dependencies, progress.",
+        // No header here: with scope INHERIT every subcommand would inherit it and the command list
+        // would show this line for each of them instead of their own descriptions.
         description = {
+            "Keeps the plan of an AI-assisted software project: features, dependencies, progress.",
+            "",
             "Agents (Claude Code, MCP clients) and people work the same plan. Features move through pending, "
                 + "in_progress, blocked and complete; 'blocks' dependencies decide what is ready; everything that "
                 + "happens is logged.",

@@ -8,6 +8,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Status;
+import dev.ijoka.spi.Store;
 import dev.ijoka.store.contract.ReplayAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +75,11 @@ class DurabilityIT {
             Project project = ijoka.projects().find(projectDir).orElseThrow();
             Map<FeatureId, Feature> features = ijoka.features().list(project.id()).stream()
                     .collect(Collectors.toMap(Feature::id, Function.identity()));
-            Set<String> insights = ijoka.insights().search(project.id(), null, null, 100_000).stream()
-                    .map(Insight::id).collect(Collectors.toSet());
+            // Read through the store: the API's search returns a bounded page (500), and a run can record more.
+            Set<String> insights;
+            try (Store store = new SqliteStoreProvider().open(url)) {
+                insights = store.read(r -> r.insights(project.id())).stream().map(Insight::id).collect(Collectors.toSet());
+            }
             for (String ack : acks) {
                 String[] part = ack.split(" ");
                 switch (part[1]) {
