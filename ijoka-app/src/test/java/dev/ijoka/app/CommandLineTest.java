@@ -26,7 +26,10 @@ class CommandLineTest {
     void helpListsTheCommandsWithAGettingStartedFooterAndTouchesNoStore() {
         CliHarness.Result r = cli.ok("--help");
 
-        assertThat(r.out()).startsWith("Keeps the plan of an AI-assisted software project")
+        assertThat(r.out()).startsWith("Usage: ijoka")
+                .contains("Keeps the plan of an AI-assisted software project")
+                // Each command is listed with its own description, not the top command's.
+                .contains("  status    Where the project stands", "  next      The feature to work on next")
                 .contains("  status ", "  next ", "  feature ", "  dep ", "  step ", "  insight ", "  rule ", "  import ",
                         "  export ", "  projects ", "  doctor ", "Get started:", "ijoka import feature_list.json", "Exit codes:");
         assertThat(cli.root.resolve("ijoka.db")).doesNotExist();
