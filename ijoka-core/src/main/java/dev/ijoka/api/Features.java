@@ -45,6 +45,9 @@ public interface Features {
     /** Every feature of the project, by number. */
     List<Feature> list(ProjectId project);
 
+    /** The project's features in one status, by number. */
+    List<Feature> list(ProjectId project, dev.ijoka.domain.Status status);
+
     /** Changes fields (not the status). */
     Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion);
 

@@ -33,6 +33,9 @@ public interface StoreReader {
     /** Every feature of the project, ordered by number. */
     List<Feature> features(ProjectId project);
 
+    /** The project's features in one status, ordered by number. */
+    List<Feature> features(ProjectId project, Status status);
+
     /** How many of the project's features are in progress; with a session, only those it claims. */
     int countInProgress(ProjectId project, @Nullable SessionId claimedBy);
 

@@ -2,18 +2,14 @@ package dev.ijoka.app.cli;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Claim;
-import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
-import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Progress;
+import dev.ijoka.domain.Status;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Session;
-import dev.ijoka.graph.DependencyGraph;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,41 +43,16 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** The ready features in plan order, as {@code Plan.ready} computes them, from features already read. */
-    static List<Feature> ready(List<Feature> features, List<Dependency> edges) {
-        DependencyGraph.Builder graph = DependencyGraph.builder(features.size(), edges.size());
-        Map<FeatureId, Feature> byId = new HashMap<>(features.size() * 2);
-        for (Feature f : features) {
-            graph.node(f.id(), f.number(), f.priority(), f.status());
-            byId.put(f.id(), f);
-        }
-        for (Dependency d : edges) {
-            graph.edge(d.dependent(), d.dependency(), d.kind());
-        }
-        return graph.build().ready().stream().map(byId::get).toList();
-    }
-
     @Override
     public Integer call() {
         Project project = ctx.project(false);
         Ijoka ijoka = ctx.engine();
-        // One read of the features and one of the edges; plan().ready() would read the features again.
-        List<Feature> features = ijoka.features().list(project.id());
-        List<Feature> ready = ready(features, ijoka.dependencies().list(project.id()));
-        int pending = 0;
-        int complete = 0;
-        List<Feature> inProgress = new ArrayList<>();
-        List<Feature> blocked = new ArrayList<>();
-        for (Feature f : features) {
-            switch (f.status()) {
-                case PENDING -> pending++;
-                case IN_PROGRESS -> inProgress.add(f);
-                case BLOCKED -> blocked.add(f);
-                case COMPLETE -> complete++;
-            }
-        }
-        Progress progress = new Progress(pending, inProgress.size(), blocked.size(), complete);
-        int waiting = pending - ready.size();
+        // Store-side queries: a one-shot process never loads the whole plan for this.
+        Progress progress = ijoka.plan().progress(project.id());
+        List<Feature> ready = ijoka.plan().ready(project.id());
+        List<Feature> inProgress = ijoka.features().list(project.id(), Status.IN_PROGRESS);
+        List<Feature> blocked = ijoka.features().list(project.id(), Status.BLOCKED);
+        int waiting = progress.pending() - ready.size();
         int max = Math.max(0, limit);
         List<Feature> next = ready.subList(0, Math.min(max, ready.size()));
         List<Feature> allInProgress = inProgress;
@@ -118,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         PrintStream out = ctx.out();
         int width = ctx.width();
         out.println(project.name() + "  (" + project.root() + ")");
-        if (features.isEmpty()) {
+        if (progress.total() == 0) {
             out.println("No features yet. Add one with: ijoka feature add \"User can log in\"  (or: ijoka import feature_list.json)");
             return 0;
         }

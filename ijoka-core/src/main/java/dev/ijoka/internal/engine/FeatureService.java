@@ -85,6 +85,11 @@ public final class FeatureService implements Features {
     }
 
     @Override
+    public List<Feature> list(ProjectId project, Status status) {
+        return engine.read(r -> r.features(project, status));
+    }
+
+    @Override
     public Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion) {
         Instant now = engine.now();
         return engine.write(tx -> {

@@ -80,6 +80,11 @@ final class GraphCache {
         return snapshots.containsKey(project) || !asked.add(project);
     }
 
+    /** Whether a snapshot of the project is held (it may need bringing forward). */
+    boolean holds(ProjectId project) {
+        return snapshots.containsKey(project);
+    }
+
     /** Inside a transaction: the cached snapshot if it is current, else null. */
     @Nullable DependencyGraph currentGraph(StoreReader r, ProjectId project) {
         Snapshot cached = snapshots.get(project);

@@ -106,7 +106,8 @@ public final class PlanService implements Plan {
 
     @Override
     public Progress progress(ProjectId project) {
-        if (!engine.graphs.worthSnapshot(project)) {
+        // Counting is one cheap query: it never makes a snapshot worth building on its own.
+        if (!engine.graphs.holds(project)) {
             return engine.read(r -> r.progress(project));
         }
         GraphCache.Snapshot s = engine.graphs.get(project);

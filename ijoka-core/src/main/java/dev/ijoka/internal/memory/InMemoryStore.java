@@ -134,6 +134,11 @@ final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<Feature> features(ProjectId project, Status status) {
+            return features(project).stream().filter(f -> f.status() == status).toList();
+        }
+
+        @Override
         public int countInProgress(ProjectId project, @Nullable SessionId claimedBy) {
             return (int) features(project).stream()
                     .filter(f -> f.status() == Status.IN_PROGRESS)

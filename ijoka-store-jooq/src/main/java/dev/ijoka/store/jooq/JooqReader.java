@@ -89,6 +89,15 @@ class JooqReader implements StoreReader {
     }
 
     @Override
+    public List<Feature> features(ProjectId project, Status status) {
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .and(FEATURES.STATUS.eq(status.wireName()))
+                .orderBy(FEATURES.NUMBER)
+                .fetch(rows::feature);
+    }
+
+    @Override
     public int countInProgress(ProjectId project, @Nullable SessionId claimedBy) {
         Condition held = claimedBy == null ? DSL.noCondition() : FEATURES.CLAIM_SESSION.eq(claimedBy.value());
         return dsl.fetchCount(FEATURES, FEATURES.PROJECT_ID.eq(project.value())
