@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -410,11 +411,8 @@ final class FeatureCommands implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  ijoka feature start '#3'", "  ijoka feature start \"$(ijoka next --json | jq -r .ref)\""})
     static final class Start implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FEATURE", description = "#12, 12 or a feature id.")
-        String feature;
-
-        @Option(names = "--expected-version", paramLabel = "N", description = "Refuse unless the feature is at this version.")
-        @Nullable Long expectedVersion;
+        @Mixin
+        FeatureTarget target;
 
         private final CommandContext ctx;
 
@@ -426,7 +424,7 @@ final class FeatureCommands implements Runnable {
         @Override
         public Integer call() {
             return report(ctx, "Started", ctx.engine().features().apply(
-                    new FeatureCommand.Start(ctx.ref(feature), null, expectedVersion)));
+                    new FeatureCommand.Start(ctx.ref(target.feature), null, target.expectedVersion)));
         }
     }
 
@@ -434,11 +432,8 @@ final class FeatureCommands implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  ijoka feature complete '#3'"})
     static final class Complete implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FEATURE", description = "#12, 12 or a feature id.")
-        String feature;
-
-        @Option(names = "--expected-version", paramLabel = "N", description = "Refuse unless the feature is at this version.")
-        @Nullable Long expectedVersion;
+        @Mixin
+        FeatureTarget target;
 
         private final CommandContext ctx;
 
@@ -449,9 +444,9 @@ final class FeatureCommands implements Runnable {
 
         @Override
         public Integer call() {
-            FeatureRef ref = ctx.ref(feature);
+            FeatureRef ref = ctx.ref(target.feature);
             List<Feature> unlocked = ctx.engine().plan().unlockedBy(ref);
-            Transition t = ctx.engine().features().apply(new FeatureCommand.Complete(ref, null, expectedVersion));
+            Transition t = ctx.engine().features().apply(new FeatureCommand.Complete(ref, null, target.expectedVersion));
             report(ctx, "Completed", t);
             if (!ctx.json() && !unlocked.isEmpty()) {
                 ctx.out().println("Now ready: " + unlocked.stream().map(Feature::ref).collect(Collectors.joining(", ")));
@@ -467,17 +462,14 @@ final class FeatureCommands implements Runnable {
                 "  ijoka feature block '#5' --reason \"needs the schema\" --by '#2'"})
     static final class Block implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FEATURE", description = "#12, 12 or a feature id.")
-        String feature;
+        @Mixin
+        FeatureTarget target;
 
         @Option(names = {"-r", "--reason"}, required = true, description = "What it waits for.")
         String reason;
 
         @Option(names = "--by", paramLabel = "FEATURE", description = "The feature that blocks it (added as a dependency).")
         @Nullable String by;
-
-        @Option(names = "--expected-version", paramLabel = "N", description = "Refuse unless the feature is at this version.")
-        @Nullable Long expectedVersion;
 
         private final CommandContext ctx;
 
@@ -488,8 +480,8 @@ final class FeatureCommands implements Runnable {
 
         @Override
         public Integer call() {
-            return report(ctx, "Blocked", ctx.engine().features().apply(new FeatureCommand.Block(ctx.ref(feature), null, reason,
-                    by == null ? null : ctx.ref(by), expectedVersion)));
+            return report(ctx, "Blocked", ctx.engine().features().apply(new FeatureCommand.Block(ctx.ref(target.feature), null, reason,
+                    by == null ? null : ctx.ref(by), target.expectedVersion)));
         }
     }
 
@@ -497,11 +489,8 @@ final class FeatureCommands implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  ijoka feature unblock '#5'"})
     static final class Unblock implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FEATURE", description = "#12, 12 or a feature id.")
-        String feature;
-
-        @Option(names = "--expected-version", paramLabel = "N", description = "Refuse unless the feature is at this version.")
-        @Nullable Long expectedVersion;
+        @Mixin
+        FeatureTarget target;
 
         private final CommandContext ctx;
 
@@ -513,7 +502,7 @@ final class FeatureCommands implements Runnable {
         @Override
         public Integer call() {
             return report(ctx, "Unblocked", ctx.engine().features().apply(
-                    new FeatureCommand.Unblock(ctx.ref(feature), null, expectedVersion)));
+                    new FeatureCommand.Unblock(ctx.ref(target.feature), null, target.expectedVersion)));
         }
     }
 
@@ -521,14 +510,11 @@ final class FeatureCommands implements Runnable {
             footerHeading = "%nExamples:%n", footer = {"  ijoka feature reopen '#3' --reason \"fails on Safari\""})
     static final class Reopen implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FEATURE", description = "#12, 12 or a feature id.")
-        String feature;
+        @Mixin
+        FeatureTarget target;
 
         @Option(names = {"-r", "--reason"}, required = true, description = "What is wrong.")
         String reason;
-
-        @Option(names = "--expected-version", paramLabel = "N", description = "Refuse unless the feature is at this version.")
-        @Nullable Long expectedVersion;
 
         private final CommandContext ctx;
 
@@ -540,7 +526,7 @@ final class FeatureCommands implements Runnable {
         @Override
         public Integer call() {
             return report(ctx, "Reopened", ctx.engine().features().apply(
-                    new FeatureCommand.Reopen(ctx.ref(feature), null, reason, expectedVersion)));
+                    new FeatureCommand.Reopen(ctx.ref(target.feature), null, reason, target.expectedVersion)));
         }
     }
 }
