@@ -10,11 +10,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        java.nio.file.Path data = dev.ijoka.DataDirectory.resolve();
         // The protocol commands skip the command line (picocli, Guice) for speed, and keep stdout for
         // their protocol: everything else that prints goes to stderr.
         if (args.length > 0 && (args[0].equals("hook") || args[0].equals("mcp"))) {
             System.setProperty("org.jooq.no-logo", "true");
             System.setProperty("org.jooq.no-tips", "true");
+            // Their store is $IJOKA_DB or the default (mcp's --db names one rarely): SQLite, almost always.
+            String db = System.getenv("IJOKA_DB");
+            SqliteNativeLibrary.prepare(db == null || db.isBlank() ? "jdbc:sqlite:" : db, data);
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("hook")) {
                 dev.ijoka.claude.HookMain.main(rest);
@@ -29,7 +33,9 @@ public final class Main {
         // jOOQ prints a banner and tips once per process otherwise.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        java.nio.file.Path data = dev.ijoka.DataDirectory.resolve();
+        if (args.length > 0 && args[0].equals("aot-training")) { // the launcher's start-up cache: see AotTraining
+            System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+        }
         EngineFactory engines = url -> {
             SqliteNativeLibrary.prepare(url, data);
             return EngineFactory.DEFAULT.open(url);

@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  *       age (about 40% done, 10% in progress, 5% blocked, 45% pending) and random priorities, from a
  *       fixed seed.</li>
  *   <li>Imports it with {@code ijoka import} into a fresh SQLite store in a temporary
- *       {@code IJOKA_HOME} (timed: this is also the bulk import's figure).</li>
- *   <li>For each variant (the launcher as shipped; the launcher without its CDS archive; a plain
- *       {@code java -jar} with no tuning): two warm-up runs (the first writes the CDS archive), then
+ *       {@code IJOKA_HOME} (timed: this is also the bulk import's figure), then waits for the
+ *       launcher's start-up cache (on JDK 25+ trained in the background after that first command).</li>
+ *   <li>For each variant (the launcher as shipped; the launcher without its start-up cache; a plain
+ *       {@code java -jar} with no tuning): two warm-up runs, then
  *       {@code --runs} runs (default 20) of {@code next} and of {@code status}, alternating, and
  *       prints the median, 90th percentile, minimum and maximum wall time, and (where GNU
  *       {@code /usr/bin/time} exists) the same of the CPU time each run used, user plus system: on a
@@ -53,8 +54,8 @@ public final class CliBenchmark {
     private record Variant(String name, List<String> prefix, Map<String, String> env) {}
 
     public static void main(String[] args) throws Exception {
-        int features = intArg(args, "--features", 10_000);
-        int runs = intArg(args, "--runs", 20);
+        int features = Processes.intArg(args, "--features", 10_000);
+        int runs = Processes.intArg(args, "--runs", 20);
         boolean quick = Arrays.asList(args).contains("--quick");
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
@@ -75,43 +76,44 @@ public final class CliBenchmark {
             env.put("JAVA_HOME", System.getProperty("java.home"));
 
             System.out.printf(Locale.ROOT, "Ijoka command line, %d features, Java %s, load average %s%n", features,
-                    Runtime.version(), load());
-            long importNanos = run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
-            System.out.printf(Locale.ROOT, "import tasks.json (%,d bytes, first run: also writes the CDS archive): %.2f s%n",
+                    Runtime.version(), Processes.load());
+            long importNanos = Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
+            System.out.printf(Locale.ROOT, "import tasks.json (%,d bytes, first run, without a start-up cache): %.2f s%n",
                     Files.size(tasks), importNanos / 1e9);
+            Processes.awaitStartupCache(home, "cli");
 
             List<Variant> variants = new ArrayList<>();
-            variants.add(new Variant("./ijoka (CDS archive, C1 only, serial GC)", List.of(launcher.toString()), env));
+            variants.add(new Variant("./ijoka (start-up cache, C1, serial GC)", List.of(launcher.toString()), env));
             if (!quick) {
                 Map<String, String> noCds = new HashMap<>(env);
                 noCds.put("IJOKA_NO_CDS", "1");
-                variants.add(new Variant("./ijoka without the CDS archive", List.of(launcher.toString()), noCds));
+                variants.add(new Variant("./ijoka without its start-up cache", List.of(launcher.toString()), noCds));
                 variants.add(new Variant("java -jar ijoka.jar (no tuning)",
                         List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()), env));
             }
             System.out.printf(Locale.ROOT, "%-44s %-10s %8s %8s %8s %8s%n", "variant", "command", "median", "p90", "min", "max");
             for (Variant v : variants) {
                 for (int i = 0; i < 2; i++) {
-                    run(concat(v.prefix(), "next"), v.env(), project, true);
+                    Processes.run(concat(v.prefix(), "next"), v.env(), project, true);
                 }
                 List<Long> next = new ArrayList<>();
                 List<Long> status = new ArrayList<>();
                 List<Long> nextCpu = new ArrayList<>();
                 List<Long> statusCpu = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    next.add(run(concat(v.prefix(), "next"), v.env(), project, true));
-                    nextCpu.add(lastCpuNanos);
-                    status.add(run(concat(v.prefix(), "status"), v.env(), project, true));
-                    statusCpu.add(lastCpuNanos);
+                    next.add(Processes.run(concat(v.prefix(), "next"), v.env(), project, true));
+                    nextCpu.add(Processes.lastCpuNanos);
+                    status.add(Processes.run(concat(v.prefix(), "status"), v.env(), project, true));
+                    statusCpu.add(Processes.lastCpuNanos);
                 }
-                print(v.name(), "next", next);
-                print(v.name(), "status", status);
+                Processes.print(v.name(), "next", next);
+                Processes.print(v.name(), "status", status);
                 if (nextCpu.stream().allMatch(c -> c >= 0)) {
-                    print(v.name(), "next cpu", nextCpu);
-                    print(v.name(), "status cpu", statusCpu);
+                    Processes.print(v.name(), "next cpu", nextCpu);
+                    Processes.print(v.name(), "status cpu", statusCpu);
                 }
             }
-            System.out.printf(Locale.ROOT, "load average afterwards: %s%n", load());
+            System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -123,60 +125,6 @@ public final class CliBenchmark {
         List<String> all = new ArrayList<>(prefix);
         all.add(command);
         return all;
-    }
-
-    /** GNU time, if the machine has it: it reports the CPU time a run used, which other load disturbs far less than wall time. */
-    private static final Path GNU_TIME = Path.of("/usr/bin/time");
-
-    /** The CPU time (user + system) of the last {@link #run}, in nanoseconds; -1 without GNU time. */
-    private static long lastCpuNanos = -1;
-
-    /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
-    private static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
-            throws IOException, InterruptedException {
-        List<String> command = commandLine;
-        Path cpuFile = null;
-        if (Files.isExecutable(GNU_TIME)) {
-            cpuFile = Files.createTempFile("ijoka-bench-cpu-", ".txt");
-            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpuFile.toString()));
-            timed.addAll(command);
-            command = timed;
-        }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.PIPE);
-        pb.environment().remove("IJOKA_DB");
-        pb.environment().putAll(env);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
-        }
-        long elapsed = System.nanoTime() - start;
-        lastCpuNanos = -1;
-        if (cpuFile != null) {
-            String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
-            Files.deleteIfExists(cpuFile);
-            if (cpu.length == 2) {
-                lastCpuNanos = (long) ((Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1])) * 1e9);
-            }
-        }
-        if (check && p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n"
-                    + new String(err, StandardCharsets.UTF_8));
-        }
-        return elapsed;
-    }
-
-    private static void print(String variant, String command, List<Long> nanos) {
-        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-        long p90 = sorted[Math.min(n - 1, (int) Math.ceil(0.9 * n) - 1)];
-        System.out.printf(Locale.ROOT, "%-44s %-10s %6.0f ms %5d ms %5d ms %5d ms%n", variant, command, median / 1e6,
-                p90 / 1_000_000, sorted[0] / 1_000_000, sorted[n - 1] / 1_000_000);
     }
 
     /** A Task Master file: task i depends on two earlier tasks, mostly recent ones; older tasks are more often done. */
@@ -205,22 +153,5 @@ public final class CliBenchmark {
                     .append(i < count ? ",\n" : "\n");
         }
         return out.append("  ]\n}\n").toString();
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
-
-    private static String load() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (IOException | UncheckedIOException e) {
-            return "unknown";
-        }
     }
 }

@@ -12,10 +12,10 @@ import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventType;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -44,18 +44,36 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 public final class PayloadCodec {
 
-    private static final TypeReference<List<Step>> STEPS = new TypeReference<>() {};
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private final ListCodec lists = new ListCodec();
+    /**
+     * Built on first use: reading features and insights needs only {@link #lists}, and a one-shot
+     * command that never touches an event or a rule should not pay for data binding's start-up.
+     */
+    private volatile @Nullable JsonMapper mapper;
 
-    private final JsonMapper mapper;
+    public PayloadCodec() {}
 
-    public PayloadCodec() {
+    private JsonMapper mapper() {
+        JsonMapper m = mapper;
+        if (m == null) {
+            synchronized (this) {
+                m = mapper;
+                if (m == null) {
+                    m = newMapper();
+                    mapper = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static JsonMapper newMapper() {
         SimpleModule ids = new SimpleModule("ijoka-ids");
         asString(ids, FeatureId.class, FeatureId::value, FeatureId::new);
         asString(ids, ProjectId.class, ProjectId::value, ProjectId::new);
         asString(ids, SessionId.class, SessionId::value, SessionId::new);
         asString(ids, RuleId.class, RuleId::value, RuleId::new);
-        this.mapper = JsonMapper.builder()
+        return JsonMapper.builder()
                 .addModule(ids)
                 .addMixIn(RuleSpec.class, RuleSpecKind.class)
                 .registerSubtypes(ruleSpecKinds())
@@ -83,7 +101,7 @@ public final class PayloadCodec {
      */
     public EventPayload decode(EventType type, String json) {
         try {
-            return mapper.readValue(json, type.payloadType());
+            return mapper().readValue(json, type.payloadType());
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("unreadable " + type.wireName() + " payload " + abbreviate(json)
                     + ": " + e.getMessage(), e);
@@ -91,46 +109,38 @@ public final class PayloadCodec {
     }
 
     String encodeSteps(List<Step> steps) {
-        return write(steps);
+        return lists.encodeSteps(steps);
     }
 
     List<Step> decodeSteps(String json) {
-        return read(json, STEPS);
+        return lists.decodeSteps(json);
     }
 
     String encodeTags(List<String> tags) {
-        return write(tags);
+        return lists.encodeStrings(tags);
     }
 
     List<String> decodeTags(String json) {
-        return read(json, STRINGS);
+        return lists.decodeStrings(json);
     }
 
     String encodeRuleSpec(RuleSpec spec) {
-        return mapper.writerFor(RuleSpec.class).writeValueAsString(spec);
+        return mapper().writerFor(RuleSpec.class).writeValueAsString(spec);
     }
 
     RuleSpec decodeRuleSpec(String json) {
         try {
-            return mapper.readValue(json, RuleSpec.class);
+            return mapper().readValue(json, RuleSpec.class);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("unreadable rule spec " + abbreviate(json) + ": " + e.getMessage(), e);
         }
     }
 
     private String write(Object value) {
-        return mapper.writeValueAsString(value);
+        return mapper().writeValueAsString(value);
     }
 
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("unreadable JSON " + abbreviate(json) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String abbreviate(String json) {
+    static String abbreviate(String json) {
         return json.length() <= 200 ? json : json.substring(0, 200) + "…";
     }
 

@@ -182,4 +182,24 @@ class PayloadCodecTest {
         assertThat(codec.encodeSteps(List.of())).isEqualTo("[]");
         assertThat(codec.decodeTags(codec.encodeTags(List.of("a", "ünï")))).containsExactly("a", "ünï");
     }
+
+    @Test
+    void stepsKeepTheFormatDataBindingWrote() {
+        // Rows written before steps were read with the streaming parser: same shape, any field order.
+        assertThat(codec.encodeSteps(List.of(new Step("Log in", true)))).isEqualTo("[{\"text\":\"Log in\",\"done\":true}]");
+        assertThat(codec.decodeSteps("[{\"done\":true,\"text\":\"Log in\",\"addedLater\":{\"x\":[1]}}]"))
+                .containsExactly(new Step("Log in", true));
+    }
+
+    @Test
+    void unreadableStepsAndTagsSayWhatIsWrong() {
+        for (String bad : List.of("", "{}", "[1]", "[{\"done\":true}]", "[{\"text\":\"a\"", "[\"a\"]")) {
+            assertThatThrownBy(() -> codec.decodeSteps(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unreadable");
+        }
+        for (String bad : List.of("", "[1]", "{\"a\":1}", "[\"a\"")) {
+            assertThatThrownBy(() -> codec.decodeTags(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unreadable");
+        }
+    }
 }

@@ -1,0 +1,139 @@
+package dev.ijoka.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Whole-process start-up of what Claude Code runs (DESIGN.md §8): {@code ijoka hook} handling a
+ * PostToolUse event end to end (p50 ≤ 300 ms), and {@code ijoka mcp} from process start to the
+ * answer of {@code initialize} (median ≤ 700 ms). Both through the launcher {@code ./ijoka}, as
+ * {@code ijoka init} configures them, on a SQLite store holding the {@link CliBenchmark} plan of
+ * {@code --features} features (default 10,000).
+ *
+ * <ol>
+ *   <li>Imports the plan into a fresh store in a temporary {@code IJOKA_HOME}; a SessionStart hook
+ *       opens the agent session the PostToolUse events then belong to.</li>
+ *   <li>Runs each face once and waits for its start-up cache (on JDK 25+ the launcher trains one per
+ *       face in the background after its first run).</li>
+ *   <li>{@code --runs} runs (default 20) of each: the hook with a PostToolUse event of an Edit on
+ *       stdin, timed to its exit; the MCP server, timed from the process start to the line that
+ *       answers {@code initialize} (written at once, as a client does), after which stdin is closed
+ *       and the server exits. Prints median, p90, min and max, and the CPU time of the hook runs.</li>
+ * </ol>
+ *
+ * Run from the repository root after building ({@code mvn -q -DskipTests package}):
+ * <pre>
+ * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.AgentStartBenchmark [--features N] [--runs N]
+ * </pre>
+ */
+public final class AgentStartBenchmark {
+
+    private AgentStartBenchmark() {}
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
+            + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n";
+
+    public static void main(String[] args) throws Exception {
+        int features = Processes.intArg(args, "--features", 10_000);
+        int runs = Processes.intArg(args, "--runs", 20);
+        Path repo = Path.of("").toAbsolutePath();
+        Path launcher = repo.resolve("ijoka");
+        if (!Files.isExecutable(launcher) || !Files.isRegularFile(repo.resolve("ijoka-app/target/ijoka.jar"))) {
+            System.err.println("Run this from the repository root after 'mvn -q -DskipTests package'");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("ijoka-agent-bench-");
+        try {
+            Path project = Files.createDirectories(work.resolve("project"));
+            Path home = work.resolve("home");
+            Files.writeString(project.resolve("tasks.json"), CliBenchmark.tasksJson(features, new Random(42)));
+            Map<String, String> env = new HashMap<>();
+            env.put("IJOKA_HOME", home.toString());
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("CLAUDE_PROJECT_DIR", project.toString());
+            System.out.printf(Locale.ROOT, "Ijoka agent start-up, %d features, Java %s, load average %s%n", features,
+                    Runtime.version(), Processes.load());
+            Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
+
+            String cwd = project.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+            String common = "\"session_id\":\"bench-session\",\"transcript_path\":\"/dev/null\",\"cwd\":\"" + cwd + "\"";
+            Path sessionStart = Files.writeString(work.resolve("session-start.json"),
+                    "{" + common + ",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}");
+            Path postToolUse = Files.writeString(work.resolve("post-tool-use.json"), "{" + common
+                    + ",\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\""
+                    + cwd + "/src/cart.js\",\"old_string\":\"a\",\"new_string\":\"b\"},"
+                    + "\"tool_response\":{\"filePath\":\"" + cwd + "/src/cart.js\",\"success\":true}}");
+            List<String> hook = List.of(launcher.toString(), "hook");
+            Processes.run(hook, env, project, true, sessionStart);
+            mcpInitialize(launcher, env, project);
+            Processes.awaitStartupCache(home, "cli");
+            Processes.awaitStartupCache(home, "hook");
+            Processes.awaitStartupCache(home, "mcp");
+
+            System.out.printf(Locale.ROOT, "%-44s %-10s %8s %8s %8s %8s%n", "what", "", "median", "p90", "min", "max");
+            List<Long> hookWall = new ArrayList<>();
+            List<Long> hookCpu = new ArrayList<>();
+            List<Long> mcp = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Processes.run(hook, env, project, true, postToolUse);
+                mcpInitialize(launcher, env, project);
+            }
+            for (int i = 0; i < runs; i++) {
+                hookWall.add(Processes.run(hook, env, project, true, postToolUse));
+                hookCpu.add(Processes.lastCpuNanos);
+                mcp.add(mcpInitialize(launcher, env, project));
+            }
+            Processes.print("ijoka hook < PostToolUse (Edit)", "wall", hookWall);
+            if (hookCpu.stream().allMatch(c -> c >= 0)) {
+                Processes.print("ijoka hook < PostToolUse (Edit)", "cpu", hookCpu);
+            }
+            Processes.print("ijoka mcp: start to initialize answered", "wall", mcp);
+            System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Starts {@code ijoka mcp}, writes initialize, and returns the nanoseconds until its answer's line is read. */
+    private static long mcpInitialize(Path launcher, Map<String, String> env, Path project)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "mcp").directory(project.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        OutputStream in = p.getOutputStream();
+        in.write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        long elapsed = System.nanoTime() - start;
+        if (line == null || !line.contains("\"id\":0") || !line.contains("\"result\"")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("ijoka mcp did not answer initialize: " + line);
+        }
+        in.close();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("ijoka mcp did not exit after stdin closed");
+        }
+        return elapsed;
+    }
+}

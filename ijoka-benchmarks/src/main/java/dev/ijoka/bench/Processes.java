@@ -1,0 +1,124 @@
+package dev.ijoka.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Whole-process timing shared by the process benchmarks: run a command, wall and CPU time, medians. */
+final class Processes {
+
+    private Processes() {}
+
+    /** GNU time, if the machine has it: it reports the CPU time a run used, which other load disturbs far less than wall time. */
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+    /** The CPU time (user + system) of the last {@link #run}, in nanoseconds; -1 without GNU time. */
+    static long lastCpuNanos = -1;
+
+    /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
+    static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
+            throws IOException, InterruptedException {
+        return run(commandLine, env, directory, check, null);
+    }
+
+    /** {@link #run(List, Map, Path, boolean)} with stdin read from {@code input} (a file), if given. */
+    static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check, Path input)
+            throws IOException, InterruptedException {
+        List<String> command = commandLine;
+        Path cpuFile = null;
+        if (Files.isExecutable(GNU_TIME)) {
+            cpuFile = Files.createTempFile("ijoka-bench-cpu-", ".txt");
+            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpuFile.toString()));
+            timed.addAll(command);
+            command = timed;
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        if (input != null) {
+            pb.redirectInput(input.toFile());
+        }
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().putAll(env);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        long elapsed = System.nanoTime() - start;
+        lastCpuNanos = -1;
+        if (cpuFile != null) {
+            String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
+            Files.deleteIfExists(cpuFile);
+            if (cpu.length == 2) {
+                lastCpuNanos = (long) ((Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1])) * 1e9);
+            }
+        }
+        if (check && p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n"
+                    + new String(err, StandardCharsets.UTF_8));
+        }
+        return elapsed;
+    }
+
+    /**
+     * Waits until the launcher's start-up cache for {@code face} (cli, mcp, hook) exists in the data
+     * directory {@code home} and no training run is going on: on JDK 25+ the launcher trains it in the
+     * background after the first command, and timing runs beside a training run would measure both.
+     */
+    static void awaitStartupCache(Path home, String face) throws IOException, InterruptedException {
+        Path cds = home.resolve("cds");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            List<String> names;
+            try (Stream<Path> files = Files.exists(cds) ? Files.list(cds) : Stream.empty()) {
+                names = files.map(p -> p.getFileName().toString()).toList();
+            }
+            boolean ready = names.stream().anyMatch(n -> n.endsWith("-" + face + ".aot") || n.endsWith("-" + face + ".jsa"));
+            if (ready && names.stream().noneMatch(n -> n.endsWith(".lock"))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no start-up cache for " + face + " in " + cds + " after 3 minutes: " + names);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static void print(String variant, String command, List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        long p90 = sorted[Math.min(n - 1, (int) Math.ceil(0.9 * n) - 1)];
+        System.out.printf(Locale.ROOT, "%-44s %-10s %6.0f ms %5d ms %5d ms %5d ms%n", variant, command, median / 1e6,
+                p90 / 1_000_000, sorted[0] / 1_000_000, sorted[n - 1] / 1_000_000);
+    }
+
+    static String load() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException | UncheckedIOException e) {
+            return "unknown";
+        }
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
