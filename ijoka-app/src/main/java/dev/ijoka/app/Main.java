@@ -40,7 +40,11 @@ public final class Main {
             SqliteNativeLibrary.prepare(url, data);
             return EngineFactory.DEFAULT.open(url);
         };
-        int code = Cli.run(Environment.ofProcess(), engines, args);
+        Environment env = Environment.ofProcess();
+        int code;
+        try (EarlyEngine early = EarlyEngine.start(args, env, engines)) {
+            code = Cli.run(env, early, args);
+        }
         System.out.flush();
         System.exit(code);
     }

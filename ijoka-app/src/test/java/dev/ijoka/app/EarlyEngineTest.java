@@ -1,0 +1,97 @@
+package dev.ijoka.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.api.StoreException;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EarlyEngineTest {
+
+    @TempDir
+    Path dir;
+
+    /** Records which URLs were opened, on which thread; each open is a fresh in-memory engine. */
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final List<Ijoka> engines = new CopyOnWriteArrayList<>();
+    private final EngineFactory factory = url -> {
+        opened.add(url + " on " + Thread.currentThread().getName());
+        Ijoka ijoka = Ijoka.inMemory();
+        engines.add(ijoka);
+        return ijoka;
+    };
+
+    private Environment env(Map<String, String> variables) {
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        return new Environment(variables, dir, new ByteArrayInputStream(new byte[0]), quiet, quiet, false);
+    }
+
+    private String existingDatabase() throws Exception {
+        return "jdbc:sqlite:" + Files.createFile(dir.resolve("ijoka.db"));
+    }
+
+    @Test
+    void anExistingDatabaseIsOpenedOnItsOwnThreadAndHandedToTheCommand() throws Exception {
+        String url = existingDatabase();
+        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), factory)) {
+            Ijoka ijoka = early.open(url);
+            assertThat(engines).containsExactly(ijoka);
+            assertThat(opened).containsExactly(url + " on ijoka-open-store");
+            assertThat(early.open(url)).as("a second open is the command's own").isNotSameAs(ijoka);
+        }
+        assertThat(opened).hasSize(2);
+    }
+
+    @Test
+    void dbOptionWinsOverTheEnvironmentAsInTheCommandLine() throws Exception {
+        String url = existingDatabase();
+        try (EarlyEngine early = EarlyEngine.start(new String[] {"status", "--db", url},
+                env(Map.of("IJOKA_DB", "jdbc:sqlite:" + dir.resolve("other.db"))), factory)) {
+            early.open(url);
+        }
+        assertThat(opened).containsExactly(url + " on ijoka-open-store");
+    }
+
+    @Test
+    void nothingIsOpenedEarlyForHelpVersionInitOrADatabaseThatDoesNotExistYet() throws Exception {
+        String missing = "jdbc:sqlite:" + dir.resolve("new.db");
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"feature", "-h"}, new String[] {"--version"},
+                new String[] {"init"}, new String[] {"next"})) {
+            EarlyEngine early = EarlyEngine.start(args, env(Map.of("IJOKA_DB", missing)), factory);
+            Thread.sleep(20);
+            early.close();
+            assertThat(opened).as(String.join(" ", args)).isEmpty();
+        }
+        assertThat(dir.resolve("new.db")).doesNotExist();
+    }
+
+    @Test
+    void anotherUrlIsOpenedAsAskedAndTheEarlyEngineLeftUnclaimed() throws Exception {
+        String url = existingDatabase();
+        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), factory)) {
+            early.open("memory:");
+        }
+        assertThat(opened).contains(url + " on ijoka-open-store").anyMatch(o -> o.startsWith("memory: on "));
+    }
+
+    @Test
+    void theStoresOwnFailureReachesTheCommand() throws Exception {
+        String url = existingDatabase();
+        EngineFactory failing = u -> {
+            throw new StoreException("cannot open " + u + ": not a database");
+        };
+        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), failing)) {
+            assertThatThrownBy(() -> early.open(url)).isInstanceOf(StoreException.class).hasMessage("cannot open " + url
+                    + ": not a database");
+        }
+    }
+}
