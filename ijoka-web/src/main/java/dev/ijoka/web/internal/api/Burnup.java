@@ -135,7 +135,12 @@ public final class Burnup {
             point.put("complete", e.getValue().complete());
             points.add(point);
         }
-        m.put("bucket", width == 1 ? unit.name().toLowerCase(java.util.Locale.ROOT) : width + " " + unit.name().toLowerCase(java.util.Locale.ROOT));
+        String name = switch (unit) {
+            case MINUTES -> "minute";
+            case HOURS -> "hour";
+            default -> "day";
+        };
+        m.put("bucket", width == 1 ? name : width + " " + name + "s");
         m.put("points", points);
         return m;
     }
