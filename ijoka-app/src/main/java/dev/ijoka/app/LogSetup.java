@@ -41,7 +41,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY, "WARN"), Level.WARN));
         root.addAppender(stderr);
         // Chatty libraries stay at WARN even with -v: their INFO lines are noise to a user.
-        for (String name : new String[] {"io.modelcontextprotocol", "org.jooq", "org.flywaydb"}) {
+        for (String name : new String[] {"io.modelcontextprotocol", "org.jooq", "org.flywaydb", "io.undertow", "org.xnio", "org.jboss"}) {
             context.getLogger(name).setLevel(Level.WARN);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -1,0 +1,105 @@
+package dev.ijoka.app.cli;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.app.ExitCodes;
+import dev.ijoka.domain.Project;
+import dev.ijoka.web.WebServer;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ijoka serve}: the web dashboard (and MCP over HTTP) until Ctrl-C or {@code POST /api/shutdown}. */
+@Command(name = "serve",
+        description = "Serves the web dashboard on localhost until Ctrl-C: Kanban, graph, timeline, table and rules, live. "
+                + "Also the JSON API (/api) and the MCP tools over Streamable HTTP (/mcp). The port is the first free one "
+                + "from 4000 to 4100 unless --port names one; the address and this launch's token go to server.json in the "
+                + "data directory, readable by you alone.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ijoka serve", "  ijoka serve --port 4321", "  curl http://127.0.0.1:4000/api/health"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Listen on exactly this port (fails if it is taken). Default: the first free port from 4000 to 4100.")
+    @Nullable Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}). Anything but loopback shows your plan "
+                    + "to the network: the server still answers only requests addressed to this address or localhost.")
+    String host = "127.0.0.1";
+
+    private final CommandContext ctx;
+
+    @Inject
+    ServeCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port != null && (port < 1 || port > 65535)) {
+            ctx.err().println("ijoka: --port must be between 1 and 65535, got " + port);
+            return ExitCodes.USAGE;
+        }
+        if (!WebServer.isLoopback(host)) {
+            ctx.err().println("WARNING: listening on " + host + ", not on loopback: anyone who can reach this machine "
+                    + "on that address can see the dashboard. Use --host 127.0.0.1 unless you mean it.");
+        }
+        Ijoka ijoka = ctx.engine();
+        WebServer.Builder builder = WebServer.builder(ijoka)
+                .host(host)
+                .dataDirectory(ctx.dataDirectory())
+                .projectDirectory(ctx.env().workingDirectory())
+                .version(VersionProvider.version());
+        if (port != null) {
+            builder.port(port);
+        }
+        WebServer server = builder.build();
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            ctx.err().println("ijoka: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        CountDownLatch engineClosed = new CountDownLatch(1);
+        // Ctrl-C: stop the server, then let this thread close the engine before the JVM goes.
+        Thread hook = Thread.ofPlatform().name("ijoka-serve-shutdown").unstarted(() -> {
+            server.close();
+            try {
+                engineClosed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        ctx.out().println("Ijoka dashboard: " + server.address());
+        ctx.out().println(projectLine());
+        ctx.out().println("MCP over HTTP: " + server.address().resolve("/mcp") + "   Stop: Ctrl-C");
+        ctx.out().flush();
+        try {
+            server.awaitShutdown();
+        } finally {
+            server.close();
+            ctx.close(); // closes the engine now, cleanly, whether stopped by Ctrl-C or POST /api/shutdown
+            engineClosed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running
+            }
+        }
+        ctx.out().println("Ijoka dashboard stopped.");
+        return ExitCodes.OK;
+    }
+
+    private String projectLine() {
+        if (!ctx.projectExists()) {
+            return "Project: none here yet (add one with: ijoka feature add \"...\" or ijoka import feature_list.json)";
+        }
+        Project p = ctx.project(false);
+        return "Project: " + p.name() + " (" + p.root() + ")";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ijoka.web.internal.api;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Enforcement;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.Rule;
+import dev.ijoka.domain.RuleId;
+import dev.ijoka.domain.RuleSpec;
+import dev.ijoka.domain.WipScope;
+import dev.ijoka.web.internal.http.Args;
+import dev.ijoka.web.internal.http.HttpError;
+import java.util.Map;
+
+/** Rules of every kind the core knows, with their counters; adding, enabling and disabling them. */
+final class RuleApi {
+
+    private final Lookup lookup;
+    private final Ijoka ijoka;
+
+    RuleApi(Lookup lookup) {
+        this.lookup = lookup;
+        this.ijoka = lookup.ijoka();
+    }
+
+    void register(ApiRouter api) {
+        api.get("/api/projects/{p}/rules", call -> {
+            Project p = lookup.project(call.path("p"));
+            return Map.of("items", ijoka.rules().list(p.id()).stream().map(Views::rule).toList());
+        });
+        api.post("/api/projects/{p}/rules", call -> {
+            Project p = lookup.project(call.path("p"));
+            Args body = call.body();
+            RuleSpec spec = spec(body);
+            String enforcement = body.optionalString("enforcement");
+            String scope = body.optionalString("scope");
+            if (scope != null && !scope.equals("project") && !scope.equals("global")) {
+                throw HttpError.badRequest("scope must be project or global, got '" + scope + "'");
+            }
+            Rule rule = ijoka.rules().add("global".equals(scope) ? null : p.id(), spec,
+                    enforcement == null ? Enforcement.DENY : Enforcement.fromWire(enforcement));
+            return Reply.created(Views.rule(rule));
+        });
+        api.post("/api/rules/{id}/enable", call -> Views.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), true)));
+        api.post("/api/rules/{id}/disable", call -> Views.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), false)));
+    }
+
+    private static RuleId ruleId(String text) {
+        return new RuleId(text);
+    }
+
+    /** A rule of any kind the core knows, from its wire name and fields (as {@code Views.rule} writes them). */
+    static RuleSpec spec(Args body) {
+        String kind = body.string("kind");
+        return switch (kind) {
+            case "wip_limit" -> {
+                Integer max = body.optionalInt("max");
+                if (max == null) {
+                    throw HttpError.badRequest("a wip_limit rule needs 'max', the most features in progress at once");
+                }
+                String per = body.optionalString("per");
+                yield new RuleSpec.WipLimit(max, per == null ? WipScope.PROJECT : WipScope.fromWire(per));
+            }
+            case "steps_done_before_complete" -> new RuleSpec.StepsDoneBeforeComplete();
+            case "context" -> new RuleSpec.Context(body.string("text"));
+            case "reminder" -> new RuleSpec.Reminder(body.optionalString("tool"), body.optionalString("fileGlob"),
+                    body.string("text"));
+            default -> throw HttpError.badRequest("unknown rule kind '" + kind
+                    + "': use wip_limit, steps_done_before_complete, context or reminder");
+        };
+    }
+}

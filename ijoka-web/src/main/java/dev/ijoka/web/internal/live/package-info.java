@@ -1,0 +1,5 @@
+/** Server-Sent Events: the engine's bus, one stream per open page. */
+@NullMarked
+package dev.ijoka.web.internal.live;
+
+import org.jspecify.annotations.NullMarked;

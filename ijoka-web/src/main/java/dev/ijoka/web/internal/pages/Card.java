@@ -1,0 +1,74 @@
+package dev.ijoka.web.internal.pages;
+
+import dev.ijoka.domain.Feature;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a Kanban card shows. Plain getters, since the templates' expression language (OGNL) reads
+ * properties through them.
+ */
+public final class Card {
+
+    private final Feature feature;
+    private final @Nullable String holder;
+
+    Card(Feature feature, Map<String, String> agents) {
+        this.feature = feature;
+        this.holder = feature.claim() == null ? null
+                : agents.getOrDefault(feature.claim().session().value(), feature.claim().session().value());
+    }
+
+    public String getId() {
+        return feature.id().value();
+    }
+
+    public String getRef() {
+        return feature.ref();
+    }
+
+    public int getNumber() {
+        return feature.number();
+    }
+
+    public String getDescription() {
+        return feature.description();
+    }
+
+    public String getCategory() {
+        return feature.category().wireName();
+    }
+
+    public String getKind() {
+        return feature.kind().wireName();
+    }
+
+    public String getStatus() {
+        return feature.status().wireName();
+    }
+
+    public int getPriority() {
+        return feature.priority();
+    }
+
+    public long getStepsDone() {
+        return feature.stepsDone();
+    }
+
+    public int getStepsTotal() {
+        return feature.steps().size();
+    }
+
+    public long getVersion() {
+        return feature.version();
+    }
+
+    public @Nullable String getBlockReason() {
+        return feature.blockReason();
+    }
+
+    /** The agent holding the claim, if any. */
+    public @Nullable String getHolder() {
+        return holder;
+    }
+}

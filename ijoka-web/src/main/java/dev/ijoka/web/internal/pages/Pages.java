@@ -1,0 +1,222 @@
+package dev.ijoka.web.internal.pages;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.EventQuery;
+import dev.ijoka.event.EventType;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.web.internal.api.Api;
+import dev.ijoka.web.internal.api.EventJson;
+import dev.ijoka.web.internal.api.FeatureQuery;
+import dev.ijoka.web.internal.api.Lookup;
+import dev.ijoka.web.internal.http.Exchanges;
+import dev.ijoka.web.internal.http.HttpError;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pages: {@code /} (to the working directory's project), {@code /p/{project}/kanban|graph|
+ * timeline|table|rules}, and the fragments the pages fetch (more cards, one card, the detail panel).
+ * Each page is whole on the server; the scripts add dragging and live updates on top.
+ */
+public final class Pages {
+
+    private static final int TIMELINE_PAGE = 100;
+
+    private final Ijoka ijoka;
+    private final Api api;
+    private final Lookup lookup;
+    private final Templates templates;
+    private final Header header;
+    private final KanbanBoard board;
+    private final @Nullable Path defaultProject;
+    private final Executor executor;
+
+    public Pages(Ijoka ijoka, Api api, Templates templates, Assets assets, String token, String version,
+            @Nullable Path defaultProject, Executor executor) {
+        this.ijoka = ijoka;
+        this.api = api;
+        this.lookup = api.lookup();
+        this.templates = templates;
+        this.header = new Header(ijoka, token, version, assets);
+        this.board = new KanbanBoard(ijoka);
+        this.defaultProject = defaultProject;
+        this.executor = executor;
+    }
+
+    public HttpHandler handler(HttpHandler fallback) {
+        RoutingHandler r = Handlers.routing();
+        r.get("/", page(this::home));
+        r.get("/p/{project}", page(ex -> {
+            Html.redirect(ex, "/p/" + project(ex).id().value() + "/kanban");
+            return "";
+        }));
+        r.get("/p/{project}/kanban", page(this::kanban));
+        r.get("/p/{project}/kanban/{status}", page(this::moreCards));
+        r.get("/p/{project}/cards/{feature}", page(this::card));
+        r.get("/p/{project}/features/{feature}/panel", page(this::panel));
+        r.get("/p/{project}/graph", page(this::graph));
+        r.get("/p/{project}/timeline", page(this::timeline));
+        r.get("/p/{project}/table", page(this::table));
+        r.get("/p/{project}/rules", page(this::rules));
+        r.setFallbackHandler(fallback);
+        r.setInvalidMethodHandler(fallback);
+        return r;
+    }
+
+    private HttpHandler page(Html.Page page) {
+        return new Html(executor, templates, page);
+    }
+
+    private Project project(HttpServerExchange ex) {
+        return lookup.project(Exchanges.pathParam(ex, "project"));
+    }
+
+    /** The project of the directory the server was started in, else the first one; else the empty state. */
+    private String home(HttpServerExchange ex) {
+        Optional<Project> chosen = defaultProject == null ? Optional.empty() : ijoka.projects().find(defaultProject);
+        if (chosen.isEmpty()) {
+            chosen = ijoka.projects().list().stream().findFirst();
+        }
+        if (chosen.isPresent()) {
+            Html.redirect(ex, "/p/" + chosen.get().id().value() + "/kanban");
+            return "";
+        }
+        Map<String, Object> m = header.common();
+        m.put("directory", defaultProject == null ? null : defaultProject.toString());
+        return templates.page("empty", m);
+    }
+
+    private String kanban(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "kanban");
+        m.put("columns", board.columns(p, lookup.agents(p)));
+        return templates.page("kanban", m);
+    }
+
+    /** The next cards of a column, with the next "show more" button, for htmx to put in place of the last one. */
+    private String moreCards(HttpServerExchange ex) {
+        Project p = project(ex);
+        Status status = Status.fromWire(Exchanges.pathParam(ex, "status"));
+        int offset = intParam(ex, "offset", KanbanBoard.FIRST_PAGE);
+        Map<String, Object> m = header.model(p, "kanban");
+        m.put("column", board.column(p, status, offset, KanbanBoard.MORE_PAGE, lookup.agents(p)));
+        return templates.fragment("kanban", "more", m);
+    }
+
+    private String card(HttpServerExchange ex) {
+        Project p = project(ex);
+        Feature f = lookup.feature(p, Exchanges.pathParam(ex, "feature"));
+        Map<String, Object> m = header.model(p, "kanban");
+        m.put("c", new Card(f, lookup.agents(p)));
+        return templates.fragment("kanban", "card", m);
+    }
+
+    private String panel(HttpServerExchange ex) {
+        Project p = project(ex);
+        Feature f = lookup.feature(p, Exchanges.pathParam(ex, "feature"));
+        Map<String, Object> m = header.model(p, "kanban");
+        m.put("f", api.detail(p, f));
+        return templates.fragment("panel", "panel", m);
+    }
+
+    private String graph(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "graph");
+        m.put("criticalPath", ijoka.plan().criticalPath(p.id()).stream().map(f -> new Card(f, Map.of())).toList());
+        m.put("ready", ijoka.plan().ready(p.id()).stream().limit(20).map(f -> new Card(f, Map.of())).toList());
+        m.put("waves", ijoka.plan().waves(p.id()).size());
+        m.put("edges", ijoka.dependencies().list(p.id()).size());
+        return templates.page("graph", m);
+    }
+
+    private String timeline(HttpServerExchange ex) {
+        Project p = project(ex);
+        EventQuery q = EventQuery.latest(p.id(), TIMELINE_PAGE);
+        String type = Exchanges.query(ex, "type");
+        if (type != null) {
+            q = q.ofTypes(java.util.Set.of(EventType.fromWire(type)));
+        }
+        String session = Exchanges.query(ex, "session");
+        if (session != null) {
+            q = q.forSession(SessionId.of(session));
+        }
+        String feature = Exchanges.query(ex, "feature");
+        if (feature != null) {
+            q = q.forFeature(lookup.feature(p, feature).id());
+        }
+        String before = Exchanges.query(ex, "before");
+        if (before != null) {
+            q = q.before(longParam(before, "before"));
+        }
+        var events = ijoka.events().query(q);
+        Map<String, Object> m = header.model(p, "timeline");
+        m.put("events", events.stream().map(EventJson::of).toList());
+        m.put("nextBefore", events.size() < TIMELINE_PAGE ? null : events.getLast().sequence());
+        m.put("sessions", ijoka.sessions().list(p.id()));
+        m.put("types", Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+        m.put("filter", Map.of("type", type == null ? "" : type, "session", session == null ? "" : session,
+                "feature", feature == null ? "" : feature));
+        return templates.page("timeline", m);
+    }
+
+    private String table(HttpServerExchange ex) {
+        Project p = project(ex);
+        FeatureQuery q = FeatureQuery.parse(name -> Exchanges.query(ex, name));
+        Map<String, String> agents = lookup.agents(p);
+        List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
+        Map<String, Object> m = header.model(p, "table");
+        m.put("rows", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> new Card(f, agents)).toList());
+        m.put("total", matches.size());
+        m.put("query", q);
+        m.put("pages", Math.max(1, (matches.size() + q.size() - 1) / q.size()));
+        m.put("queryString", ex.getQueryString() == null ? "" : ex.getQueryString());
+        List<String> statuses = new ArrayList<>();
+        q.statuses().forEach(s -> statuses.add(s.wireName()));
+        m.put("statusFilter", String.join(",", statuses));
+        return templates.page("table", m);
+    }
+
+    private String rules(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "rules");
+        m.put("rules", ijoka.rules().list(p.id()).stream().map(dev.ijoka.web.internal.api.Views::rule).toList());
+        return templates.page("rules", m);
+    }
+
+    private static int intParam(HttpServerExchange ex, String name, int defaultValue) {
+        String v = Exchanges.query(ex, name);
+        if (v == null) {
+            return defaultValue;
+        }
+        long n = longParam(v, name);
+        if (n > Integer.MAX_VALUE) {
+            throw HttpError.badRequest(name + " is too large: " + v);
+        }
+        return (int) n;
+    }
+
+    private static long longParam(String v, String name) {
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest(name + " must be a whole number from 0, got '" + v + "'");
+        }
+    }
+}
