@@ -11,6 +11,8 @@ import dev.ijoka.event.EventQuery;
 import dev.ijoka.event.EventType;
 import dev.ijoka.web.internal.api.Lookup;
 import dev.ijoka.web.internal.http.HttpError;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,7 +117,9 @@ final class Timeline {
         Map<String, Object> m = new HashMap<>();
         m.put("groups", groups);
         m.put("eventCount", events.size());
-        m.put("nextBefore", events.size() < filter.limit() ? null : events.getLast().sequence());
+        Long nextBefore = events.size() < filter.limit() ? null : events.getLast().sequence();
+        m.put("nextBefore", nextBefore);
+        m.put("olderQuery", nextBefore == null ? "" : query(filter, nextBefore));
         m.put("filter", filter);
         m.put("typeParam", filter.typeParam());
         m.put("typeChoices", typeChoices(filter.typeParam()));
@@ -123,6 +127,25 @@ final class Timeline {
                 .map(s -> new Choice(s.id().value(), s.agent() + " · " + EventLine.CLOCK.format(s.startedAt())))
                 .toList());
         return m;
+    }
+
+    /** The query string of the next older page under the same filter, its values URL-encoded. */
+    private static String query(Filter filter, long before) {
+        StringBuilder q = new StringBuilder("before=").append(before);
+        if (!filter.types().isEmpty()) {
+            q.append("&type=").append(encode(filter.typeParam()));
+        }
+        if (filter.session() != null) {
+            q.append("&session=").append(encode(filter.session()));
+        }
+        if (filter.feature() != null) {
+            q.append("&feature=").append(encode(filter.feature()));
+        }
+        return q.toString();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** An option of a filter's select. */
@@ -185,9 +208,9 @@ final class Timeline {
             return sessionId;
         }
 
-        /** The key the page's script merges runs by: the session id, or empty for events without one. */
-        public String getKey() {
-            return sessionId == null ? "" : sessionId;
+        /** The session id for a URL's query. */
+        public String getSessionParam() {
+            return sessionId == null ? "" : encode(sessionId);
         }
 
         public String getAgent() {

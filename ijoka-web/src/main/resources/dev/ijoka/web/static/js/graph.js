@@ -10,7 +10,7 @@ import { layout } from './graph-layout.js';
 
 /** Above this many drawn features the page asks before drawing: layout and canvas get slow. */
 const DRAW_LIMIT = 600;
-const NODE = { width: 168, height: 48 };
+const NODE = { width: 176, height: 52 };
 const STATUSES = ['pending', 'in_progress', 'blocked', 'complete'];
 const GRAPH_EVENTS = new Set(['feature_created', 'feature_updated', 'feature_started', 'feature_completed',
   'feature_blocked', 'feature_unblocked', 'feature_reopened', 'dependency_added', 'dependency_removed']);
@@ -68,9 +68,9 @@ function style() {
     { selector: 'node', style: {
       shape: 'round-rectangle', width: NODE.width, height: NODE.height,
       'background-color': c.pending,
-      label: 'data(label)', color: '#fff', 'font-size': 11, 'text-wrap': 'wrap',
+      label: 'data(label)', color: '#fff', 'font-size': 13, 'text-wrap': 'wrap',
       'text-max-width': NODE.width - 12, 'text-valign': 'center', 'text-halign': 'center',
-      'min-zoomed-font-size': 7, 'border-width': 1, 'border-color': c.fg, 'border-opacity': 0.25 } },
+      'min-zoomed-font-size': 5, 'border-width': 1, 'border-color': c.fg, 'border-opacity': 0.25 } },
     { selector: 'node.in_progress', style: { 'background-color': c.in_progress } },
     { selector: 'node.blocked', style: { 'background-color': c.blocked } },
     { selector: 'node.complete', style: { 'background-color': c.complete, 'background-opacity': 0.55 } },
@@ -96,7 +96,7 @@ function nodeElement(n) {
   return {
     group: 'nodes', classes,
     data: { id: n.id, status: n.status, ref: n.ref, description: n.description, number: n.number,
-      label: `${n.ref}  ${shortText(n.description, 52)}` },
+      label: `${n.ref}  ${shortText(n.description, 44)}` },
   };
 }
 

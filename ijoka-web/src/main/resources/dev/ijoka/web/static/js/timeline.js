@@ -25,6 +25,9 @@ function fragmentUrl(params) {
 }
 
 // --- merging runs of one session ---------------------------------------------------------------
+/** A group's session; events without one (command line, dashboard, imports) have no attribute. */
+const sessionOf = (group) => group?.dataset.session ?? '';
+
 function groups() {
   return root.querySelectorAll(':scope > section.session-group');
 }
@@ -35,7 +38,7 @@ function merge(content, where) {
   if (where === 'top') {
     for (const group of incoming.reverse()) {
       const first = groups()[0];
-      if (first && first.dataset.session === group.dataset.session) {
+      if (first && sessionOf(first) === sessionOf(group)) {
         first.querySelector('ol').prepend(...group.querySelector('ol').children);
         first.querySelector('header').replaceWith(group.querySelector('header')); // its span has grown
       } else {
@@ -46,7 +49,7 @@ function merge(content, where) {
     for (const group of incoming) {
       const all = groups();
       const last = all[all.length - 1];
-      if (last && last.dataset.session === group.dataset.session) {
+      if (last && sessionOf(last) === sessionOf(group)) {
         last.querySelector('ol').append(...group.querySelector('ol').children);
       } else {
         root.append(group);
