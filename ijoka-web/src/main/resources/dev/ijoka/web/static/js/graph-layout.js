@@ -12,9 +12,10 @@ const STATUS_ORDER = { in_progress: 0, blocked: 1, pending: 2, complete: 3 };
  * @param nodes [{id, number, status}]
  * @param edges [{from, to, kind}] as the API sends them: `from` depends on `to`
  * @param size {width, height} of a node box
+ * @param direction 'TB' (dependencies above what they enable) or 'LR' (to the left of it)
  * @returns Map id -> {x, y} (box centres)
  */
-export function layout(nodes, edges, size) {
+export function layout(nodes, edges, size, direction = 'TB') {
   const ids = new Set(nodes.map((n) => n.id));
   const blocking = edges.filter((e) => e.kind === 'blocks' && ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
   const linked = new Set();
@@ -27,7 +28,7 @@ export function layout(nodes, edges, size) {
     const g = new dagre.graphlib.Graph({ multigraph: false });
     // ranker: network-simplex (dagre's default) gives the tightest layers but is quadratic-ish;
     // tight-tree is close enough and much faster on the big plans this view still draws.
-    g.setGraph({ rankdir: 'TB', nodesep: 18, ranksep: 56, edgesep: 8, marginx: 0, marginy: 0,
+    g.setGraph({ rankdir: direction, nodesep: 18, ranksep: direction === 'TB' ? 56 : 72, edgesep: 8, marginx: 0, marginy: 0,
       ranker: linked.size > 250 ? 'tight-tree' : 'network-simplex' });
     g.setDefaultEdgeLabel(() => ({}));
     // Insert in number order so that equal layouts come out the same from one refresh to the next.

@@ -26,6 +26,7 @@ let data = null; // the last answer of the API
 let drawnKey = null; // what the drawn layout was computed from: a new one is needed when it changes
 let anyway = false;
 let matchIndex = -1;
+let direction = null; // 'TB' or 'LR'; chosen by size unless the URL or the button says
 
 // --- what is drawn -----------------------------------------------------------------------------
 function statusBox(status) {
@@ -42,6 +43,7 @@ function rememberInUrl() {
   const shown = shownStatuses();
   if (shown.size === STATUSES.length) url.searchParams.delete('status');
   else url.searchParams.set('status', [...shown].join(','));
+  if (direction) url.searchParams.set('dir', direction.toLowerCase());
   if (searchBox.value.trim()) url.searchParams.set('q', searchBox.value.trim());
   else url.searchParams.delete('q');
   history.replaceState(null, '', url);
@@ -83,7 +85,7 @@ function style() {
     { selector: 'edge.related', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1 } },
     { selector: 'edge.critical', style: {
       width: 4, 'line-color': c.critical, 'target-arrow-color': c.critical, 'line-opacity': 1, 'z-index': 10 } },
-    { selector: '.faded', style: { opacity: 0.15 } },
+    { selector: '.faded', style: { opacity: 0.15, 'underlay-opacity': 0.08 } },
     { selector: 'node.match', style: { 'border-width': 5, 'border-color': c.accent, 'border-opacity': 1, 'z-index': 20 } },
     { selector: 'node.focus', style: { 'overlay-color': c.accent, 'overlay-opacity': 0.25, 'overlay-padding': 8 } },
   ];
@@ -110,7 +112,7 @@ function edgeElement(e) {
 function createCy() {
   cy = cytoscape({
     container, style: style(), layout: { name: 'preset' },
-    minZoom: 0.05, maxZoom: 3, wheelSensitivity: 0.3, boxSelectionEnabled: false, autoungrabify: true,
+    minZoom: 0.05, maxZoom: 3, boxSelectionEnabled: false, autoungrabify: true,
     // Big graphs: draw a cached bitmap while panning and zooming instead of every label.
     textureOnViewport: true, hideEdgesOnViewport: false,
   });
@@ -155,7 +157,7 @@ function render() {
     return;
   }
   setState('drawn', null);
-  const key = JSON.stringify([nodes.map((n) => n.id).sort(), edges.map((e) => `${e.from}>${e.to}:${e.kind}`).sort(),
+  const key = JSON.stringify([currentDirection(nodes.length), nodes.map((n) => n.id).sort(), edges.map((e) => `${e.from}>${e.to}:${e.kind}`).sort(),
     // Grid order depends on status, so a status change of a feature without dependencies moves it.
     nodes.map((n) => n.status)]);
   const first = cy.elements().empty();
@@ -172,14 +174,36 @@ function render() {
       }
     }
     if (key !== drawnKey) {
-      const positions = layout(nodes, edges, NODE);
+      const positions = layout(nodes, edges, NODE, currentDirection(nodes.length));
       cy.nodes().forEach((n) => { const p = positions.get(n.id()); if (p) n.position(p); });
     }
   });
   drawnKey = key;
+  showDirection();
   if (first) fit();
   applySearch(false);
 }
+
+/**
+ * Big plans have wide layers: top-down they make a long thin strip, left-right a shape closer to the
+ * screen's. Small ones read better top-down.
+ */
+function currentDirection(count) {
+  return direction ?? (count > 150 ? 'LR' : 'TB');
+}
+
+const directionButton = document.getElementById('graph-direction');
+function showDirection() {
+  const d = currentDirection(Number(container.dataset.nodeCount || 0));
+  directionButton.textContent = d === 'TB' ? 'Left to right' : 'Top down';
+  directionButton.dataset.direction = d;
+}
+directionButton.addEventListener('click', () => {
+  direction = currentDirection(Number(container.dataset.nodeCount || 0)) === 'TB' ? 'LR' : 'TB';
+  rememberInUrl();
+  if (data) { render(); fit(); }
+  showDirection();
+});
 
 function fit() {
   cy.fit(undefined, 30);
@@ -320,6 +344,7 @@ async function init() {
   const params = new URLSearchParams(location.search);
   const fromUrl = params.get('status');
   searchBox.value = params.get('q') ?? '';
+  if (['tb', 'lr'].includes(params.get('dir'))) direction = params.get('dir').toUpperCase();
   createCy();
   data = await get(container.dataset.url).catch((err) => {
     setState('error', `Could not load the graph: ${err.message}`);
