@@ -2,6 +2,7 @@ package dev.ijoka.web.internal.api;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Project;
@@ -57,12 +58,19 @@ final class GraphApi {
             n.put("wave", wave.get(f.id()));
             nodes.add(n);
         }
+        // The path is a chain, first step first: each step is a dependency of the next one.
+        Set<String> pathLinks = new HashSet<>();
+        for (int i = 1; i < critical.size(); i++) {
+            pathLinks.add(critical.get(i) + ">" + critical.get(i - 1));
+        }
         List<Map<String, Object>> edges = new ArrayList<>();
         for (Dependency d : ijoka.dependencies().list(p.id())) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("from", d.dependent().value());
             e.put("to", d.dependency().value());
             e.put("kind", d.kind().wireName());
+            e.put("onCriticalPath", d.kind() == DependencyKind.BLOCKS
+                    && pathLinks.contains(d.dependent().value() + ">" + d.dependency().value()));
             edges.add(e);
         }
         Map<String, Object> m = new LinkedHashMap<>();

@@ -4,11 +4,7 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Status;
-import dev.ijoka.event.EventQuery;
-import dev.ijoka.event.EventType;
-import dev.ijoka.domain.SessionId;
 import dev.ijoka.web.internal.api.Api;
-import dev.ijoka.web.internal.api.EventJson;
 import dev.ijoka.web.internal.api.FeatureQuery;
 import dev.ijoka.web.internal.api.Lookup;
 import dev.ijoka.web.internal.http.Exchanges;
@@ -33,14 +29,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Pages {
 
-    private static final int TIMELINE_PAGE = 100;
-
     private final Ijoka ijoka;
     private final Api api;
     private final Lookup lookup;
     private final Templates templates;
     private final Header header;
     private final KanbanBoard board;
+    private final Timeline timeline;
     private final @Nullable Path defaultProject;
     private final Executor executor;
 
@@ -52,6 +47,7 @@ public final class Pages {
         this.templates = templates;
         this.header = new Header(ijoka, token, version, assets);
         this.board = new KanbanBoard(ijoka);
+        this.timeline = new Timeline(ijoka, lookup);
         this.defaultProject = defaultProject;
         this.executor = executor;
     }
@@ -69,6 +65,7 @@ public final class Pages {
         r.get("/p/{project}/features/{feature}/panel", page(this::panel));
         r.get("/p/{project}/graph", page(this::graph));
         r.get("/p/{project}/timeline", page(this::timeline));
+        r.get("/p/{project}/timeline/events", page(this::timelineEvents));
         r.get("/p/{project}/table", page(this::table));
         r.get("/p/{project}/rules", page(this::rules));
         r.setFallbackHandler(fallback);
@@ -136,7 +133,10 @@ public final class Pages {
         Project p = project(ex);
         Map<String, Object> m = header.model(p, "graph");
         m.put("criticalPath", ijoka.plan().criticalPath(p.id()).stream().map(f -> new Card(f, Map.of())).toList());
-        m.put("ready", ijoka.plan().ready(p.id()).stream().limit(20).map(f -> new Card(f, Map.of())).toList());
+        List<Feature> ready = ijoka.plan().ready(p.id());
+        m.put("ready", ready.stream().limit(20).map(f -> new Card(f, Map.of())).toList());
+        m.put("readyCount", ready.size());
+        m.put("statuses", Arrays.stream(Status.values()).map(Status::wireName).toList());
         m.put("waves", ijoka.plan().waves(p.id()).size());
         m.put("edges", ijoka.dependencies().list(p.id()).size());
         return templates.page("graph", m);
@@ -144,32 +144,28 @@ public final class Pages {
 
     private String timeline(HttpServerExchange ex) {
         Project p = project(ex);
-        EventQuery q = EventQuery.latest(p.id(), TIMELINE_PAGE);
-        String type = Exchanges.query(ex, "type");
-        if (type != null) {
-            q = q.ofTypes(java.util.Set.of(EventType.fromWire(type)));
-        }
-        String session = Exchanges.query(ex, "session");
-        if (session != null) {
-            q = q.forSession(SessionId.of(session));
-        }
-        String feature = Exchanges.query(ex, "feature");
-        if (feature != null) {
-            q = q.forFeature(lookup.feature(p, feature).id());
-        }
-        String before = Exchanges.query(ex, "before");
-        if (before != null) {
-            q = q.before(longParam(before, "before"));
-        }
-        var events = ijoka.events().query(q);
         Map<String, Object> m = header.model(p, "timeline");
-        m.put("events", events.stream().map(EventJson::of).toList());
-        m.put("nextBefore", events.size() < TIMELINE_PAGE ? null : events.getLast().sequence());
-        m.put("sessions", ijoka.sessions().list(p.id()));
-        m.put("types", Arrays.stream(EventType.values()).map(EventType::wireName).toList());
-        m.put("filter", Map.of("type", type == null ? "" : type, "session", session == null ? "" : session,
-                "feature", feature == null ? "" : feature));
+        m.putAll(timelineModel(ex, p));
         return templates.page("timeline", m);
+    }
+
+    /** A page of timeline groups alone, for "load older" and live updates: {@code /p/{p}/timeline/events?before=N&...}. */
+    private String timelineEvents(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "timeline");
+        m.putAll(timelineModel(ex, p));
+        return templates.fragment("timeline", "groups", m);
+    }
+
+    private Map<String, Object> timelineModel(HttpServerExchange ex, Project p) {
+        Timeline.Filter filter = timeline.filter(p, name -> Exchanges.query(ex, name));
+        Map<String, Object> m = timeline.page(p, filter);
+        m.put("filterSession", filter.session() == null ? "" : filter.session());
+        m.put("filterFeature", filter.feature() == null ? "" : filter.feature());
+        m.put("filterFeatureId", filter.featureId() == null ? "" : filter.featureId().value());
+        m.put("latest", filter.latest());
+        m.put("filtered", !filter.types().isEmpty() || filter.session() != null || filter.feature() != null);
+        return m;
     }
 
     private String table(HttpServerExchange ex) {

@@ -1,0 +1,242 @@
+package dev.ijoka.web.internal.pages;
+
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureUpdate;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.event.Event;
+import dev.ijoka.event.EventPayload;
+import dev.ijoka.web.internal.api.EventJson;
+import dev.ijoka.web.internal.http.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of the Timeline: what happened, to which feature, in words a person reads at a glance,
+ * with the raw payload kept for whoever wants the detail. Every string here is plain text that the
+ * template escapes; nothing is markup. Plain getters, since the templates' OGNL reads properties
+ * through them.
+ */
+public final class EventLine {
+
+    /** How much of a prompt, commit message or reason a line shows; the full payload is one click away. */
+    static final int SUMMARY_LENGTH = 240;
+
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Event event;
+    private final @Nullable Feature feature;
+    private final String summary;
+
+    EventLine(Event event, Function<FeatureId, @Nullable Feature> features, Map<String, String> agents) {
+        this.event = event;
+        this.feature = event.feature() == null ? null : features.apply(event.feature());
+        this.summary = clip(summary(event.payload(), features, agents));
+    }
+
+    public long getSequence() {
+        return event.sequence();
+    }
+
+    public String getType() {
+        return event.type().wireName();
+    }
+
+    /** {@code feature started}. */
+    public String getLabel() {
+        return event.type().wireName().replace('_', ' ');
+    }
+
+    /** The family the type belongs to (status, step, dependency, claim, rule, session, activity, other): what colours its icon. */
+    public String getFamily() {
+        return family(event.type().wireName());
+    }
+
+    public String getIcon() {
+        return icon(event.type().wireName());
+    }
+
+    public @Nullable String getFeatureId() {
+        return event.feature() == null ? null : event.feature().value();
+    }
+
+    /** {@code #12}, or the bare id of a feature that no longer exists in the plan. */
+    public @Nullable String getFeatureRef() {
+        if (event.feature() == null) {
+            return null;
+        }
+        return feature == null ? event.feature().value() : feature.ref();
+    }
+
+    public @Nullable String getFeatureDescription() {
+        return feature == null ? null : feature.description();
+    }
+
+    public @Nullable String getSession() {
+        return event.session() == null ? null : event.session().value();
+    }
+
+    public String getAt() {
+        return event.at().toString();
+    }
+
+    /** {@code 2026-02-03 10:15:02 UTC}; the page's script shows it in the reader's time zone. */
+    public String getClock() {
+        return CLOCK.format(event.at());
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    /** The whole payload as compact JSON, for the line's "details". */
+    public String getPayload() {
+        Object value = EventJson.of(event).get("payload");
+        return value == null ? "{}" : Json.text(value);
+    }
+
+    private static String summary(EventPayload payload, Function<FeatureId, @Nullable Feature> features,
+            Map<String, String> agents) {
+        Function<@Nullable FeatureId, String> ref = id -> {
+            if (id == null) {
+                return "";
+            }
+            Feature f = features.apply(id);
+            return f == null ? id.value() : f.ref();
+        };
+        Function<SessionId, String> who = s -> agents.getOrDefault(s.value(), s.value());
+        return switch (payload) {
+            case EventPayload.ProjectRegistered e -> "project " + e.project().name() + " at " + e.project().root();
+            case EventPayload.FeatureCreated e -> e.feature().description() + " (" + e.feature().category().wireName()
+                    + ", " + e.feature().status().wireName().replace('_', ' ') + ")";
+            case EventPayload.FeatureUpdated e -> changed(e.changes(), ref);
+            case EventPayload.FeatureStarted e -> "";
+            case EventPayload.FeatureCompleted e -> "";
+            case EventPayload.FeatureUnblocked e -> "";
+            case EventPayload.FeatureBlocked e -> e.reason()
+                    + (e.blockingFeature() == null ? "" : " (waits for " + ref.apply(e.blockingFeature()) + ")");
+            case EventPayload.FeatureReopened e -> e.reason();
+            case EventPayload.StepChecked e -> (e.done() ? "✓ " : "☐ ") + "step " + (e.index() + 1) + ": " + e.text();
+            case EventPayload.DependencyAdded e -> ref.apply(e.dependent()) + " depends on " + ref.apply(e.dependency())
+                    + " (" + e.kind().wireName() + ")";
+            case EventPayload.DependencyRemoved e -> ref.apply(e.dependent()) + " no longer depends on "
+                    + ref.apply(e.dependency());
+            case EventPayload.ClaimTaken e -> "by " + who.apply(e.claim().session()) + ", lease until "
+                    + CLOCK.format(e.claim().leaseUntil());
+            case EventPayload.ClaimRenewed e -> "by " + who.apply(e.session()) + ", lease until " + CLOCK.format(e.leaseUntil());
+            case EventPayload.ClaimExpired e -> "the lease of " + who.apply(e.previousHolder()) + " ran out at "
+                    + CLOCK.format(e.leaseUntil());
+            case EventPayload.ClaimTakenOver e -> "from " + who.apply(e.previousHolder()) + " by " + who.apply(e.claim().session());
+            case EventPayload.ClaimReleased e -> who.apply(e.session()) + ": " + e.why();
+            case EventPayload.InsightRecorded e -> e.insight().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ": " + e.insight().text();
+            case EventPayload.RuleAdded e -> e.rule().spec().describe();
+            case EventPayload.RuleToggled e -> (e.enabled() ? "enabled " : "disabled ") + e.rule().value();
+            case EventPayload.RuleTriggered e -> e.command() + ": " + e.message();
+            case EventPayload.RuleViolated e -> e.command() + " refused: " + e.message();
+            case EventPayload.SessionStarted e -> e.agent();
+            case EventPayload.SessionEnded e -> e.reason();
+            case EventPayload.PromptSubmitted e -> e.prompt();
+            case EventPayload.ToolUsed e -> e.tool() + (e.files().isEmpty() ? "" : " " + String.join(", ", e.files()))
+                    + (e.success() ? "" : " (failed)");
+            case EventPayload.CommitMade e -> e.sha().substring(0, Math.min(7, e.sha().length())) + " " + e.message();
+            case EventPayload.AgentStopped e -> e.kind();
+        };
+    }
+
+    private static String changed(FeatureUpdate u, Function<@Nullable FeatureId, String> ref) {
+        List<String> parts = new ArrayList<>();
+        if (u.description() != null) {
+            parts.add("description: " + u.description());
+        }
+        if (u.details() != null) {
+            parts.add("details");
+        }
+        if (u.category() != null) {
+            parts.add("category: " + u.category().wireName());
+        }
+        if (u.kind() != null) {
+            parts.add("kind: " + u.kind().wireName());
+        }
+        if (u.priority() != null) {
+            parts.add("priority: " + u.priority());
+        }
+        if (u.steps() != null) {
+            parts.add(u.steps().size() + " steps");
+        }
+        if (u.parent() != null) {
+            parts.add("parent: " + ref.apply(u.parent()));
+        }
+        return parts.isEmpty() ? "" : "changed " + String.join("; ", parts);
+    }
+
+    /** One line: newlines of prompts and commit messages become spaces; long text ends with an ellipsis. */
+    static String clip(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= SUMMARY_LENGTH ? flat : flat.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    static String family(String type) {
+        if (type.startsWith("feature_")) {
+            return "status";
+        }
+        if (type.startsWith("step_")) {
+            return "step";
+        }
+        if (type.startsWith("dependency_")) {
+            return "dependency";
+        }
+        if (type.startsWith("claim_")) {
+            return "claim";
+        }
+        if (type.startsWith("rule_")) {
+            return "rule";
+        }
+        if (type.startsWith("session_") || type.equals("agent_stopped")) {
+            return "session";
+        }
+        if (type.equals("prompt_submitted") || type.equals("tool_used") || type.equals("commit_made")) {
+            return "activity";
+        }
+        return "other";
+    }
+
+    /** A glyph per type, so a long log can be scanned by shape before it is read. */
+    static String icon(String type) {
+        return switch (type) {
+            case "feature_created" -> "＋";
+            case "feature_updated" -> "✎";
+            case "feature_started" -> "▶";
+            case "feature_completed" -> "✔";
+            case "feature_blocked" -> "⊘";
+            case "feature_unblocked" -> "⇥";
+            case "feature_reopened" -> "↺";
+            case "step_checked" -> "☑";
+            case "dependency_added" -> "⇢";
+            case "dependency_removed" -> "✂";
+            case "claim_taken", "claim_renewed", "claim_taken_over" -> "⚑";
+            case "claim_expired", "claim_released" -> "⚐";
+            case "insight_recorded" -> "✦";
+            case "rule_added", "rule_toggled" -> "⚖";
+            case "rule_triggered" -> "⚠";
+            case "rule_violated" -> "✖";
+            case "session_started" -> "◉";
+            case "session_ended", "agent_stopped" -> "◼";
+            case "prompt_submitted" -> "✉";
+            case "tool_used" -> "⚙";
+            case "commit_made" -> "⊙";
+            default -> "•";
+        };
+    }
+
+    /** The time this line happened, for the session header's span. */
+    Instant at() {
+        return event.at();
+    }
+}
