@@ -25,7 +25,8 @@ final class RuleApi {
     void register(ApiRouter api) {
         api.get("/api/projects/{p}/rules", call -> {
             Project p = lookup.project(call.path("p"));
-            return Map.of("items", ijoka.rules().list(p.id()).stream().map(Views::rule).toList());
+            var last = RuleActivity.of(ijoka, p.id()).lastByRule();
+            return Map.of("items", ijoka.rules().list(p.id()).stream().map(r -> RuleActivity.rule(r, last)).toList());
         });
         api.post("/api/projects/{p}/rules", call -> {
             Project p = lookup.project(call.path("p"));

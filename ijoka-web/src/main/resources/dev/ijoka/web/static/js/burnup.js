@@ -50,3 +50,8 @@ onEvent((e) => {
   if (e.type === 'feature_created' || e.type === 'feature_completed' || e.type === 'feature_reopened') redraw();
 });
 window.addEventListener('load', draw);
+
+// The header wraps on narrow windows: keep the chart the size of its box.
+window.addEventListener('resize', debounce(() => {
+  if (chart && el) chart.setSize({ width: el.clientWidth || 240, height: el.clientHeight || 48 });
+}, 200));
