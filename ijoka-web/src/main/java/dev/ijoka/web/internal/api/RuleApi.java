@@ -25,7 +25,8 @@ final class RuleApi {
     void register(ApiRouter api) {
         api.get("/api/projects/{p}/rules", call -> {
             Project p = lookup.project(call.path("p"));
-            return Map.of("items", ijoka.rules().list(p.id()).stream().map(Views::rule).toList());
+            var last = RuleActivity.of(ijoka, p.id()).lastByRule();
+            return Map.of("items", ijoka.rules().list(p.id()).stream().map(r -> RuleActivity.rule(r, last)).toList());
         });
         api.post("/api/projects/{p}/rules", call -> {
             Project p = lookup.project(call.path("p"));
@@ -62,8 +63,15 @@ final class RuleApi {
             }
             case "steps_done_before_complete" -> new RuleSpec.StepsDoneBeforeComplete();
             case "context" -> new RuleSpec.Context(body.string("text"));
-            case "reminder" -> new RuleSpec.Reminder(body.optionalString("tool"), body.optionalString("fileGlob"),
-                    body.string("text"));
+            case "reminder" -> {
+                String tool = body.optionalString("tool");
+                String fileGlob = body.optionalString("fileGlob");
+                if ((tool == null || tool.isBlank()) && (fileGlob == null || fileGlob.isBlank())) {
+                    // Said before a missing text: what the reminder is about is the first thing to fix.
+                    throw HttpError.badRequest("a reminder needs a tool name ('tool', e.g. Bash), a file glob ('fileGlob', e.g. **/*.sql), or both");
+                }
+                yield new RuleSpec.Reminder(tool, fileGlob, body.string("text"));
+            }
             default -> throw HttpError.badRequest("unknown rule kind '" + kind
                     + "': use wip_limit, steps_done_before_complete, context or reminder");
         };

@@ -14,7 +14,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,9 @@ public final class Pages {
         r.get("/p/{project}/timeline", page(this::timeline));
         r.get("/p/{project}/timeline/events", page(this::timelineEvents));
         r.get("/p/{project}/table", page(this::table));
+        r.get("/p/{project}/table/results", page(this::tableResults));
         r.get("/p/{project}/rules", page(this::rules));
+        r.get("/p/{project}/rules/list", page(this::rulesList));
         r.setFallbackHandler(fallback);
         r.setInvalidMethodHandler(fallback);
         return r;
@@ -126,6 +127,8 @@ public final class Pages {
         Feature f = lookup.feature(p, Exchanges.pathParam(ex, "feature"));
         Map<String, Object> m = header.model(p, "kanban");
         m.put("f", api.detail(p, f));
+        m.put("actions", PanelActions.of(f.status()));
+        m.put("stepsDone", f.stepsDone());
         return templates.fragment("panel", "panel", m);
     }
 
@@ -170,26 +173,40 @@ public final class Pages {
 
     private String table(HttpServerExchange ex) {
         Project p = project(ex);
+        Map<String, Object> m = header.model(p, "table");
+        m.put("table", tableView(ex, p));
+        return templates.page("table", m);
+    }
+
+    /** Only the Table's results (count, rows, pager, CSV link): what table.js swaps in as filters change or events arrive. */
+    private String tableResults(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "table");
+        m.put("table", tableView(ex, p));
+        return templates.fragment("table", "results", m);
+    }
+
+    private TableView tableView(HttpServerExchange ex, Project p) {
         FeatureQuery q = FeatureQuery.parse(name -> Exchanges.query(ex, name));
         Map<String, String> agents = lookup.agents(p);
         List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
-        Map<String, Object> m = header.model(p, "table");
-        m.put("rows", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> new Card(f, agents)).toList());
-        m.put("total", matches.size());
-        m.put("query", q);
-        m.put("pages", Math.max(1, (matches.size() + q.size() - 1) / q.size()));
-        m.put("queryString", ex.getQueryString() == null ? "" : ex.getQueryString());
-        List<String> statuses = new ArrayList<>();
-        q.statuses().forEach(s -> statuses.add(s.wireName()));
-        m.put("statusFilter", String.join(",", statuses));
-        return templates.page("table", m);
+        String base = "/p/" + p.id().value();
+        return new TableView(base + "/table", "/api/projects/" + p.id().value() + "/features.csv", q, matches, agents);
     }
 
     private String rules(HttpServerExchange ex) {
         Project p = project(ex);
         Map<String, Object> m = header.model(p, "rules");
-        m.put("rules", ijoka.rules().list(p.id()).stream().map(dev.ijoka.web.internal.api.Views::rule).toList());
+        RulesView.fill(ijoka, p, m);
         return templates.page("rules", m);
+    }
+
+    /** Only the rules and their recent decisions: what rules.js swaps in when rules change or fire. */
+    private String rulesList(HttpServerExchange ex) {
+        Project p = project(ex);
+        Map<String, Object> m = header.model(p, "rules");
+        RulesView.fill(ijoka, p, m);
+        return templates.fragment("rules", "list", m);
     }
 
     private static int intParam(HttpServerExchange ex, String name, int defaultValue) {

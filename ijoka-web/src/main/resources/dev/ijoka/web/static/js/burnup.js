@@ -40,7 +40,10 @@ async function draw() {
     legend: { show: false },
     cursor: { show: false },
     axes: [{ show: false }, { show: false }],
-    series: [{}, { label: 'total', stroke: '#8a94a6', width: 1.5 }, { label: 'complete', stroke: '#2e9d5b', width: 2, fill: 'rgba(46,157,91,0.15)' }],
+    // From zero, with headroom: otherwise uPlot fits the range to the data and a flat line sits on the edge, unseen.
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+    series: [{}, { label: 'total', stroke: '#8a94a6', width: 1.5, fill: 'rgba(138,148,166,0.12)' },
+      { label: 'complete', stroke: '#2e9d5b', width: 2, fill: 'rgba(46,157,91,0.25)' }],
   }, data, el);
   el.title = `${points.at(-1).complete} of ${points.at(-1).total} complete (per ${series.bucket})`;
 }
@@ -50,3 +53,8 @@ onEvent((e) => {
   if (e.type === 'feature_created' || e.type === 'feature_completed' || e.type === 'feature_reopened') redraw();
 });
 window.addEventListener('load', draw);
+
+// The header wraps on narrow windows: keep the chart the size of its box.
+window.addEventListener('resize', debounce(() => {
+  if (chart && el) chart.setSize({ width: el.clientWidth || 240, height: el.clientHeight || 48 });
+}, 200));
