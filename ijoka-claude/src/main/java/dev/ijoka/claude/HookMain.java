@@ -63,16 +63,7 @@ public final class HookMain {
             }
         });
         try {
-            byte[] stdin = readBounded(System.in);
-            Map<String, String> env = System.getenv();
-            Path workingDirectory = Path.of("").toAbsolutePath();
-            if (stdin == null) {
-                stderr.println(tooLarge());
-            } else if (!HookRelayClient.relay(stdin, protocol, stderr, env, workingDirectory, dataDirectory(env),
-                    RELAY_TIMEOUT_MS)) {
-                beforeDirectPath.run();
-                HookRun.direct(stdin, protocol, stderr, env, workingDirectory);
-            }
+            run(System.in, protocol, stderr, System.getenv(), Path.of("").toAbsolutePath(), beforeDirectPath);
         } catch (Throwable t) { // never break the agent, whatever happened
             stderr.println("ijoka hook: " + t);
         }
@@ -81,12 +72,22 @@ public final class HookMain {
         Runtime.getRuntime().halt(0); // no shutdown work left: skip it, and every non-daemon thread
     }
 
-    /**
-     * One run on the direct path (no relay): never throws for bad input or a failing store (it reports
-     * them on {@code errors}).
-     */
+    /** {@link #run(InputStream, PrintStream, PrintStream, Map, Path, Runnable)} with nothing to prepare. */
     public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
             Path workingDirectory) {
+        run(in, out, errors, env, workingDirectory, () -> {});
+    }
+
+    /**
+     * One run, as the process does it: the relay if a server of the store takes the event, else the
+     * direct path. Never throws for bad input or a failing store (it reports them on {@code errors}).
+     *
+     * @param env the hook's environment: {@code IJOKA_DB}, {@code IJOKA_HOME} (where relays are found),
+     *     {@code CLAUDE_PROJECT_DIR}
+     * @param beforeDirectPath run only if the hook opens the store itself
+     */
+    public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
+            Path workingDirectory, Runnable beforeDirectPath) {
         byte[] stdin;
         try {
             stdin = readBounded(in);
@@ -95,10 +96,11 @@ public final class HookMain {
             return;
         }
         if (stdin == null) {
-            errors.println(tooLarge());
-            return;
+            errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
+        } else if (!HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
+            beforeDirectPath.run();
+            HookRun.direct(stdin, out, errors, env, workingDirectory);
         }
-        HookRun.direct(stdin, out, errors, env, workingDirectory);
     }
 
     /** The store a hook with this environment records into: {@code $IJOKA_DB}, else the data directory's database. */
@@ -109,10 +111,6 @@ public final class HookMain {
 
     private static Path dataDirectory(Map<String, String> env) {
         return DataDirectory.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."));
-    }
-
-    private static String tooLarge() {
-        return "ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored";
     }
 
     /** Reads all of {@code in}, or returns null past {@link #MAX_INPUT} bytes. */

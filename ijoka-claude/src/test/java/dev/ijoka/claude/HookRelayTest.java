@@ -10,7 +10,6 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventQuery;
 import dev.ijoka.event.EventType;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -77,8 +76,7 @@ class HookRelayTest {
     private Result direct(String stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        HookMain.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), print(out), print(err),
-                Map.of("IJOKA_DB", url), project);
+        HookRun.direct(stdin.getBytes(StandardCharsets.UTF_8), print(out), print(err), Map.of("IJOKA_DB", url), project);
         return new Result(false, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -188,6 +186,7 @@ class HookRelayTest {
             other.bind(UnixDomainSocketAddress.of(dir.resolve("1.sock")));
             Thread.ofVirtual().start(() -> {
                 try (SocketChannel c = other.accept()) {
+                    RelayProtocol.readRequest(new DataInputStream(Channels.newInputStream(c)));
                     DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
                     out.writeByte(RelayProtocol.VERSION + 1);
                     out.writeByte(RelayProtocol.ANSWERED);
