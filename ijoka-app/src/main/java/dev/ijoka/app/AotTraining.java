@@ -2,6 +2,7 @@ package dev.ijoka.app;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.claude.HookMain;
+import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.mcp.IjokaMcpServer;
 import dev.ijoka.mcp.McpOptions;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +58,7 @@ final class AotTraining {
             switch (face) {
                 case "cli" -> cli(env, project, err);
                 case "mcp" -> mcp(env, project, db);
-                case "hook" -> hook(env, project);
+                case "hook" -> hook(env, project, db, dir.resolve("home"));
                 default -> {
                     err.println("ijoka aot-training: say which face to train: cli, mcp or hook");
                     return 2;
@@ -163,8 +165,11 @@ final class AotTraining {
         }
     }
 
-    /** Each Claude Code hook event once, as {@code ijoka hook} gets them. */
-    private static void hook(Map<String, String> env, Path project) {
+    /**
+     * Each Claude Code hook event, as {@code ijoka hook} gets them: first relayed to a server on the store
+     * (as when {@code ijoka mcp} runs, the usual case), then on the direct path (when none does).
+     */
+    private static void hook(Map<String, String> env, Path project, String db, Path home) {
         String cwd = "\"" + project.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         String common = "\"session_id\":\"aot-training\",\"transcript_path\":\"/dev/null\",\"cwd\":" + cwd;
         List<String> events = List.of(
@@ -181,10 +186,24 @@ final class AotTraining {
                 "{" + common + ",\"hook_event_name\":\"SessionEnd\",\"reason\":\"exit\"}",
                 "not json");
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        for (int round = 0; round < 3; round++) {
-            for (String event : events) {
-                HookMain.run(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), sink, sink, env, project);
+        try (Ijoka server = Ijoka.builder().store(db).build()) {
+            Optional<HookRelayServer> relay = HookRelayServer.start(server, db, home, sink);
+            try {
+                for (int round = 0; round < 3; round++) {
+                    hookRound(events, env, project, sink);
+                }
+            } finally {
+                relay.ifPresent(HookRelayServer::close);
             }
+        }
+        for (int round = 0; round < 3; round++) {
+            hookRound(events, env, project, sink);
+        }
+    }
+
+    private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink) {
+        for (String event : events) {
+            HookMain.run(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), sink, sink, env, project);
         }
     }
 

@@ -18,12 +18,14 @@ public final class Main {
             System.setProperty("org.jooq.no-tips", "true");
             // Their store is $IJOKA_DB or the default (mcp's --db names one rarely): SQLite, almost always.
             String db = System.getenv("IJOKA_DB");
-            SqliteNativeLibrary.prepare(db == null || db.isBlank() ? "jdbc:sqlite:" : db, data);
+            String sqlite = db == null || db.isBlank() ? "jdbc:sqlite:" : db;
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             if (args[0].equals("hook")) {
-                dev.ijoka.claude.HookMain.main(rest);
+                // A hook relayed to a running `ijoka mcp` never opens the store: SQLite is prepared only if it does.
+                dev.ijoka.claude.HookMain.main(rest, () -> SqliteNativeLibrary.prepare(sqlite, data));
             } else {
-                dev.ijoka.mcp.McpMain.main(rest);
+                SqliteNativeLibrary.prepare(sqlite, data);
+                dev.ijoka.mcp.McpMain.main(rest, HookRelay.companion(data, System.err));
             }
             return;
         }

@@ -32,7 +32,11 @@ import java.util.stream.Stream;
  *   <li>{@code --runs} runs (default 20) of each: the hook with a PostToolUse event of an Edit on
  *       stdin, timed to its exit; the MCP server, timed from the process start to the line that
  *       answers {@code initialize} (written at once, as a client does), after which stdin is closed
- *       and the server exits. Prints median, p90, min and max, and the CPU time of the hook runs.</li>
+ *       and the server exits. Prints median, p90, min and max, and the CPU time of the hook runs.
+ *       No other {@code ijoka mcp} runs meanwhile, so these hooks take the direct path (they open the
+ *       store themselves).</li>
+ *   <li>Then as in a Claude Code session: one {@code ijoka mcp} stays up on the store, and {@code --runs}
+ *       more hooks are timed, which its hook relay handles.</li>
  * </ol>
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
@@ -97,16 +101,68 @@ public final class AgentStartBenchmark {
                 hookCpu.add(Processes.lastCpuNanos);
                 mcp.add(mcpInitialize(launcher, env, project));
             }
-            Processes.print("ijoka hook < PostToolUse (Edit)", "wall", hookWall);
+            Processes.print("ijoka hook < PostToolUse (Edit), direct", "wall", hookWall);
             if (hookCpu.stream().allMatch(c -> c >= 0)) {
-                Processes.print("ijoka hook < PostToolUse (Edit)", "cpu", hookCpu);
+                Processes.print("ijoka hook < PostToolUse (Edit), direct", "cpu", hookCpu);
             }
             Processes.print("ijoka mcp: start to initialize answered", "wall", mcp);
+
+            // As in a Claude Code session: an `ijoka mcp` runs on the store, and the hooks are relayed to it.
+            List<Long> relayWall = new ArrayList<>();
+            List<Long> relayCpu = new ArrayList<>();
+            Process server = startMcp(launcher, env, project, home);
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Processes.run(hook, env, project, true, postToolUse);
+                }
+                for (int i = 0; i < runs; i++) {
+                    relayWall.add(Processes.run(hook, env, project, true, postToolUse));
+                    relayCpu.add(Processes.lastCpuNanos);
+                }
+            } finally {
+                server.getOutputStream().close();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            }
+            Processes.print("ijoka hook < PostToolUse (Edit), relayed", "wall", relayWall);
+            if (relayCpu.stream().allMatch(c -> c >= 0)) {
+                Processes.print("ijoka hook < PostToolUse (Edit), relayed", "cpu", relayCpu);
+            }
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * Starts an {@code ijoka mcp} that stays up (its client keeps stdin open), answers its
+     * {@code initialize}, and waits until it listens for hooks (its socket in the data directory's
+     * {@code relay} directory).
+     */
+    private static Process startMcp(Path launcher, Map<String, String> env, Path project, Path home)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "mcp").directory(project.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Stream<Path> files = Files.exists(home.resolve("relay")) ? Files.walk(home.resolve("relay")) : Stream.empty()) {
+                if (files.anyMatch(f -> f.toString().endsWith(".sock"))) {
+                    return p;
+                }
+            }
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("ijoka mcp did not start its hook relay");
+            }
+            Thread.sleep(50);
         }
     }
 

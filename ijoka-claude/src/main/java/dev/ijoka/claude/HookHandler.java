@@ -28,13 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * what Claude Code should add to the agent's context. Input shapes as Claude Code documents them
  * ({@code session_id}, {@code cwd}, {@code hook_event_name} and the event's own fields).
  *
- * <p>The handler throws on a store failure; {@link HookMain} turns every failure into a log line and
- * exit status 0.
+ * <p>The handler throws on a store failure; {@link HookRun} turns every failure into a log line (and,
+ * inside the relay, an answer that sends the hook down its direct path).
+ *
+ * <p>The environment it reads is {@link #PROJECT_DIR_VARIABLE} only; the relay forwards exactly that.
  */
 public final class HookHandler {
 
     /** The agent name of sessions seen through hooks. */
     public static final String AGENT = "claude-code";
+    /** The environment variable naming the project when the payload has no {@code cwd}: the one variable read here. */
+    static final String PROJECT_DIR_VARIABLE = "CLAUDE_PROJECT_DIR";
     static final int MAX_PROMPT = 500;
     static final int MAX_MESSAGE = 500;
     private static final int NEXT_FEATURES = 3;
@@ -213,7 +217,7 @@ public final class HookHandler {
     private Path directory(JsonNode payload) {
         String cwd = text(payload, "cwd");
         if (cwd == null || cwd.isBlank()) {
-            cwd = env.get("CLAUDE_PROJECT_DIR");
+            cwd = env.get(PROJECT_DIR_VARIABLE);
         }
         return cwd == null || cwd.isBlank() ? workingDirectory : Path.of(cwd).toAbsolutePath();
     }

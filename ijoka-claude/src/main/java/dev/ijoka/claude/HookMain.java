@@ -1,8 +1,6 @@
 package dev.ijoka.claude;
 
 import dev.ijoka.DataDirectory;
-import dev.ijoka.Ijoka;
-import dev.ijoka.api.IjokaException;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,12 +9,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process entry point of {@code ijoka hook}: reads one Claude Code hook event from stdin, acts on
@@ -24,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * input, an unknown event, a store that cannot be opened): a hook must never break the agent. Problems
  * go to stderr, which Claude Code shows only in its debug output.
  *
- * <p>Lean on purpose, since it runs on every tool call: no dependency injection, no command-line
- * parser, no MCP classes. A watchdog ends the process (status 0) after {@link #TIME_LIMIT_MS}.
+ * <p>First it offers the event to a running {@code ijoka mcp} on the same store ({@link HookRelayServer}),
+ * whose engine is warm; only if none takes it does it open the store itself (the direct path). This
+ * class is lean on purpose, since it runs on every tool call: until the direct path is taken it loads
+ * no Jackson, no jOOQ and no engine, and there is no dependency injection, command-line parser or MCP
+ * here at all. A watchdog ends the process (status 0) after {@link #TIME_LIMIT_MS}.
  */
 public final class HookMain {
 
@@ -33,12 +31,22 @@ public final class HookMain {
     static final int MAX_INPUT = 1 << 20;
     /** The whole run's bound, well under the 10 s timeout {@code ijoka init} configures. */
     static final long TIME_LIMIT_MS = 5_000;
+    /** How long the relay may take to answer before the hook handles the event itself, within {@link #TIME_LIMIT_MS}. */
+    static final long RELAY_TIMEOUT_MS = 2_000;
 
     private HookMain() {}
 
     public static void main(String[] args) {
+        main(args, () -> {});
+    }
+
+    /**
+     * {@link #main(String[])}, with {@code beforeDirectPath} run only when the hook opens the store
+     * itself: the app prepares SQLite's native library there, which a relayed hook does not need.
+     */
+    public static void main(String[] args, Runnable beforeDirectPath) {
         PrintStream stderr = System.err;
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             stderr.println("usage: ijoka hook < EVENT.json\n  Handles one Claude Code hook event read from stdin "
                     + "('ijoka init' configures the hooks); always exits 0.");
             return;
@@ -55,7 +63,7 @@ public final class HookMain {
             }
         });
         try {
-            run(System.in, protocol, stderr, System.getenv(), Path.of("").toAbsolutePath());
+            run(System.in, protocol, stderr, System.getenv(), Path.of("").toAbsolutePath(), beforeDirectPath);
         } catch (Throwable t) { // never break the agent, whatever happened
             stderr.println("ijoka hook: " + t);
         }
@@ -64,40 +72,49 @@ public final class HookMain {
         Runtime.getRuntime().halt(0); // no shutdown work left: skip it, and every non-daemon thread
     }
 
-    /** One run: never throws for bad input or a failing store (it reports them on {@code errors}). */
+    /** {@link #run(InputStream, PrintStream, PrintStream, Map, Path, Runnable)} with nothing to prepare. */
     public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
             Path workingDirectory) {
-        JsonNode payload;
+        run(in, out, errors, env, workingDirectory, () -> {});
+    }
+
+    /**
+     * One run, as the process does it: the relay if a server of the store takes the event, else the
+     * direct path. Never throws for bad input or a failing store (it reports them on {@code errors}).
+     *
+     * @param env the hook's environment: {@code IJOKA_DB}, {@code IJOKA_HOME} (where relays are found),
+     *     {@code CLAUDE_PROJECT_DIR}
+     * @param beforeDirectPath run only if the hook opens the store itself
+     */
+    public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
+            Path workingDirectory, Runnable beforeDirectPath) {
+        byte[] stdin;
         try {
-            byte[] bytes = readBounded(in);
-            if (bytes == null) {
-                errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
-                return;
-            }
-            payload = JsonMapper.builder().build().readTree(bytes);
-        } catch (IOException | JacksonException e) {
+            stdin = readBounded(in);
+        } catch (IOException e) {
             errors.println("ijoka hook: cannot read the hook event: " + e.getMessage());
             return;
         }
-        if (payload == null || !payload.isObject()) {
-            errors.println("ijoka hook: the input is not a JSON object; ignored");
-            return;
+        if (stdin == null) {
+            errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
+        } else if (!HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
+            beforeDirectPath.run();
+            HookRun.direct(stdin, out, errors, env, workingDirectory);
         }
+    }
+
+    /** The store a hook with this environment records into: {@code $IJOKA_DB}, else the data directory's database. */
+    static String storeUrl(Map<String, String> env) {
         String db = env.get("IJOKA_DB");
-        String url = db != null && !db.isBlank() ? db : DataDirectory.defaultStoreUrl();
-        try (Ijoka engine = Ijoka.builder().store(url).build()) {
-            Optional<String> answer = new HookHandler(engine, env, workingDirectory, HookMain::headCommit).handle(payload);
-            answer.ifPresent(out::println);
-        } catch (IjokaException | IllegalArgumentException e) {
-            errors.println("ijoka hook: " + e.getMessage());
-        } catch (RuntimeException e) {
-            errors.println("ijoka hook: " + e);
-        }
-        out.flush();
+        return db != null && !db.isBlank() ? db : "jdbc:sqlite:" + dataDirectory(env).resolve(DataDirectory.DATABASE_FILE);
+    }
+
+    private static Path dataDirectory(Map<String, String> env) {
+        return DataDirectory.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."));
     }
 
     /** Reads all of {@code in}, or returns null past {@link #MAX_INPUT} bytes. */
-    static byte @org.jspecify.annotations.Nullable [] readBounded(InputStream in) throws IOException {
+    static byte @Nullable [] readBounded(InputStream in) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
         byte[] chunk = new byte[8192];
         int total = 0;
@@ -109,29 +126,5 @@ public final class HookMain {
             buffer.write(chunk, 0, n);
         }
         return buffer.toByteArray();
-    }
-
-    /** {@code git rev-parse HEAD} in {@code dir}, given a second at most. */
-    static Optional<String> headCommit(Path dir) {
-        Process p = null;
-        try {
-            p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(1, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return Optional.empty();
-            }
-            String sha = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-            return sha.matches("[0-9a-f]{7,64}") ? Optional.of(sha) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
     }
 }

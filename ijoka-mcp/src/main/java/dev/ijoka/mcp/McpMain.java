@@ -31,20 +31,51 @@ public final class McpMain {
 
     private McpMain() {}
 
+    /**
+     * Something that runs beside the server on its engine for as long as the server does, such as the
+     * app's hook relay: started once the store is open, closed at shutdown before the engine is. This
+     * module knows nothing of what it is.
+     */
+    @FunctionalInterface
+    public interface Companion {
+        /** No companion. */
+        Companion NONE = (storeUrl, engine) -> () -> {};
+
+        /**
+         * Starts the companion; called once, on the thread that opened the store.
+         *
+         * @param storeUrl the store's URL, as the server resolved it ({@code --db}, {@code $IJOKA_DB}, the default)
+         * @return what to close at shutdown
+         */
+        AutoCloseable start(String storeUrl, Ijoka engine);
+    }
+
     public static void main(String[] args) {
+        main(args, Companion.NONE);
+    }
+
+    /** {@link #main(String[])} with {@code companion} started beside the server once its engine is open. */
+    public static void main(String[] args, Companion companion) {
         PrintStream stderr = System.err;
         OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         System.setOut(stderr); // stdout is JSON-RPC only: any stray print goes to stderr instead
-        int status = run(args, System.getenv(), protocol, stderr);
+        int status = run(args, System.getenv(), protocol, stderr, companion);
         System.exit(status);
+    }
+
+    /** {@link #run(String[], Map, OutputStream, PrintStream, Companion)} without a companion. */
+    public static int run(String[] args, Map<String, String> env, OutputStream protocol, PrintStream errors) {
+        return run(args, env, protocol, errors, Companion.NONE);
     }
 
     /**
      * Parses the arguments, opens the store, serves stdin and {@code protocol} until stdin ends.
      *
+     * @param companion started once the store is open, closed at the end before the engine
      * @return the exit status: 0 after a normal end, 2 for bad arguments
      */
-    public static int run(String[] args, Map<String, String> env, OutputStream protocol, PrintStream errors) {
+    public static int run(String[] args, Map<String, String> env, OutputStream protocol, PrintStream errors,
+            Companion companion) {
         String db = null;
         Path project = null;
         for (int i = 0; i < args.length; i++) {
@@ -78,13 +109,18 @@ public final class McpMain {
         // tool calls wait for the engine (DESIGN.md §8: process start to initialize answered ≤ 700 ms).
         String url = db;
         CompletableFuture<Ijoka> engine = new CompletableFuture<>();
+        Companions companions = new Companions(companion, errors);
         Thread.ofPlatform().name("ijoka-open-store").start(() -> {
+            Ijoka opened;
             try {
-                engine.complete(Ijoka.builder().store(url).build());
+                opened = Ijoka.builder().store(url).build();
             } catch (RuntimeException | Error e) {
                 errors.println("ijoka mcp: " + (e instanceof IjokaException ? e.getMessage() : e.toString()));
                 engine.completeExceptionally(e);
+                return;
             }
+            engine.complete(opened);
+            companions.start(url, opened);
         });
         McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project);
         IjokaMcpServer server = IjokaMcpServer.stdio(engine, new FileInputStream(FileDescriptor.in), protocol, options);
@@ -94,6 +130,7 @@ public final class McpMain {
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
                 server.close();
+                companions.stop();
                 engine.thenAccept(Ijoka::close);
             }
         };
@@ -112,6 +149,42 @@ public final class McpMain {
             }
         }
         return 0;
+    }
+
+    /** The companion's life: started at most once, and never after the server has stopped. */
+    private static final class Companions {
+        private final Companion companion;
+        private final PrintStream errors;
+        private @Nullable AutoCloseable running;
+        private boolean stopped;
+
+        Companions(Companion companion, PrintStream errors) {
+            this.companion = companion;
+            this.errors = errors;
+        }
+
+        synchronized void start(String url, Ijoka engine) {
+            if (stopped) {
+                return;
+            }
+            try {
+                running = companion.start(url, engine);
+            } catch (RuntimeException e) { // a companion is extra: the server serves without it
+                errors.println("ijoka mcp: " + e);
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (running != null) {
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    errors.println("ijoka mcp: " + e);
+                }
+                running = null;
+            }
+        }
     }
 
     private static @Nullable String required(String flag, @Nullable String value, PrintStream errors) {

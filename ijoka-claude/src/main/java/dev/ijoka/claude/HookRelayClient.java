@@ -1,0 +1,129 @@
+package dev.ijoka.claude;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hook's side of the relay: hands the event to a running {@code ijoka mcp} of the same store,
+ * whose engine is open and warm, instead of starting one in this process.
+ *
+ * <p>It answers only "handled" or "not handled": anything unexpected (no server, a stale socket, a
+ * server of another build, a timeout, a failure inside the server) is "not handled", and the hook then
+ * takes its direct path, so that no event is lost. JDK classes only, so that a relayed hook never loads
+ * Jackson, jOOQ or the engine.
+ */
+final class HookRelayClient {
+
+    private HookRelayClient() {}
+
+    /**
+     * Tries the store's relay sockets, the newest first, until one takes the request.
+     *
+     * @return true if a server handled the event (its answer, if any, is printed on {@code out}; a
+     *     rejection of bad input is reported on {@code errors}); false if the hook must handle it itself
+     */
+    static boolean relay(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory,
+            Path dataDirectory, long timeoutMillis) {
+        Optional<Path> directory = RelayDirectory.of(dataDirectory, HookMain.storeUrl(env), workingDirectory);
+        if (directory.isEmpty()) {
+            return false;
+        }
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (String name : RelayProtocol.ENVIRONMENT) {
+            String value = env.get(name);
+            if (value != null) {
+                sent.put(name, value);
+            }
+        }
+        RelayProtocol.Request request = new RelayProtocol.Request(stdin, workingDirectory, sent);
+        for (Path socket : RelayDirectory.sockets(directory.get())) {
+            SocketChannel channel;
+            try {
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    channel.connect(UnixDomainSocketAddress.of(socket));
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+            } catch (ConnectException e) {
+                deleteStale(socket); // nobody listens: its server died without cleaning up (kill -9, a crash)
+                continue;
+            } catch (IOException | RuntimeException e) {
+                continue; // gone meanwhile, or not ours to use: the next may do
+            }
+            // Connected: from here on a failure falls back rather than trying another server, since this one
+            // may have committed the event already (a late duplicate beats a lost event; two would be worse).
+            try (channel) {
+                return answer(exchange(channel, request, timeoutMillis), out, errors);
+            } catch (IOException | RuntimeException e) {
+                errors.println("ijoka hook: the relay at " + socket + " did not answer (" + e + "); handling the event here");
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean answer(RelayProtocol.Answer answer, PrintStream out, PrintStream errors) {
+        switch (answer.status()) {
+            case RelayProtocol.ANSWERED -> {
+                if (answer.text() != null) {
+                    out.println(answer.text());
+                }
+                out.flush();
+                return true;
+            }
+            case RelayProtocol.REJECTED -> {
+                errors.println("ijoka hook: " + answer.text());
+                return true;
+            }
+            default -> {
+                errors.println("ijoka hook: the relay failed (" + answer.text() + "); handling the event here");
+                return false;
+            }
+        }
+    }
+
+    /** Sends the request and reads the answer, closing the channel (which ends a blocked read) after {@code timeoutMillis}. */
+    private static RelayProtocol.Answer exchange(SocketChannel channel, RelayProtocol.Request request, long timeoutMillis)
+            throws IOException {
+        Thread timer = Thread.ofPlatform().daemon().name("ijoka-hook-relay-timeout").start(() -> {
+            try {
+                Thread.sleep(timeoutMillis);
+                channel.close();
+            } catch (InterruptedException | IOException e) {
+                // answered in time, or closed already
+            }
+        });
+        try {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 8192));
+            RelayProtocol.writeRequest(out, request);
+            out.flush();
+            return RelayProtocol.readAnswer(new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))));
+        } finally {
+            timer.interrupt();
+        }
+    }
+
+    private static void deleteStale(Path socket) {
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // another hook removed it first, or it is not ours to remove: either way it is skipped
+        }
+    }
+}

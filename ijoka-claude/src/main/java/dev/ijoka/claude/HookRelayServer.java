@@ -1,0 +1,228 @@
+package dev.ijoka.claude;
+
+import dev.ijoka.Ijoka;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hook relay's server, run by a process that holds an open engine ({@code ijoka mcp}): handles the
+ * events of {@code ijoka hook} processes on the same store, so that a hook costs a JVM start and a
+ * socket round trip rather than opening the store and warming the engine each time.
+ *
+ * <p>Listens on {@code <data dir>/relay/<store key>/<pid>.sock} (see {@link RelayDirectory}), each
+ * connection on its own virtual thread, and handles each event through the same code as the direct path.
+ * The answer is written after the event has committed. A failing request is logged and answered with an
+ * error, which sends the hook down its direct path; nothing here ever throws into the host process.
+ */
+public final class HookRelayServer implements AutoCloseable {
+
+    /** How long one connection may take, reading included: a hook gives up after a few seconds anyway. */
+    static final long CONNECTION_LIMIT_MS = 30_000;
+    /** How long {@link #close} waits for requests in flight, so that their events commit before the engine closes. */
+    private static final long DRAIN_MS = 5_000;
+    private static final AtomicInteger SERVERS_IN_PROCESS = new AtomicInteger();
+
+    private final Ijoka engine;
+    private final ServerSocketChannel listener;
+    private final Path socket;
+    private final PrintStream errors;
+    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicLong answered = new AtomicLong();
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("ijoka-hook-relay-deadlines").unstarted(r));
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private HookRelayServer(Ijoka engine, ServerSocketChannel listener, Path socket, PrintStream errors) {
+        this.engine = engine;
+        this.listener = listener;
+        this.socket = socket;
+        this.errors = errors;
+        this.acceptor = Thread.ofPlatform().daemon().name("ijoka-hook-relay").unstarted(this::acceptLoop);
+    }
+
+    /**
+     * Starts a relay for the store at {@code storeUrl}, whose engine {@code engine} is.
+     *
+     * @param dataDirectory the data directory, where hooks look for relays
+     * @param errors where problems are reported (the host's stderr)
+     * @return the running server, or empty (with the reason on {@code errors}) if it cannot run: the hooks
+     *     then take their direct path, as they do when no server runs
+     */
+    public static Optional<HookRelayServer> start(Ijoka engine, String storeUrl, Path dataDirectory, PrintStream errors) {
+        Optional<Path> directory = RelayDirectory.of(dataDirectory, storeUrl, Path.of("").toAbsolutePath());
+        if (directory.isEmpty()) {
+            return Optional.empty(); // an in-memory store: no hook shares it
+        }
+        int n = SERVERS_IN_PROCESS.getAndIncrement();
+        Path socket = directory.get().resolve(ProcessHandle.current().pid() + (n == 0 ? "" : "-" + n) + RelayDirectory.SUFFIX);
+        ServerSocketChannel listener = null;
+        try {
+            RelayDirectory.createPrivate(directory.get());
+            removeDeadServers(directory.get());
+            Files.deleteIfExists(socket); // left by an earlier process that had this pid
+            listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            listener.bind(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            errors.println("ijoka: the hook relay is off (hooks open the store themselves): cannot listen on " + socket
+                    + ": " + e);
+            closeQuietly(listener);
+            return Optional.empty();
+        }
+        HookRelayServer server = new HookRelayServer(engine, listener, socket, errors);
+        server.acceptor.start();
+        return Optional.of(server);
+    }
+
+    /** The socket this server listens on. */
+    public Path socket() {
+        return socket;
+    }
+
+    /** How many requests this server has answered (handled or refused as bad input) so far. */
+    public long answered() {
+        return answered.get();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel connection;
+            try {
+                connection = listener.accept();
+            } catch (AsynchronousCloseException e) {
+                return; // closed
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    errors.println("ijoka: the hook relay stopped accepting: " + e);
+                }
+                return;
+            }
+            Thread.ofVirtual().name("ijoka-hook-relay-request").start(() -> serve(connection));
+        }
+    }
+
+    private void serve(SocketChannel connection) {
+        Thread self = Thread.currentThread();
+        inFlight.add(self);
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        try (connection) {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection), 8192));
+            RelayProtocol.Answer answer;
+            try {
+                RelayProtocol.Request request = RelayProtocol.readRequest(
+                        new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection), 8192)));
+                answer = handle(request);
+            } catch (IOException e) {
+                errors.println("ijoka: the hook relay refused a request: " + e.getMessage());
+                answer = new RelayProtocol.Answer(RelayProtocol.FAILED, "a request the relay cannot read: " + e.getMessage());
+            }
+            RelayProtocol.writeAnswer(out, answer);
+            out.flush();
+            if (answer.status() != RelayProtocol.FAILED) {
+                answered.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.println("ijoka: the hook relay could not answer a hook (it gave up, or closed): " + e);
+        } finally {
+            deadline.cancel(false);
+            inFlight.remove(self);
+        }
+    }
+
+    private RelayProtocol.Answer handle(RelayProtocol.Request request) {
+        HookRun.Outcome outcome;
+        try {
+            outcome = HookRun.relayed(engine, request.stdin(), request.env(), request.workingDirectory());
+        } catch (RuntimeException | StackOverflowError e) { // whatever the input, the MCP server stays up
+            outcome = new HookRun.Outcome.Failed(e.toString());
+        }
+        return switch (outcome) {
+            case HookRun.Outcome.Answered a -> RelayProtocol.Answer.answered(a.stdout().orElse(null));
+            case HookRun.Outcome.Rejected r -> new RelayProtocol.Answer(RelayProtocol.REJECTED, r.message());
+            case HookRun.Outcome.Failed f -> {
+                errors.println("ijoka: a relayed hook failed: " + f.message());
+                yield new RelayProtocol.Answer(RelayProtocol.FAILED, f.message());
+            }
+        };
+    }
+
+    /**
+     * Stops listening, removes the socket, and waits a little for requests in flight, so that their
+     * events commit before the host closes the engine.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(listener);
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            errors.println("ijoka: cannot remove the hook relay socket " + socket + ": " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
+        for (Thread t : Set.copyOf(inFlight)) {
+            long left = deadline - System.nanoTime();
+            try {
+                if (left <= 0 || !t.join(java.time.Duration.ofNanos(left))) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        deadlines.shutdownNow();
+    }
+
+    /** Removes the sockets of servers whose process has ended, so that hooks do not try them first. */
+    private static void removeDeadServers(Path directory) {
+        for (Path other : RelayDirectory.sockets(directory)) {
+            String name = other.getFileName().toString();
+            String pid = name.substring(0, name.length() - RelayDirectory.SUFFIX.length()).replaceFirst("-\\d+$", "");
+            try {
+                if (ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                Files.deleteIfExists(other);
+            } catch (NumberFormatException | IOException e) {
+                // not a name a server gave, or not ours to remove: hooks skip what does not answer
+            }
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.@Nullable Channel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing: nothing more to do with it
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ijoka.claude;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.api.IjokaException;
+import dev.ijoka.api.StoreException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One hook event on an engine: the code path that the direct run ({@code ijoka hook} opening the store
+ * itself) and the relay server (inside {@code ijoka mcp}) share, so that both record the same events and
+ * print the same answer. Kept apart from {@link HookMain} so that the relay client never loads Jackson,
+ * jOOQ or the engine.
+ */
+final class HookRun {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private HookRun() {}
+
+    /** The outcome of one event: the stdout text, if any, or why nothing was done and whether to try again elsewhere. */
+    sealed interface Outcome {
+        /** Handled and committed; {@code stdout} is what the hook prints. */
+        record Answered(Optional<String> stdout) implements Outcome {}
+
+        /** Bad input (or a refusal the engine would repeat): the hook logs it and prints nothing. */
+        record Rejected(String message) implements Outcome {}
+
+        /** The store or the engine failed: another engine on the same store may well succeed. */
+        record Failed(String message) implements Outcome {}
+    }
+
+    /** The direct path: parses {@code stdin}, opens the store, handles the event, prints the answer on {@code out}. */
+    static void direct(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory) {
+        JsonNode payload = parse(stdin, errors);
+        if (payload == null) {
+            return;
+        }
+        try (Ijoka engine = Ijoka.builder().store(HookMain.storeUrl(env)).build()) {
+            switch (handle(engine, payload, env, workingDirectory)) {
+                case Outcome.Answered a -> a.stdout().ifPresent(out::println);
+                case Outcome.Rejected r -> errors.println("ijoka hook: " + r.message());
+                case Outcome.Failed f -> errors.println("ijoka hook: " + f.message());
+            }
+        } catch (RuntimeException e) { // the store did not open
+            errors.println("ijoka hook: " + message(e));
+        }
+        out.flush();
+    }
+
+    /** The relay server's path: the same steps on the server's engine, the outcome returned rather than printed. */
+    static Outcome relayed(Ijoka engine, byte[] stdin, Map<String, String> env, Path workingDirectory) {
+        StringBuilder problem = new StringBuilder();
+        JsonNode payload = parse(stdin, problem);
+        return payload == null ? new Outcome.Rejected(problem.toString()) : handle(engine, payload, env, workingDirectory);
+    }
+
+    private static Outcome handle(Ijoka engine, JsonNode payload, Map<String, String> env, Path workingDirectory) {
+        try {
+            return new Outcome.Answered(new HookHandler(engine, env, workingDirectory, HookRun::headCommit).handle(payload));
+        } catch (StoreException e) {
+            return new Outcome.Failed(e.getMessage());
+        } catch (IjokaException | IllegalArgumentException e) {
+            return new Outcome.Rejected(String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Outcome.Failed(e.toString());
+        }
+    }
+
+    private static String message(RuntimeException e) {
+        return e instanceof IjokaException || e instanceof IllegalArgumentException ? String.valueOf(e.getMessage()) : e.toString();
+    }
+
+    private static @Nullable JsonNode parse(byte[] stdin, PrintStream errors) {
+        StringBuilder problem = new StringBuilder();
+        JsonNode payload = parse(stdin, problem);
+        if (payload == null) {
+            errors.println("ijoka hook: " + problem);
+        }
+        return payload;
+    }
+
+    /** The event as a JSON object, or null with the reason in {@code problem}. */
+    private static @Nullable JsonNode parse(byte[] stdin, StringBuilder problem) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(stdin);
+        } catch (JacksonException e) {
+            problem.append("cannot read the hook event: ").append(e.getMessage());
+            return null;
+        }
+        if (payload == null || !payload.isObject()) {
+            problem.append("the input is not a JSON object; ignored");
+            return null;
+        }
+        return payload;
+    }
+
+    /** {@code git rev-parse HEAD} in {@code dir}, given a second at most. */
+    static Optional<String> headCommit(Path dir) {
+        Process p = null;
+        try {
+            p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(1, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return Optional.empty();
+            }
+            String sha = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            return sha.matches("[0-9a-f]{7,64}") ? Optional.of(sha) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+    }
+}
