@@ -128,6 +128,17 @@ final class BrowserSession implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Resizes the window. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Emulates the system's colour scheme ("dark" or "light") for {@code prefers-color-scheme}. */
+    void colorScheme(String scheme) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     /** The text the user sees on the page (the body's innerText). */
     String visibleText() {
         return (String) script("return document.body.innerText;");

@@ -123,6 +123,37 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theKanbanFitsANarrowWindowAndStaysReadableInDarkMode() {
+        seed();
+        t.ijoka.features().create(t.project.id(), NewFeature.of(
+                "A description with a long unbroken token: https://example.invalid/" + "x".repeat(150), Category.FUNCTIONAL));
+        try {
+            browser.resize(820, 900);
+            openView("kanban");
+            // no sideways scrolling: the columns wrap instead of overflowing the window
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
+            assertThat(browser.find("ol.cards[data-status=complete]").isDisplayed()).isTrue();
+            browser.screenshot("kanban-narrow");
+
+            browser.resize(1400, 900);
+            browser.colorScheme("dark");
+            openView("kanban");
+            // the text of a card is light on a dark card, not the light theme's dark grey
+            Object contrast = browser.script(
+                    "const parse = (c) => c.match(/[0-9.]+/g).slice(0, 3).map(Number);"
+                    + "const lum = ([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;"
+                    + "const d = document.querySelector('li.card .description');"
+                    + "return lum(parse(getComputedStyle(d).color))"
+                    + " - lum(parse(getComputedStyle(d.closest('li.card')).backgroundColor));");
+            assertThat(((Number) contrast).doubleValue()).as("card text minus card background luminance").isGreaterThan(120);
+            browser.screenshot("kanban-dark");
+        } finally {
+            browser.colorScheme("light");
+            browser.resize(1400, 900);
+        }
+    }
+
+    @Test
     void theGraphViewListsTheCriticalPathAndTheReadyFeatures() {
         seed();
         openView("graph");
