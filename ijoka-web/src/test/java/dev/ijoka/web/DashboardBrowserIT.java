@@ -180,7 +180,7 @@ class DashboardBrowserIT {
     void theTableListsEveryFeature() {
         seed();
         openView("table");
-        String text = browser.find("#features").getText();
+        String text = browser.find("#feature-table").getText();
         assertThat(text).contains("Database schema", "Login form", "Weekly report", "CSV export", "Project skeleton",
                 "in progress", "blocked", "complete", "1/2");
         browser.screenshot("table");
@@ -339,7 +339,7 @@ class DashboardBrowserIT {
         assertThat(card(live).findElement(By.cssSelector(".description")).getText()).isEqualTo("<img src=y onerror=alert(3)>");
 
         openView("table");
-        assertThat(browser.find("#features").getText()).contains("<script>alert(1)</script>", "<img src=y onerror=alert(3)>");
+        assertThat(browser.find("#feature-table").getText()).contains("<script>alert(1)</script>", "<img src=y onerror=alert(3)>");
         assertThat(browser.alertIsOpen()).isFalse();
         assertNoConsoleErrors("table with feature text that looks like HTML");
     }
