@@ -46,7 +46,15 @@ public interface Features {
     List<Feature> list(ProjectId project);
 
     /** The project's features in one status, by number. */
-    List<Feature> list(ProjectId project, dev.ijoka.domain.Status status);
+    default List<Feature> list(ProjectId project, dev.ijoka.domain.Status status) {
+        return list(project, status, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} of the project's features in one status, by number: what a summary
+     * shows, with the whole count from {@link Plan#progress}.
+     */
+    List<Feature> list(ProjectId project, dev.ijoka.domain.Status status, int limit);
 
     /** Changes fields (not the status). */
     Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion);

@@ -33,8 +33,8 @@ public interface StoreReader {
     /** Every feature of the project, ordered by number. */
     List<Feature> features(ProjectId project);
 
-    /** The project's features in one status, ordered by number. */
-    List<Feature> features(ProjectId project, Status status);
+    /** The first {@code limit} of the project's features in one status, ordered by number. */
+    List<Feature> features(ProjectId project, Status status, int limit);
 
     /** How many of the project's features are in progress; with a session, only those it claims. */
     int countInProgress(ProjectId project, @Nullable SessionId claimedBy);

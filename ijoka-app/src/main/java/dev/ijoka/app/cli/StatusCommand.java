@@ -50,15 +50,12 @@ final class StatusCommand implements Callable<Integer> {
         // Store-side queries: a one-shot process never loads the whole plan for this.
         Progress progress = ijoka.plan().progress(project.id());
         List<Feature> ready = ijoka.plan().ready(project.id());
-        List<Feature> inProgress = ijoka.features().list(project.id(), Status.IN_PROGRESS);
-        List<Feature> blocked = ijoka.features().list(project.id(), Status.BLOCKED);
-        int waiting = progress.pending() - ready.size();
         int max = Math.max(0, limit);
+        // Only the features shown are read; the counts come from progress.
+        List<Feature> inProgress = ijoka.features().list(project.id(), Status.IN_PROGRESS, max);
+        List<Feature> blocked = ijoka.features().list(project.id(), Status.BLOCKED, max);
+        int waiting = progress.pending() - ready.size();
         List<Feature> next = ready.subList(0, Math.min(max, ready.size()));
-        List<Feature> allInProgress = inProgress;
-        List<Feature> allBlocked = blocked;
-        inProgress = inProgress.subList(0, Math.min(max, inProgress.size()));
-        blocked = blocked.subList(0, Math.min(max, blocked.size()));
         Map<String, String> agents = new LinkedHashMap<>();
         for (Feature f : inProgress) {
             if (f.claim() != null) {
@@ -107,7 +104,7 @@ final class StatusCommand implements Callable<Integer> {
                 t.row("  " + f.ref(), Text.clip(f.description(), 48), who);
             }
             t.renderRows(width).forEach(out::println);
-            more(out, allInProgress.size() - inProgress.size(), "in_progress");
+            more(out, progress.inProgress() - inProgress.size(), "in_progress");
         }
         out.println();
         if (ready.isEmpty()) {
@@ -134,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
                 t.row("  " + f.ref(), Text.clip(f.description(), 48), f.blockReason());
             }
             t.renderRows(width).forEach(out::println);
-            more(out, allBlocked.size() - blocked.size(), "blocked");
+            more(out, progress.blocked() - blocked.size(), "blocked");
         }
         if (progress.complete() == progress.total()) {
             out.println();

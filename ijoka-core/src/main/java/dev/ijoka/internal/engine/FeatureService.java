@@ -85,8 +85,11 @@ public final class FeatureService implements Features {
     }
 
     @Override
-    public List<Feature> list(ProjectId project, Status status) {
-        return engine.read(r -> r.features(project, status));
+    public List<Feature> list(ProjectId project, Status status, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
+        }
+        return engine.read(r -> r.features(project, status, limit));
     }
 
     @Override

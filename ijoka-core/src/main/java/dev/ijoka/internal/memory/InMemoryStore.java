@@ -134,8 +134,8 @@ final class InMemoryStore implements Store {
         }
 
         @Override
-        public List<Feature> features(ProjectId project, Status status) {
-            return features(project).stream().filter(f -> f.status() == status).toList();
+        public List<Feature> features(ProjectId project, Status status, int limit) {
+            return features(project).stream().filter(f -> f.status() == status).limit(limit).toList();
         }
 
         @Override

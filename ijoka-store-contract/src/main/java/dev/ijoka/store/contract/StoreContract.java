@@ -245,9 +245,11 @@ public abstract class StoreContract extends EventLogContract {
         assertThat(reads.ready(p.id(), 100)).containsExactly(urgent, afterDone, relatedToOpen, open);
         assertThat(reads.ready(p.id(), 2)).containsExactly(urgent, afterDone);
         assertThat(reads.progress(p.id())).isEqualTo(new dev.ijoka.domain.Progress(5, 0, 1, 1));
-        assertThat(reads.features(p.id(), Status.PENDING)).containsExactly(open, afterDone, afterOpen, relatedToOpen, urgent);
-        assertThat(reads.features(p.id(), Status.COMPLETE)).containsExactly(done);
-        assertThat(reads.features(p.id(), Status.IN_PROGRESS)).isEmpty();
+        assertThat(reads.features(p.id(), Status.PENDING, 100)).containsExactly(open, afterDone, afterOpen, relatedToOpen, urgent);
+        assertThat(reads.features(p.id(), Status.PENDING, 2)).containsExactly(open, afterDone);
+        assertThat(reads.features(p.id(), Status.PENDING, 0)).isEmpty();
+        assertThat(reads.features(p.id(), Status.COMPLETE, 100)).containsExactly(done);
+        assertThat(reads.features(p.id(), Status.IN_PROGRESS, 100)).isEmpty();
         assertThat(reads.progress(aProject("empty").id())).isEqualTo(new dev.ijoka.domain.Progress(0, 0, 0, 0));
     }
 

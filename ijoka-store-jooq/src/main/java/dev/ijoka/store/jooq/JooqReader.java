@@ -89,11 +89,12 @@ class JooqReader implements StoreReader {
     }
 
     @Override
-    public List<Feature> features(ProjectId project, Status status) {
+    public List<Feature> features(ProjectId project, Status status, int limit) {
         return dsl.selectFrom(FEATURES)
                 .where(FEATURES.PROJECT_ID.eq(project.value()))
                 .and(FEATURES.STATUS.eq(status.wireName()))
                 .orderBy(FEATURES.NUMBER)
+                .limit(limit)
                 .fetch(rows::feature);
     }
 
