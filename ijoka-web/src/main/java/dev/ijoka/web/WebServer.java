@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
     private @Nullable Dashboard dashboard;
     private @Nullable ServerFile serverFile;
     private @Nullable URI address;
+    private volatile @Nullable Thread warmUp;
 
     private WebServer(Builder config) {
         this.config = config;
@@ -117,7 +118,7 @@ public final class WebServer implements AutoCloseable {
             }
         }
         LOG.info("dashboard at {}", address);
-        warmUp(address);
+        warmUp = warmUp(address);
         return this;
     }
 
@@ -125,10 +126,11 @@ public final class WebServer implements AutoCloseable {
      * Renders the start page once, in the background, as a browser would ask for it. The first render
      * of a Kanban at 10,000 features costs some 1.5 s (template parsing, cold code, the plan's first
      * snapshot) against 0.3-0.5 s for every later one (docs/benchmarks.md): the person who opens the
-     * address the command printed should not pay it.
+     * address the command printed should not pay it: {@code ijoka serve} prints it after
+     * {@link #awaitWarmUp}.
      */
-    private static void warmUp(URI address) {
-        Thread.ofVirtual().name("ijoka-web-warm-up").start(() -> {
+    private static Thread warmUp(URI address) {
+        return Thread.ofVirtual().name("ijoka-web-warm-up").start(() -> {
             try {
                 HttpURLConnection c = (HttpURLConnection) address.toURL().openConnection();
                 c.setConnectTimeout(5_000);
@@ -141,6 +143,17 @@ public final class WebServer implements AutoCloseable {
                 LOG.debug("warm-up request failed: {}", e.toString());
             }
         });
+    }
+
+    /**
+     * Waits until the start page has been rendered once after {@link #start} (see {@code warmUp}), at
+     * most {@code timeout}; the server answers requests meanwhile.
+     *
+     * @return whether the warm-up has ended
+     */
+    public boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        Thread t = warmUp;
+        return t == null || t.join(timeout);
     }
 
     private static int exactPort(InetAddress host, int port) {
