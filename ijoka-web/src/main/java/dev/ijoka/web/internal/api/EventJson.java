@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Feature;
@@ -56,7 +57,7 @@ public final class EventJson {
             case SessionId id -> id.value();
             case RuleId id -> id.value();
             case Feature f -> Views.feature(f, Map.of(), null);
-            case Rule r -> Views.rule(r);
+            case Rule r -> JsonViews.rule(r);
             case Project p -> Views.project(p);
             case Claim c -> Views.claim(c, Map.of());
             case List<?> list -> {

@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.Progress;
@@ -31,7 +32,7 @@ final class ProjectApi {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Project p : ijoka.projects().list()) {
                 Map<String, Object> m = Views.project(p);
-                m.put("progress", Views.progress(ijoka.plan().progress(p.id())));
+                m.put("progress", JsonViews.progress(ijoka.plan().progress(p.id())));
                 items.add(m);
             }
             return Map.of("items", items);
@@ -68,7 +69,7 @@ final class ProjectApi {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("project", Views.project(p));
-        m.put("progress", Views.progress(progress));
+        m.put("progress", JsonViews.progress(progress));
         m.put("inProgress", head(inProgress).stream().map(f -> Views.summary(f, agents)).toList());
         m.put("ready", ready.size());
         m.put("next", head(ready).stream().map(f -> Views.summary(f, agents)).toList());

@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Rule;
@@ -53,7 +54,7 @@ public final class RuleActivity {
 
     /** A rule as the API shows it, with its latest decision in this project: {@code lastOutcome}, {@code lastAt}, {@code lastMessage}. */
     public static Map<String, Object> rule(Rule r, Map<String, Event> last) {
-        Map<String, Object> m = new LinkedHashMap<>(Views.rule(r));
+        Map<String, Object> m = new LinkedHashMap<>(JsonViews.rule(r));
         Event e = last.get(r.id().value());
         m.put("lastOutcome", e == null ? null : e.type() == EventType.RULE_VIOLATED ? "violated" : "triggered");
         m.put("lastAt", e == null ? null : e.at().toString());

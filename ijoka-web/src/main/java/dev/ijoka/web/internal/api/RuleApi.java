@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Enforcement;
 import dev.ijoka.domain.Project;
@@ -39,10 +40,10 @@ final class RuleApi {
             }
             Rule rule = ijoka.rules().add("global".equals(scope) ? null : p.id(), spec,
                     enforcement == null ? Enforcement.DENY : Enforcement.fromWire(enforcement));
-            return Reply.created(Views.rule(rule));
+            return Reply.created(JsonViews.rule(rule));
         });
-        api.post("/api/rules/{id}/enable", call -> Views.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), true)));
-        api.post("/api/rules/{id}/disable", call -> Views.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), false)));
+        api.post("/api/rules/{id}/enable", call -> JsonViews.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), true)));
+        api.post("/api/rules/{id}/disable", call -> JsonViews.rule(ijoka.rules().setEnabled(ruleId(call.path("id")), false)));
     }
 
     private static RuleId ruleId(String text) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.ijoka.interchange.JsonViews;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,17 +32,6 @@ public final class Views {
         m.put("name", p.name());
         m.put("root", p.root());
         m.put("createdAt", p.createdAt().toString());
-        return m;
-    }
-
-    public static Map<String, Object> progress(Progress p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", p.total());
-        m.put("pending", p.pending());
-        m.put("inProgress", p.inProgress());
-        m.put("blocked", p.blocked());
-        m.put("complete", p.complete());
-        m.put("percentComplete", p.percentComplete());
         return m;
     }
 
@@ -92,7 +82,7 @@ public final class Views {
         m.put("version", f.version());
         m.put("createdAt", f.createdAt().toString());
         m.put("updatedAt", f.updatedAt().toString());
-        m.put("completedAt", time(f.completedAt()));
+        m.put("completedAt", JsonViews.time(f.completedAt()));
         return m;
     }
 
@@ -116,36 +106,9 @@ public final class Views {
         m.put("state", s.state(now).wireName());
         m.put("startedAt", s.startedAt().toString());
         m.put("lastSeenAt", s.lastSeenAt().toString());
-        m.put("endedAt", time(s.endedAt()));
+        m.put("endedAt", JsonViews.time(s.endedAt()));
         m.put("currentFeature", s.currentFeature() == null ? null : s.currentFeature().value());
         m.put("eventCount", s.eventCount());
-        return m;
-    }
-
-    public static Map<String, Object> rule(Rule r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id().value());
-        m.put("kind", r.spec().kind());
-        m.put("scope", r.isGlobal() ? "global" : "project");
-        m.put("enforcement", r.enforcement().wireName());
-        m.put("enabled", r.enabled());
-        m.put("description", r.spec().describe());
-        switch (r.spec()) {
-            case RuleSpec.WipLimit w -> {
-                m.put("max", w.max());
-                m.put("per", w.per().wireName());
-            }
-            case RuleSpec.StepsDoneBeforeComplete s -> { }
-            case RuleSpec.Context c -> m.put("text", c.text());
-            case RuleSpec.Reminder rm -> {
-                m.put("tool", rm.tool());
-                m.put("fileGlob", rm.fileGlob());
-                m.put("text", rm.text());
-            }
-        }
-        m.put("triggered", r.triggered());
-        m.put("violated", r.violated());
-        m.put("createdAt", r.createdAt().toString());
         return m;
     }
 
@@ -159,9 +122,5 @@ public final class Views {
         m.put("session", i.session() == null ? null : i.session().value());
         m.put("createdAt", i.createdAt().toString());
         return m;
-    }
-
-    public static @Nullable String time(@Nullable Instant at) {
-        return at == null ? null : at.toString();
     }
 }

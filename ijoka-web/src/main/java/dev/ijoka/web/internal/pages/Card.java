@@ -5,8 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a Kanban card shows. Plain getters, since the templates' expression language (OGNL) reads
- * properties through them.
+ * What a Kanban card, a Table row or a graph list item shows of a feature. Plain getters, since the
+ * templates' expression language (OGNL) reads properties through them.
  */
 public final class Card {
 
@@ -70,5 +70,14 @@ public final class Card {
     /** The agent holding the claim, if any. */
     public @Nullable String getHolder() {
         return holder;
+    }
+
+    /** When the claim's lease ends (ISO-8601), if there is a claim. */
+    public @Nullable String getLeaseUntil() {
+        return feature.claim() == null ? null : feature.claim().leaseUntil().toString();
+    }
+
+    public String getUpdatedAt() {
+        return feature.updatedAt().toString();
     }
 }

@@ -31,7 +31,7 @@ public final class TableView {
     private final String base;
     private final String csvBase;
     private final FeatureQuery query;
-    private final List<Row> rows;
+    private final List<Card> rows;
     private final int total;
     private final int pages;
 
@@ -44,7 +44,7 @@ public final class TableView {
         this.query = requested.page() <= pages ? requested
                 : new FeatureQuery(requested.statuses(), requested.categories(), requested.kinds(), requested.text(),
                         requested.sort(), requested.descending(), pages, requested.size());
-        this.rows = FeatureQuery.page(matches, query.page(), query.size()).stream().map(f -> new Row(f, agents)).toList();
+        this.rows = FeatureQuery.page(matches, query.page(), query.size()).stream().map(f -> new Card(f, agents)).toList();
     }
 
     private static Map<String, String> columns() {
@@ -61,7 +61,7 @@ public final class TableView {
         return m;
     }
 
-    public List<Row> getRows() {
+    public List<Card> getRows() {
         return rows;
     }
 
@@ -203,75 +203,6 @@ public final class TableView {
 
         public boolean isSelected() {
             return selected;
-        }
-    }
-
-    /** One row of the table. Plain getters, as the templates read properties through them. */
-    public static final class Row {
-
-        private final Feature feature;
-        private final @Nullable String holder;
-
-        Row(Feature feature, Map<String, String> agents) {
-            this.feature = feature;
-            this.holder = feature.claim() == null ? null
-                    : agents.getOrDefault(feature.claim().session().value(), feature.claim().session().value());
-        }
-
-        public String getId() {
-            return feature.id().value();
-        }
-
-        public String getRef() {
-            return feature.ref();
-        }
-
-        public String getDescription() {
-            return feature.description();
-        }
-
-        public String getCategory() {
-            return feature.category().wireName();
-        }
-
-        public String getKind() {
-            return feature.kind().wireName();
-        }
-
-        public String getStatus() {
-            return feature.status().wireName();
-        }
-
-        public int getPriority() {
-            return feature.priority();
-        }
-
-        public long getStepsDone() {
-            return feature.stepsDone();
-        }
-
-        public int getStepsTotal() {
-            return feature.steps().size();
-        }
-
-        public long getVersion() {
-            return feature.version();
-        }
-
-        public @Nullable String getBlockReason() {
-            return feature.blockReason();
-        }
-
-        public @Nullable String getHolder() {
-            return holder;
-        }
-
-        public @Nullable String getLeaseUntil() {
-            return feature.claim() == null ? null : feature.claim().leaseUntil().toString();
-        }
-
-        public String getUpdatedAt() {
-            return feature.updatedAt().toString();
         }
     }
 }
