@@ -125,6 +125,26 @@ class EventStreamIT {
     }
 
     @Test
+    void aGlobalRuleReachesEveryProjectsPagesButAnotherProjectsEventsDoNot() throws Exception {
+        var other = t.ijoka.projects().open(java.nio.file.Files.createDirectories(t.dir.resolve("other")));
+        try (Stream stream = new Stream(null)) {
+            stream.next("ready");
+            t.ijoka.features().create(other.id(), NewFeature.of("Not on this page", Category.FUNCTIONAL));
+            var rule = t.ijoka.rules().add(null, new dev.ijoka.domain.RuleSpec.WipLimit(3, dev.ijoka.domain.WipScope.PROJECT),
+                    dev.ijoka.domain.Enforcement.DENY);
+            // Everything the page got up to the rule, in order: the other project's feature came before it.
+            List<Sse> got = new ArrayList<>();
+            while (got.isEmpty() || !got.getLast().event().equals("rule_added")) {
+                Sse e = stream.events.poll(20, TimeUnit.SECONDS);
+                assertThat(e).as("the global rule's event within 20 s; got " + got).isNotNull();
+                got.add(e);
+            }
+            assertThat(got.getLast().data()).contains(rule.id().value());
+            assertThat(got).noneMatch(e -> e.data().contains("Not on this page"));
+        }
+    }
+
+    @Test
     void anUnknownProjectIsRefusedWithAMessage() {
         HttpResponse<String> r = t.get("/api/stream?project=nope");
         assertThat(r.statusCode()).isEqualTo(404);

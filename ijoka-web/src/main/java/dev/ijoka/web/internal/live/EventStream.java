@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/stream?project=ID}: one Server-Sent Event per event of the project committed
- * anywhere: by this process, or by another on the same store (the engine's bus carries both). Each
+ * {@code GET /api/stream?project=ID}: one Server-Sent Event per event of the project (and of the
+ * global rules, which apply to it too) committed anywhere: by this process, or by another on the same store (the engine's bus carries both). Each
  * event's {@code id:} is its sequence, so a browser that reconnects with {@code Last-Event-ID} gets
  * what it missed from the log before the live events; the event name is the event type and the data
  * its JSON. A comment line every 15 s keeps proxies and the browser from dropping a quiet stream.
@@ -87,7 +87,7 @@ public final class EventStream implements HttpHandler {
         // Subscribe first, then replay: events that arrive meanwhile wait for the relay's lock and are
         // dropped if the replay already sent them, so nothing is lost and nothing is sent twice.
         synchronized (relay) {
-            Events.Subscription subscription = ijoka.events().subscribe(e -> project.equals(e.project()), relay::send);
+            Events.Subscription subscription = ijoka.events().subscribe(e -> concerns(project, e), relay::send);
             connection.addCloseTask(c -> subscription.close());
             connection.setKeepAliveTime(HEARTBEAT.toMillis());
             if (!connection.isOpen()) {
@@ -104,6 +104,14 @@ public final class EventStream implements HttpHandler {
         }
     }
 
+    /**
+     * Whether a page of {@code project} shows what {@code e} changed: the project's own events, and the
+     * events of global rules (the only events without a project), which apply to every project.
+     */
+    static boolean concerns(ProjectId project, Event e) {
+        return e.project() == null || project.equals(e.project());
+    }
+
     /** @return false if the page is too far behind and was told to reload instead */
     private boolean replay(Relay relay, ProjectId project, long from) {
         long after = from;
@@ -111,7 +119,7 @@ public final class EventStream implements HttpHandler {
         while (true) {
             List<Event> page = ijoka.events().after(after, PAGE);
             for (Event e : page) {
-                if (project.equals(e.project())) {
+                if (concerns(project, e)) {
                     relay.send(e);
                     if (++sent > MAX_REPLAY) {
                         relay.connection.send("{}", "reload", null, null);
