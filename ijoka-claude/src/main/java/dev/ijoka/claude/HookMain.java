@@ -29,8 +29,12 @@ public final class HookMain {
 
     /** The most stdin that is read: hook payloads are small. */
     static final int MAX_INPUT = 1 << 20;
-    /** The whole run's bound, well under the 10 s timeout {@code ijoka init} configures. */
-    static final long TIME_LIMIT_MS = 5_000;
+    /**
+     * The whole run's bound: 2 s under the timeout {@code ijoka init} gives Claude Code, so that the hook
+     * ends by itself first. Generous, since a hook that gives up loses its event: a first, uncached run on
+     * a busy machine was seen to take more than 5 s.
+     */
+    static final long TIME_LIMIT_MS = ClaudeInit.HOOK_TIMEOUT * 1_000L - 2_000;
     /** How long the relay may take to answer before the hook handles the event itself, within {@link #TIME_LIMIT_MS}. */
     static final long RELAY_TIMEOUT_MS = 2_000;
 
