@@ -30,6 +30,9 @@ async function draw() {
     data[1].push(data[1][0]);
     data[2].push(data[2][0]);
   }
+  const last = points.at(-1);
+  el.title = `Burn-up: ${last.complete} of ${last.total} complete (per ${series.bucket})`;
+  el.setAttribute('aria-label', el.title);
   if (chart) {
     chart.setData(data);
     return;
@@ -45,7 +48,6 @@ async function draw() {
     series: [{}, { label: 'total', stroke: '#8a94a6', width: 1.5, fill: 'rgba(138,148,166,0.12)' },
       { label: 'complete', stroke: '#2e9d5b', width: 2, fill: 'rgba(46,157,91,0.25)' }],
   }, data, el);
-  el.title = `${points.at(-1).complete} of ${points.at(-1).total} complete (per ${series.bucket})`;
 }
 
 const redraw = debounce(draw, 1000);
