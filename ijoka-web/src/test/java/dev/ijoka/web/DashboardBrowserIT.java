@@ -12,13 +12,11 @@ import dev.ijoka.domain.RuleSpec;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.domain.WipScope;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,13 +31,10 @@ import org.openqa.selenium.interactions.Actions;
  * <p>The Graph, Timeline, Table and Rules views and the detail panel are still being enriched: their
  * tests look for visible text and the ids the pages have today, never for the exact markup.
  */
-class DashboardBrowserIT {
+class DashboardBrowserIT extends ServerTestBase {
 
     static BrowserSession browser;
 
-    @TempDir
-    Path dir;
-    TestServer t;
     String base;
 
     @BeforeAll
@@ -56,17 +51,15 @@ class DashboardBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestServer(dir);
         base = t.origin() + "/p/" + t.project.id().value();
         browser.consoleErrors(); // forget what an earlier test left in the console
     }
 
     @AfterEach
-    void stop() {
-        // The page goes before its server does: a request it still makes (a live refresh) must not fail
-        // into the next test's console.
+    void leavePage() {
+        // The page goes before its server does (ServerTestBase stops it after this): a request it still
+        // makes (a live refresh) must not fail into the next test's console.
         browser.open("about:blank");
-        t.close();
     }
 
     // --- every view ---------------------------------------------------------------------------------

@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.NewFeature;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /api/stream: engine events as Server-Sent Events, from this process and from another one on the same store. */
-class EventStreamIT {
-
-    @TempDir
-    Path dir;
-    TestServer t;
-
-    @BeforeEach
-    void start() throws Exception {
-        t = new TestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
+class EventStreamIT extends ServerTestBase {
 
     /** One SSE event as the client parsed it. */
     record Sse(String id, String event, String data) {}

@@ -10,36 +10,24 @@ import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** What the server renders for the Graph and Timeline views, and the graph endpoint they draw from. */
-class GraphTimelineIT {
+class GraphTimelineIT extends ServerTestBase {
 
-    @TempDir
-    Path dir;
-    TestServer t;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestServer(dir);
         base = "/p/" + t.project.id().value();
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private Feature feature(String description) {

@@ -11,30 +11,12 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /mcp driven by the MCP SDK's own Streamable HTTP client, as an agent on this machine would. */
-class McpHttpIT {
-
-    @TempDir
-    Path dir;
-    TestServer t;
-
-    @BeforeEach
-    void start() throws Exception {
-        t = new TestServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
+class McpHttpIT extends ServerTestBase {
 
     private McpSyncClient connect() {
         var transport = HttpClientStreamableHttpTransport.builder(t.origin()).endpoint("/mcp").build();

@@ -6,29 +6,17 @@ import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The server-rendered pages and fragments: every view renders with data, and feature text is escaped. */
-class PagesIT {
+class PagesIT extends ServerTestBase {
 
-    @TempDir
-    Path dir;
-    TestServer t;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestServer(dir);
         base = "/p/" + t.project.id().value();
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     @Test

@@ -10,27 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every refusal of DESIGN.md §6 and §9, over real HTTP: each answers 4xx with a message and changes nothing. */
-class SecurityIT {
-
-    @TempDir
-    Path dir;
-    TestServer t;
+class SecurityIT extends ServerTestBase {
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestServer(dir);
         t.ijoka.features().create(t.project.id(), NewFeature.of("Schema", Category.INFRASTRUCTURE));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private long log() {

@@ -11,33 +11,21 @@ import dev.ijoka.domain.Kind;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.SessionId;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The Table, the Rules view and the detail panel as the server renders them, with the hooks their scripts and the browser tests use. */
-class ViewsIT {
+class ViewsIT extends ServerTestBase {
 
-    @TempDir
-    Path dir;
-    TestServer t;
     String base;
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestServer(dir);
         base = "/p/" + t.project.id().value();
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private Feature create(String description, Category category, Kind kind) {
