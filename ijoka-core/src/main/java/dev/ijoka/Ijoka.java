@@ -9,6 +9,7 @@ import dev.ijoka.api.Projects;
 import dev.ijoka.api.Rules;
 import dev.ijoka.api.Sessions;
 import dev.ijoka.api.StoreException;
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.internal.engine.DependencyService;
 import dev.ijoka.internal.engine.Engine;
 import dev.ijoka.internal.engine.EventService;
@@ -117,6 +118,21 @@ public final class Ijoka implements AutoCloseable {
     /** Where the data lives, without credentials. */
     public String storeDescription() {
         return engine.store().describe();
+    }
+
+    /**
+     * The store's state, checked now: open, at the schema this program knows, writable; when it is not
+     * usable, what is wrong and what to do. Cheap enough for a health probe; never throws.
+     */
+    public StoreHealth health() {
+        Store store = engine.store();
+        try {
+            return store.health();
+        } catch (RuntimeException e) {
+            // The port says health() never throws; a store that does anyway is reported, not propagated.
+            return StoreHealth.problem(store.describe(), StoreHealth.Condition.FAILING, null, null, null,
+                    "checking " + store.describe() + " failed: " + e, "run ijoka doctor; restart Ijoka if it persists");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ijoka.spi;
 
+import dev.ijoka.api.StoreHealth;
 import java.util.function.Function;
 
 /**
@@ -30,6 +31,14 @@ public interface Store extends AutoCloseable {
 
     /** Where the store is, for messages and logs, without credentials. */
     String describe();
+
+    /**
+     * Checks, now, that the store is open, at the schema this program knows, and writable, cheaply
+     * enough for a health probe polled every few seconds (no data is changed; a busy store is not
+     * waited for). Never throws: a failing check is reported as {@link StoreHealth.Condition#FAILING},
+     * and a closed store as {@link StoreHealth.Condition#CLOSED}.
+     */
+    StoreHealth health();
 
     @Override
     void close();

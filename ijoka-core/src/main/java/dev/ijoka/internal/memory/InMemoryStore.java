@@ -1,5 +1,6 @@
 package dev.ijoka.internal.memory;
 
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -53,6 +54,7 @@ final class InMemoryStore implements Store {
     private final Map<RuleId, Rule> rules = new LinkedHashMap<>();
     private final List<Event> log = new ArrayList<>();
     private final Map<ProjectId, List<Event>> logByProject = new HashMap<>();
+    private volatile boolean closed;
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
@@ -88,9 +90,20 @@ final class InMemoryStore implements Store {
         return "in-memory store";
     }
 
+    /** Memory has no schema and is always writable; only closing it makes it unusable. */
+    @Override
+    public StoreHealth health() {
+        if (closed) {
+            return StoreHealth.problem(describe(), StoreHealth.Condition.CLOSED, null, null, null,
+                    "the in-memory store was closed: its data went with it", "start a new engine");
+        }
+        return StoreHealth.ok(describe(), null, null, true, "the in-memory store is open (its data lasts as long as the process)");
+    }
+
     @Override
     public void close() {
-        // Nothing to release: the data goes with the object.
+        // Nothing to release: the data goes with the object. Health reports it closed from now on.
+        closed = true;
     }
 
     private class Reader implements StoreReader {

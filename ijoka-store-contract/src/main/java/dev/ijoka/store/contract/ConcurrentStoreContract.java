@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * The store contract, part three: many threads. Writes are serialised, none is lost, and a reader
  * sees a change and its events together or not at all. Stores extend {@link StoreContract}, which includes these tests.
  */
-public abstract class ConcurrentStoreContract extends StoreFixture {
+public abstract class ConcurrentStoreContract extends StoreHealthContract {
 
     private static final int THREADS = 8;
 

@@ -49,8 +49,9 @@ import org.junit.jupiter.api.Test;
  * Test methods are public so that subclasses in any package run them. Instants carry microseconds
  * and text is awkward on purpose: a store must give back exactly what it was given.
  *
- * <p>The suite is split by topic along its superclasses: {@link EventLogContract} (the log) and
- * {@link ConcurrentStoreContract} (many threads), on {@link StoreFixture} (the store's lifecycle).
+ * <p>The suite is split by topic along its superclasses: {@link EventLogContract} (the log),
+ * {@link ConcurrentStoreContract} (many threads) and {@link StoreHealthContract} (the health check),
+ * on {@link StoreFixture} (the store's lifecycle). A store's {@code close()} may be called twice.
  */
 public abstract class StoreContract extends EventLogContract {
 

@@ -1,6 +1,7 @@
 package dev.ijoka.store.jooq;
 
 import dev.ijoka.api.StoreException;
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.spi.ChangeFeed;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreReader;
@@ -82,6 +83,18 @@ public final class JooqStore implements Store {
     @Override
     public String describe() {
         return connections.describe();
+    }
+
+    @Override
+    public StoreHealth health() {
+        try {
+            return connections.health();
+        } catch (RuntimeException e) {
+            // The port promises an answer, not an exception: a dialect's check that throws is reported.
+            return StoreHealth.problem(describe(), StoreHealth.Condition.FAILING, null, null, null,
+                    "checking " + describe() + " failed: " + e.getMessage(),
+                    "run ijoka doctor; if it persists, restart Ijoka or restore a backup");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ijoka.store.jooq;
 
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.spi.ChangeFeed;
 import java.sql.Connection;
 import java.util.function.Function;
@@ -38,6 +39,13 @@ public interface StoreConnections extends AutoCloseable {
 
     /** Where the database is, for messages, without credentials. */
     String describe();
+
+    /**
+     * Checks the database as {@link dev.ijoka.spi.Store#health()} promises: open, at the dialect's
+     * latest schema version ({@link Migrations}), and able to take the write lock now (begun and
+     * rolled back, nothing written), without waiting long for a busy one. Never throws.
+     */
+    StoreHealth health();
 
     /** Closes every connection. Work still running may fail. */
     @Override

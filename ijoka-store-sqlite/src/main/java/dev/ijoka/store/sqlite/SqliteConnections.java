@@ -1,6 +1,7 @@
 package dev.ijoka.store.sqlite;
 
 import dev.ijoka.api.StoreException;
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.spi.ChangeFeed;
 import dev.ijoka.store.jooq.StoreConnections;
 import java.lang.System.Logger.Level;
@@ -48,6 +49,7 @@ final class SqliteConnections implements StoreConnections {
     private final LinkedBlockingDeque<Reader> idleReaders = new LinkedBlockingDeque<>();
     private final List<Reader> allReaders = new ArrayList<>();
     private final SqliteChangeFeed feed;
+    private final SqliteHealth health;
     private volatile boolean closed;
 
     /** Takes over {@code writeConnection}, already open and configured by {@link #open}. */
@@ -55,6 +57,7 @@ final class SqliteConnections implements StoreConnections {
         this.file = file;
         this.writer = new Writer(writeConnection);
         this.feed = new SqliteChangeFeed(open(file, false));
+        this.health = new SqliteHealth(file);
     }
 
     /**
@@ -140,6 +143,29 @@ final class SqliteConnections implements StoreConnections {
     @Override
     public String describe() {
         return file.describe();
+    }
+
+    @Override
+    public StoreHealth health() {
+        if (closed) {
+            return health.closed();
+        }
+        boolean locked;
+        try {
+            // A probe must answer promptly: a long write of this process is not waited out.
+            locked = writeLock.tryLock(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return health.busyHere();
+        }
+        if (!locked) {
+            return health.busyHere();
+        }
+        try {
+            return closed ? health.closed() : health.check(writer.connection);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
