@@ -79,7 +79,7 @@ class RulesInsightsDoctorTest {
         CliHarness.Result fresh = cli.run("doctor");
         assertThat(fresh.exit()).isZero();
         assertThat(fresh.out()).contains("[ok  ] java: Java ", "[warn] data directory: ", "does not exist yet",
-                "[ok  ] store: SQLite database ", "opens and its schema is up to date; 0 projects",
+                "[ok  ] store: SQLite database ", "is open, at schema version ", "and writable (from IJOKA_DB); 0 projects",
                 "[ok  ] project: no project at", "All good.");
 
         cli.ok("feature", "add", "A");

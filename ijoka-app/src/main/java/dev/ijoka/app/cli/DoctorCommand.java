@@ -2,6 +2,7 @@ package dev.ijoka.app.cli;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.api.IjokaException;
+import dev.ijoka.api.StoreHealth;
 import dev.ijoka.app.ExitCodes;
 import dev.ijoka.domain.Project;
 import jakarta.inject.Inject;
@@ -114,9 +115,14 @@ final class DoctorCommand implements Callable<Integer> {
         String source = ctx.env().variable("IJOKA_DB") != null ? " (from IJOKA_DB)" : "";
         try {
             Ijoka ijoka = ctx.engine();
+            // The same check as the dashboard's GET /api/health: open, migrated, writable.
+            StoreHealth health = ijoka.health();
+            if (!health.usable()) {
+                return new Check("store", "fail", health.detail() + source, health.fix());
+            }
             int projects = ijoka.projects().list().size();
-            return new Check("store", "ok", ijoka.storeDescription() + source + " opens and its schema is up to date; "
-                    + projects + " project" + (projects == 1 ? "" : "s"), null);
+            return new Check("store", "ok", health.detail() + source + "; " + projects + " project"
+                    + (projects == 1 ? "" : "s"), null);
         } catch (IjokaException | IllegalStateException e) {
             return new Check("store", "fail", url + source + " cannot be opened: " + e.getMessage(),
                     "check the URL (--db or IJOKA_DB), that its directory exists and is writable, and that no older Ijoka "
