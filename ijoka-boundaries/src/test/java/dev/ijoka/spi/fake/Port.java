@@ -1,0 +1,4 @@
+package dev.ijoka.spi.fake;
+
+/** An engine port. */
+public interface Port {}

@@ -1,0 +1,4 @@
+package dev.ijoka.store.jooq.fake;
+
+/** The shared SQL base. */
+public class Base {}

@@ -1,0 +1,4 @@
+package dev.ijoka.store.other;
+
+/** Another store. */
+public class OtherStore {}

@@ -1,0 +1,6 @@
+package dev.ijoka.web.fake;
+
+/** A face that talks SQL: forbidden. */
+public class FaceNamingAStore {
+    java.sql.Connection connection;
+}
