@@ -92,9 +92,12 @@ class ModuleBoundariesTest {
 
     @Test
     void aCycleBetweenTwoPackagesBreaksNoPackageCycles() {
-        holds(ModuleBoundaries.noPackageCycles(), Face.class, CleanStore.class);
-        assertThatThrownBy(() -> ModuleBoundaries.noPackageCycles().check(classes(A.class, B.class)))
+        holds(ModuleBoundaries.noPackageCycles("dev.ijoka"), Face.class, CleanStore.class);
+        assertThatThrownBy(() -> ModuleBoundaries.noPackageCycles("dev.ijoka").check(classes(A.class, B.class)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("cycle");
+        assertThatThrownBy(() -> ModuleBoundaries.noPackageCycles("dev.ijoka.cycle").check(classes(A.class, B.class)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("cycle");
+        holds(ModuleBoundaries.noPackageCycles("dev.ijoka", "dev.ijoka.cycle"), A.class, B.class);
     }
 
     @Test
