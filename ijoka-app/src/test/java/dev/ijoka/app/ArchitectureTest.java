@@ -2,22 +2,23 @@ package dev.ijoka.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.ijoka.boundaries.BoundariesContract;
 import dev.ijoka.boundaries.ModuleBoundaries;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The command line's boundaries, and, since this module alone sees every other, the one check that
  * spans them all: no module uses another's internal packages.
+ *
+ * <p>stdout: {@link Main} is the process's entry point (it flushes stdout before exiting), and
+ * {@link Environment#ofProcess()} hands the process's stdout to the commands as their output stream;
+ * every command prints to that stream, never to {@code System.out}, which is what lets tests capture
+ * it and lets {@code ijoka mcp} and {@code ijoka hook} keep stdout for their protocol.
  */
-class ArchitectureTest {
+class ArchitectureTest extends BoundariesContract {
 
-    private static JavaClasses app;
-
-    @BeforeAll
-    static void importModule() {
-        app = ModuleBoundaries.importModule("dev.ijoka.app", 20);
+    ArchitectureTest() {
+        super("dev.ijoka.app", 20, Main.class, Environment.class);
     }
 
     /**
@@ -26,35 +27,14 @@ class ArchitectureTest {
      */
     @Test
     void storesAreWiredByUrlNotByName() {
-        ModuleBoundaries.noStoreSide().check(app);
+        ModuleBoundaries.noStoreSide().check(module());
     }
 
     /** The app may use the engine's SPI (to find and wire stores) but never its internals. */
     @Test
     void theEnginesInternalsAreNotUsed() {
         noClasses().should().dependOnClassesThat().resideInAPackage("dev.ijoka.internal..")
-                .because("the engine is built through the front door Ijoka.builder()").check(app);
-    }
-
-    @Test
-    void noOtherModulesInternalsAreUsed() {
-        ModuleBoundaries.noOtherModulesInternals("dev.ijoka.app").check(app);
-    }
-
-    /**
-     * {@link Main} is the process's entry point (it flushes stdout before exiting) and
-     * {@link Environment#ofProcess()} hands the process's stdout to the commands as their output
-     * stream; every command prints to that stream, never to {@code System.out}, which is what lets
-     * tests capture it and lets {@code ijoka mcp} and {@code ijoka hook} keep stdout for their protocol.
-     */
-    @Test
-    void onlyTheEntryPointAndTheProcessEnvironmentTouchStandardOut() {
-        ModuleBoundaries.onlyEntryPointsTouchStandardOut(Main.class, Environment.class).check(app);
-    }
-
-    @Test
-    void thereAreNoCyclesBetweenPackages() {
-        ModuleBoundaries.noPackageCycles("dev.ijoka.app").check(app);
+                .because("the engine is built through the front door Ijoka.builder()").check(module());
     }
 
     /** Every module on this class path (all of them but the benchmarks): internal packages serve their own module only. */
