@@ -112,8 +112,8 @@ class ExportTest {
 
         assertThat(lines).hasSize(11);
         assertThat(lines.getFirst()).isEqualTo("number,id,description,status,priority,category,kind,steps_done,steps_total,"
-                + "depends_on,related_to,parent,block_reason,claimed_by,created_at,updated_at,completed_at");
-        assertThat(lines.get(8)).startsWith("8,").contains(",\"Chat interface\",in_progress,0,functional,feature,0,0,\"#4 #5\",,,,,");
+                + "depends_on,related_to,parent,block_reason,claimed_by,claimed_by_agent,created_at,updated_at,completed_at");
+        assertThat(lines.get(8)).startsWith("8,").contains(",\"Chat interface\",in_progress,0,functional,feature,0,0,\"#4 #5\",,,,,,");
         assertThat(lines.get(4)).contains(",\"#3\",,\"#2\",");
     }
 

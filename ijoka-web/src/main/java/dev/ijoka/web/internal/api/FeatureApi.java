@@ -4,6 +4,7 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
+import dev.ijoka.interchange.FeatureCsv;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.Kind;
@@ -48,8 +49,12 @@ final class FeatureApi {
             Project p = lookup.project(call.path("p"));
             FeatureQuery q = FeatureQuery.parse(call::query);
             Map<String, String> agents = lookup.agents(p);
-            List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
-            return new Download("text/csv; charset=utf-8", fileName(p) + "-features.csv", FeatureCsv.write(matches, agents));
+            List<Feature> all = ijoka.features().list(p.id());
+            List<Feature> matches = q.apply(all, agents);
+            java.io.StringWriter csv = new java.io.StringWriter();
+            FeatureCsv.write(matches, all, ijoka.dependencies().list(p.id()), agents, csv);
+            return new Download("text/csv; charset=utf-8", fileName(p) + "-features.csv",
+                    csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         api.post("/api/projects/{p}/features", call -> {
             Project p = lookup.project(call.path("p"));
