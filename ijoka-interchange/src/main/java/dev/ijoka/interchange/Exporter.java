@@ -76,8 +76,7 @@ public final class Exporter {
                     }
                 }
                 case JSON -> JsonOut.pretty(IjokaJsonFormat.write(data), writer);
-                case CSV -> FeatureCsv.write(data.features(), data.features(), data.dependencies(), agents(project),
-                        writer);
+                case CSV -> FeatureCsv.write(data.features(), data.features(), data.dependencies(), data.agents(), writer);
                 case MARKDOWN -> MarkdownFormat.write(data, writer);
             }
             writer.flush();
@@ -96,6 +95,6 @@ public final class Exporter {
         Project p = ijoka.projects().get(project);
         return new ExportData(p, ijoka.features().list(project), ijoka.dependencies().list(project),
                 ijoka.insights().search(project, null, null, MAX_INSIGHTS), ijoka.rules().list(project),
-                ijoka.plan().progress(project), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                ijoka.plan().progress(project), agents(project), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 }
