@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Dependency;
@@ -39,7 +40,8 @@ final class FeatureApi {
             Map<String, String> agents = lookup.agents(p);
             List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("items", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> Views.summary(f, agents)).toList());
+            JsonViews.Context context = lookup.context(p);
+            m.put("items", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> JsonViews.summary(f, context)).toList());
             m.put("total", matches.size());
             m.put("page", q.page());
             m.put("size", q.size());
@@ -60,7 +62,7 @@ final class FeatureApi {
             Project p = lookup.project(call.path("p"));
             NewFeature spec = newFeature(call.body(), p);
             Feature f = ijoka.features().create(p.id(), spec);
-            return Reply.created(Views.feature(f, Map.of(), null));
+            return Reply.created(JsonViews.feature(f, lookup.context(p)));
         });
         api.get("/api/projects/{p}/features/{f}", call -> {
             Project p = lookup.project(call.path("p"));
@@ -75,7 +77,7 @@ final class FeatureApi {
                 throw HttpError.badRequest("nothing to change: give one or more of description, details, category, kind, priority");
             }
             Feature updated = ijoka.features().update(f.id(), update, null, body.optionalLong("expectedVersion"));
-            return Views.feature(updated, lookup.agents(p), null);
+            return JsonViews.feature(updated, lookup.context(p));
         });
     }
 
@@ -135,13 +137,12 @@ final class FeatureApi {
 
     /** Everything the detail panel shows. */
     Map<String, Object> detail(Project p, Feature f) {
-        Map<String, String> agents = lookup.agents(p);
-        Feature parent = f.parent() == null ? null : ijoka.features().find(f.parent()).orElse(null);
-        Map<String, Object> m = Views.feature(f, agents, parent);
+        JsonViews.Context context = lookup.context(p);
+        Map<String, Object> m = JsonViews.feature(f, context);
         m.put("dependsOn", ijoka.dependencies().of(f.id()).stream().map(d -> edge(d, d.dependency())).toList());
         m.put("dependents", ijoka.dependencies().dependentsOf(f.id()).stream().map(d -> edge(d, d.dependent())).toList());
         m.put("events", ijoka.events().query(EventQuery.latest(p.id(), DETAIL_EVENTS).forFeature(f.id())).stream()
-                .map(EventJson::of).toList());
+                .map(e -> JsonViews.event(e, context)).toList());
         return m;
     }
 
