@@ -2,6 +2,7 @@ package dev.ijoka.interchange;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
@@ -135,6 +136,18 @@ public final class JsonViews {
         m.put("claim", claim(f.claim(), c));
         m.put("version", f.version());
         m.put("updatedAt", f.updatedAt().toString());
+        return m;
+    }
+
+    /** The other end of a dependency, as shown beside a feature ({@code dependsOn}, {@code dependents}). */
+    public static Map<String, Object> edge(Feature other, DependencyKind kind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", other.number());
+        m.put("ref", other.ref());
+        m.put("id", other.id().value());
+        m.put("description", other.description());
+        m.put("status", other.status().wireName());
+        m.put("kind", kind.wireName());
         return m;
     }
 

@@ -147,14 +147,6 @@ final class FeatureApi {
     }
 
     private Map<String, Object> edge(Dependency d, FeatureId other) {
-        Feature o = ijoka.features().get(other);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id().value());
-        m.put("number", o.number());
-        m.put("ref", o.ref());
-        m.put("description", o.description());
-        m.put("status", o.status().wireName());
-        m.put("kind", d.kind().wireName());
-        return m;
+        return JsonViews.edge(ijoka.features().get(other), d.kind());
     }
 }
