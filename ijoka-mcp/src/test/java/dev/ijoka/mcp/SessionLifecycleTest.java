@@ -97,7 +97,7 @@ class SessionLifecycleTest {
 
             clock.failNext();
             callThatMayFail(h.agent);
-            assertThat(Agent.map(h.agent.ok("ijoka_status").get("working_on"))).containsEntry("ref", "#1");
+            assertThat(Agent.map(h.agent.ok("ijoka_status").get("workingOn"))).containsEntry("ref", "#1");
             assertThat(actor.restarts()).isEqualTo(1);
 
             // Someone ends the session behind the actor's back; after the next failure it resumes it.
