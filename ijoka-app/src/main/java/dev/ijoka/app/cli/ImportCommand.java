@@ -1,7 +1,5 @@
 package dev.ijoka.app.cli;
 
-import dev.ijoka.domain.Feature;
-import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Project;
 import dev.ijoka.interchange.Format;
 import dev.ijoka.interchange.ImportOptions;
@@ -12,7 +10,6 @@ import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.interchange.Problem;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
