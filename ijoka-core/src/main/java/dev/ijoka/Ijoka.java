@@ -115,6 +115,15 @@ public final class Ijoka implements AutoCloseable {
         return events;
     }
 
+    /**
+     * The engine's clock: what it stamps events with and judges leases and session states by. Front ends
+     * that say "2 minutes ago" or "lease ends in 5 minutes" ask this, not the wall clock, so they agree
+     * with the engine, in tests with a fixed clock and in replays alike.
+     */
+    public InstantSource clock() {
+        return engine.clock();
+    }
+
     /** Where the data lives, without credentials. */
     public String storeDescription() {
         return engine.store().describe();

@@ -138,7 +138,7 @@ final class AotTraining {
             String[][] calls = {
                 {"ijoka_status", "{}"},
                 {"ijoka_add_feature", "{\"description\":\"Cart survives a reload\",\"steps\":[\"Add an item\",\"Reload\"]}"},
-                {"ijoka_add_feature", "{\"description\":\"Checkout\",\"depends_on\":[\"#1\"]}"},
+                {"ijoka_add_feature", "{\"description\":\"Checkout\",\"dependsOn\":[\"#1\"]}"},
                 {"ijoka_next_feature", "{}"},
                 {"ijoka_start_feature", "{}"},
                 {"ijoka_check_step", "{\"step\":1}"},

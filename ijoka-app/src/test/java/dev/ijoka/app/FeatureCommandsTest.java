@@ -59,7 +59,7 @@ class FeatureCommandsTest {
         assertThat(show).contains("  depends on  #1 (pending)", "  waits for   #1 (pending)", "Steps (0/1 done)\n  1. [ ] Open /login",
                 "Details\n  Email and password.");
         JsonNode json = cli.ok("feature", "show", "1", "--json").json();
-        assertThat(json.get("neededBy").get(0).get("number").asInt()).isEqualTo(2);
+        assertThat(json.get("dependents").get(0).get("number").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -69,7 +69,7 @@ class RulesInsightsDoctorTest {
                 "- [tool_usage] Run e2e tests with one worker  #tests");
         JsonNode found = cli.ok("insight", "list", "--search", "worker", "--json").json();
         assertThat(found).hasSize(1);
-        assertThat(found.get(0).get("feature").asInt()).isEqualTo(1);
+        assertThat(found.get(0).get("feature").asString()).isEqualTo("#1");
         assertThat(cli.ok("insight", "list", "--tag", "nothing").out()).isEqualTo("No insight matches.\n");
         assertThat(cli.run("insight", "add", "x", "--kind", "guess").exit()).isEqualTo(ExitCodes.USAGE);
     }

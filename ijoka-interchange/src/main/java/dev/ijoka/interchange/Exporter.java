@@ -4,7 +4,6 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.interchange.internal.BeadsFormat;
-import dev.ijoka.interchange.internal.CsvFormat;
 import dev.ijoka.interchange.internal.ExportData;
 import dev.ijoka.interchange.internal.FeatureListFormat;
 import dev.ijoka.interchange.internal.IjokaJsonFormat;
@@ -18,7 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -40,14 +39,15 @@ public final class Exporter {
     private static final int MAX_INSIGHTS = 100_000;
 
     private final Ijoka ijoka;
-    private final Clock clock;
+    private final InstantSource clock;
 
+    /** Stamps exports with the engine's clock ({@link Ijoka#clock()}). */
     public Exporter(Ijoka ijoka) {
-        this(ijoka, Clock.systemUTC());
+        this(ijoka, ijoka.clock());
     }
 
     /** With a clock for the export's own timestamp, so tests can compare whole files. */
-    public Exporter(Ijoka ijoka, Clock clock) {
+    public Exporter(Ijoka ijoka, InstantSource clock) {
         this.ijoka = Objects.requireNonNull(ijoka, "ijoka");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -76,7 +76,7 @@ public final class Exporter {
                     }
                 }
                 case JSON -> JsonOut.pretty(IjokaJsonFormat.write(data), writer);
-                case CSV -> CsvFormat.write(data, writer);
+                case CSV -> FeatureCsv.write(data.features(), data.features(), data.dependencies(), data.agents(), writer);
                 case MARKDOWN -> MarkdownFormat.write(data, writer);
             }
             writer.flush();
@@ -85,10 +85,16 @@ public final class Exporter {
         }
     }
 
+    private Map<String, String> agents(ProjectId project) {
+        Map<String, String> agents = new java.util.HashMap<>();
+        ijoka.sessions().list(project).forEach(s -> agents.put(s.id().value(), s.agent()));
+        return agents;
+    }
+
     private ExportData read(ProjectId project) {
         Project p = ijoka.projects().get(project);
         return new ExportData(p, ijoka.features().list(project), ijoka.dependencies().list(project),
                 ijoka.insights().search(project, null, null, MAX_INSIGHTS), ijoka.rules().list(project),
-                ijoka.plan().progress(project), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                ijoka.plan().progress(project), agents(project), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -1,27 +1,87 @@
 package dev.ijoka.interchange;
 
+import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Claim;
+import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Progress;
+import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleSpec;
+import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Step;
+import dev.ijoka.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON shapes of Ijoka's values, as maps and lists ready for any JSON writer: used by the
- * Ijoka JSON export and by the command line's {@code --json}, so both say the same thing the same
- * way. Names are camelCase; enum values are their lower-case wire names; times are ISO-8601.
+ * The one JSON view of each of Ijoka's values, used by the command line's {@code --json}, the web
+ * API and the Ijoka JSON export alike, so all three say the same thing the same way. Each view is an
+ * ordered map that Jackson writes ({@link WireJson}); callers may add fields that belong to their
+ * answer (a feature's dependencies, its events), never rename or drop one.
+ *
+ * <p>The wire convention (docs/api.md, "Conventions"): names are camelCase; enum values are their
+ * lower-case wire names ({@code in_progress}); times are ISO-8601 UTC strings; ids are strings; a
+ * feature named in another value is its ref, {@code "#12"}; an absent value is {@code null}.
  */
 public final class JsonViews {
 
     private JsonViews() {}
+
+    /**
+     * What a view needs besides the value itself: the time to judge leases and session states by
+     * (the engine's clock, never the wall clock), features to name by ref, and agents' names.
+     */
+    public record Context(Instant now, Function<FeatureId, @Nullable Feature> features,
+            Function<String, @Nullable String> agents) {
+
+        public Context {
+            Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(features, "features");
+            Objects.requireNonNull(agents, "agents");
+        }
+
+        /** Reads what it needs from the engine as it goes: now from {@link Ijoka#clock()}. */
+        public static Context of(Ijoka ijoka) {
+            Map<String, @Nullable String> agents = new HashMap<>();
+            return new Context(ijoka.clock().instant(), id -> ijoka.features().find(id).orElse(null),
+                    session -> agents.computeIfAbsent(session,
+                            s -> ijoka.sessions().find(SessionId.of(s)).map(Session::agent).orElse(null)));
+        }
+
+        /** From what the caller already read; features or agents missing from the maps show as {@code null}. */
+        public static Context of(Instant now, Map<FeatureId, Feature> features, Map<String, String> agents) {
+            return new Context(now, features::get, agents::get);
+        }
+
+        /** A feature's ref, or {@code null} when there is none or it is not known. */
+        @Nullable String ref(@Nullable FeatureId id) {
+            if (id == null) {
+                return null;
+            }
+            Feature f = features.apply(id);
+            return f == null ? null : f.ref();
+        }
+    }
+
+    public static Map<String, Object> project(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id().value());
+        m.put("name", p.name());
+        m.put("root", p.root());
+        m.put("createdAt", p.createdAt().toString());
+        return m;
+    }
 
     public static Map<String, Object> progress(Progress p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -34,8 +94,8 @@ public final class JsonViews {
         return m;
     }
 
-    /** A feature with every field; {@code parent} as a number when the parent is in {@code byId}. */
-    public static Map<String, Object> feature(Feature f, Map<FeatureId, Feature> byId) {
+    /** A feature with every field. */
+    public static Map<String, Object> feature(Feature f, Context c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("number", f.number());
         m.put("ref", f.ref());
@@ -46,18 +106,12 @@ public final class JsonViews {
         m.put("kind", f.kind().wireName());
         m.put("status", f.status().wireName());
         m.put("priority", f.priority());
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (Step s : f.steps()) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("text", s.text());
-            sm.put("done", s.done());
-            steps.add(sm);
-        }
-        m.put("steps", steps);
+        m.put("steps", steps(f.steps()));
+        m.put("stepsDone", f.stepsDone());
+        m.put("stepsTotal", f.steps().size());
         m.put("blockReason", f.blockReason());
-        Feature parent = f.parent() == null ? null : byId.get(f.parent());
-        m.put("parent", parent == null ? null : parent.number());
-        m.put("claim", claim(f.claim()));
+        m.put("parent", c.ref(f.parent()));
+        m.put("claim", claim(f.claim(), c));
         m.put("version", f.version());
         m.put("createdAt", f.createdAt().toString());
         m.put("updatedAt", f.updatedAt().toString());
@@ -65,14 +119,88 @@ public final class JsonViews {
         return m;
     }
 
-    public static @Nullable Map<String, Object> claim(@Nullable Claim c) {
-        if (c == null) {
+    /** A feature in a list or on a card: the full view without details, steps, parent and the dates but the last change. */
+    public static Map<String, Object> summary(Feature f, Context c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", f.number());
+        m.put("ref", f.ref());
+        m.put("id", f.id().value());
+        m.put("description", f.description());
+        m.put("category", f.category().wireName());
+        m.put("kind", f.kind().wireName());
+        m.put("status", f.status().wireName());
+        m.put("priority", f.priority());
+        m.put("stepsDone", f.stepsDone());
+        m.put("stepsTotal", f.steps().size());
+        m.put("blockReason", f.blockReason());
+        m.put("claim", claim(f.claim(), c));
+        m.put("version", f.version());
+        m.put("updatedAt", f.updatedAt().toString());
+        return m;
+    }
+
+    /** The other end of a dependency, as shown beside a feature ({@code dependsOn}, {@code dependents}). */
+    public static Map<String, Object> edge(Feature other, DependencyKind kind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", other.number());
+        m.put("ref", other.ref());
+        m.put("id", other.id().value());
+        m.put("description", other.description());
+        m.put("status", other.status().wireName());
+        m.put("kind", kind.wireName());
+        return m;
+    }
+
+    /** The checklist; {@code index} is what checking a step takes (0-based). */
+    public static List<Map<String, Object>> steps(List<Step> steps) {
+        List<Map<String, Object>> out = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index", i);
+            m.put("text", steps.get(i).text());
+            m.put("done", steps.get(i).done());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Who holds a feature: {@code live} is whether the lease still runs by the context's clock. */
+    public static @Nullable Map<String, Object> claim(@Nullable Claim claim, Context c) {
+        if (claim == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("session", c.session().value());
-        m.put("takenAt", c.takenAt().toString());
-        m.put("leaseUntil", c.leaseUntil().toString());
+        m.put("session", claim.session().value());
+        m.put("agent", c.agents().apply(claim.session().value()));
+        m.put("takenAt", claim.takenAt().toString());
+        m.put("leaseUntil", claim.leaseUntil().toString());
+        m.put("live", claim.isLive(c.now()));
+        return m;
+    }
+
+    /** A session; its {@code state} as of the context's clock. */
+    public static Map<String, Object> session(Session s, Context c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id().value());
+        m.put("agent", s.agent());
+        m.put("state", s.state(c.now()).wireName());
+        m.put("startedAt", s.startedAt().toString());
+        m.put("lastSeenAt", s.lastSeenAt().toString());
+        m.put("endedAt", time(s.endedAt()));
+        m.put("currentFeature", c.ref(s.currentFeature()));
+        m.put("eventCount", s.eventCount());
+        return m;
+    }
+
+    public static Map<String, Object> insight(Insight i, Context c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("text", i.text());
+        m.put("kind", i.kind().wireName());
+        m.put("tags", i.tags());
+        m.put("feature", c.ref(i.feature()));
+        m.put("session", i.session() == null ? null : i.session().value());
+        m.put("createdAt", i.createdAt().toString());
         return m;
     }
 
@@ -84,22 +212,48 @@ public final class JsonViews {
         m.put("enforcement", r.enforcement().wireName());
         m.put("enabled", r.enabled());
         m.put("description", r.spec().describe());
-        switch (r.spec()) {
+        m.putAll(ruleSpecFields(r.spec()));
+        m.put("triggered", r.triggered());
+        m.put("violated", r.violated());
+        m.put("createdAt", r.createdAt().toString());
+        return m;
+    }
+
+    /** A rule's settings, which depend on its kind. */
+    static Map<String, Object> ruleSpecFields(RuleSpec spec) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        switch (spec) {
             case RuleSpec.WipLimit w -> {
                 m.put("max", w.max());
                 m.put("per", w.per().wireName());
             }
             case RuleSpec.StepsDoneBeforeComplete s -> { }
-            case RuleSpec.Context c -> m.put("text", c.text());
+            case RuleSpec.Context cx -> m.put("text", cx.text());
             case RuleSpec.Reminder rm -> {
                 m.put("tool", rm.tool());
                 m.put("fileGlob", rm.fileGlob());
                 m.put("text", rm.text());
             }
         }
-        m.put("triggered", r.triggered());
-        m.put("violated", r.violated());
-        m.put("createdAt", r.createdAt().toString());
+        return m;
+    }
+
+    /**
+     * An event: its envelope and its payload. The envelope and the payload name features, sessions and
+     * rules by the ids the event recorded (a log entry keeps what was true then; a ref could point
+     * elsewhere after an import); whole values in a payload are in their views here (a created feature
+     * as {@link #feature}).
+     */
+    public static Map<String, Object> event(Event e, Context c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sequence", e.sequence());
+        m.put("id", e.id());
+        m.put("type", e.type().wireName());
+        m.put("project", e.project() == null ? null : e.project().value());
+        m.put("feature", e.feature() == null ? null : e.feature().value());
+        m.put("session", e.session() == null ? null : e.session().value());
+        m.put("at", e.at().toString());
+        m.put("payload", WireJson.payload(e.payload(), c));
         return m;
     }
 

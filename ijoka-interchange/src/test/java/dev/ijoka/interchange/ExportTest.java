@@ -112,8 +112,8 @@ class ExportTest {
 
         assertThat(lines).hasSize(11);
         assertThat(lines.getFirst()).isEqualTo("number,id,description,status,priority,category,kind,steps_done,steps_total,"
-                + "depends_on,related_to,parent,block_reason,claimed_by,created_at,updated_at,completed_at");
-        assertThat(lines.get(8)).startsWith("8,").contains(",\"Chat interface\",in_progress,0,functional,feature,0,0,\"#4 #5\",,,,,");
+                + "depends_on,related_to,parent,block_reason,claimed_by,claimed_by_agent,created_at,updated_at,completed_at");
+        assertThat(lines.get(8)).startsWith("8,").contains(",\"Chat interface\",in_progress,0,functional,feature,0,0,\"#4 #5\",,,,,,");
         assertThat(lines.get(4)).contains(",\"#3\",,\"#2\",");
     }
 
@@ -147,12 +147,29 @@ class ExportTest {
         assertThat(root.get("progress").get("total").asInt()).isEqualTo(10);
         JsonNode messages = root.get("features").get(3);
         assertThat(messages.get("description").asString()).isEqualTo("Messages table");
-        assertThat(messages.get("parent").asInt()).isEqualTo(2);
-        assertThat(messages.get("dependencies").toString()).isEqualTo("[{\"feature\":3,\"kind\":\"blocks\"}]");
+        assertThat(messages.get("parent").asString()).isEqualTo("#2");
+        assertThat(messages.get("dependencies").toString()).isEqualTo("[{\"feature\":\"#3\",\"kind\":\"blocks\"}]");
         assertThat(root.get("features").get(2).get("status").asString()).isEqualTo(Status.PENDING.wireName());
         assertThat(root.get("insights").get(0).get("text").asString()).isEqualTo("Use pnpm, not npm");
         assertThat(root.get("rules").get(0).get("kind").asString()).isEqualTo("wip_limit");
         assertThat(root.get("rules").get(0).get("max").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anExportThatNamesParentsAndDependenciesByBareNumberStillImports() {
+        String older = """
+                {"format": "ijoka", "version": 1, "features": [
+                  {"number": 1, "description": "Epic", "kind": "epic"},
+                  {"number": 2, "description": "Schema", "parent": 1},
+                  {"number": 3, "description": "Login", "parent": "#1", "dependencies": [{"feature": 2, "kind": "blocks"}]}
+                ]}""";
+
+        plans.importFile(plans.file("older.json", older), ImportOptions.defaults());
+
+        Feature epic = plans.byDescription("Epic");
+        assertThat(plans.byDescription("Schema").parent()).isEqualTo(epic.id());
+        assertThat(plans.byDescription("Login").parent()).isEqualTo(epic.id());
+        assertThat(plans.edges()).containsExactly("Login -> Schema");
     }
 
     @Test

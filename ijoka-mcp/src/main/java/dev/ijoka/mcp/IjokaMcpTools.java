@@ -130,11 +130,8 @@ public final class IjokaMcpTools implements AutoCloseable {
         sessions.end(mcpSessionId, reason);
     }
 
-    /**
-     * The live sessions' actors. The type is internal (no compatibility promise): for tests and
-     * diagnostics only.
-     */
-    public SessionRegistry registry() {
+    /** The live sessions' actors; package-private, so the internal type stays out of the public API (tests reach it). */
+    SessionRegistry registry() {
         return sessions;
     }
 

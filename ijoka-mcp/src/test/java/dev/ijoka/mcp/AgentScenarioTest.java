@@ -51,14 +51,14 @@ class AgentScenarioTest {
                 .get("feature"));
         assertThat(schema).containsEntry("ref", "#1").containsEntry("status", "pending").containsEntry("priority", 5);
         assertThat(list(schema.get("steps"))).hasSize(2);
-        agent.ok("ijoka_add_feature", "description", "User can log in", "depends_on", List.of("#1"),
+        agent.ok("ijoka_add_feature", "description", "User can log in", "dependsOn", List.of("#1"),
                 "steps", List.of("open /login", "submit the form"));
-        agent.ok("ijoka_add_feature", "description", "User can reset the password", "depends_on", List.of("#2"));
+        agent.ok("ijoka_add_feature", "description", "User can reset the password", "dependsOn", List.of("#2"));
         agent.ok("ijoka_add_feature", "description", "Document the login flow", "category", "documentation");
 
         Map<String, Object> next = agent.ok("ijoka_next_feature");
         assertThat(map(next.get("feature"))).containsEntry("ref", "#1");
-        assertThat(next).containsEntry("yours", false).containsEntry("ready_count", 2);
+        assertThat(next).containsEntry("yours", false).containsEntry("readyCount", 2);
 
         String refused = agent.error("dependencies_incomplete", "ijoka_start_feature", "feature", "#2");
         assertThat(refused).contains("#1 (pending)").contains("ijoka_next_feature");
@@ -68,12 +68,12 @@ class AgentScenarioTest {
         assertThat(map(started.get("claim"))).containsEntry("yours", true);
 
         Map<String, Object> status = agent.ok("ijoka_status");
-        assertThat(map(status.get("working_on"))).containsEntry("ref", "#1");
-        assertThat(map(status.get("counts"))).containsEntry("in_progress", 1).containsEntry("pending", 3);
+        assertThat(map(status.get("workingOn"))).containsEntry("ref", "#1");
+        assertThat(map(status.get("counts"))).containsEntry("inProgress", 1).containsEntry("pending", 3);
 
         agent.ok("ijoka_check_step", "step", 0);
         Map<String, Object> checked = agent.ok("ijoka_check_step", "feature", "#1", "step", 1);
-        assertThat(checked).containsEntry("steps_done", 2).containsEntry("steps_total", 2).containsEntry("done", true);
+        assertThat(checked).containsEntry("stepsDone", 2).containsEntry("stepsTotal", 2).containsEntry("done", true);
 
         Map<String, Object> completed = agent.ok("ijoka_complete_feature");
         assertThat(map(completed.get("feature"))).containsEntry("status", "complete");
@@ -84,15 +84,15 @@ class AgentScenarioTest {
         Map<String, Object> blocked = map(agent.ok("ijoka_block_feature", "reason", "waiting for the design of the form")
                 .get("feature"));
         assertThat(blocked).containsEntry("ref", "#2").containsEntry("status", "blocked")
-                .containsEntry("block_reason", "waiting for the design of the form");
-        assertThat(map(agent.ok("ijoka_status")).get("working_on")).isNull();
+                .containsEntry("blockReason", "waiting for the design of the form");
+        assertThat(map(agent.ok("ijoka_status")).get("workingOn")).isNull();
         Map<String, Object> unblocked = agent.ok("ijoka_unblock_feature", "feature", "#2");
         assertThat(unblocked).containsEntry("ready", true);
 
-        Map<String, Object> dep = agent.ok("ijoka_add_dependency", "feature", "#4", "depends_on", "#3", "kind", "related");
+        Map<String, Object> dep = agent.ok("ijoka_add_dependency", "feature", "#4", "dependsOn", "#3", "kind", "related");
         assertThat(dep).containsEntry("kind", "related");
-        assertThat(agent.ok("ijoka_remove_dependency", "feature", "#4", "depends_on", "#3")).containsEntry("removed", true);
-        assertThat(agent.ok("ijoka_remove_dependency", "feature", "#4", "depends_on", "#3")).containsEntry("removed", false);
+        assertThat(agent.ok("ijoka_remove_dependency", "feature", "#4", "dependsOn", "#3")).containsEntry("removed", true);
+        assertThat(agent.ok("ijoka_remove_dependency", "feature", "#4", "dependsOn", "#3")).containsEntry("removed", false);
 
         Map<String, Object> updated = agent.ok("ijoka_update_feature", "feature", "#3", "priority", 9,
                 "steps", List.of("email arrives"));
@@ -116,12 +116,12 @@ class AgentScenarioTest {
 
         Map<String, Object> first = map(agent.ok("ijoka_get_feature", "feature", "#1").get("feature"));
         assertThat(list(first.get("dependents"))).extracting(r -> r.get("ref")).containsExactly("#2");
-        assertThat(first).containsEntry("status", "complete").containsEntry("steps_done", 2);
+        assertThat(first).containsEntry("status", "complete").containsEntry("stepsDone", 2);
 
         Map<String, Object> end = agent.ok("ijoka_status");
         assertThat(map(end.get("counts"))).containsEntry("complete", 1).containsEntry("pending", 3)
-                .containsEntry("in_progress", 0).containsEntry("blocked", 0).containsEntry("total", 4);
-        assertThat(end).containsEntry("percent_complete", 25).containsEntry("ready_count", 2);
+                .containsEntry("inProgress", 0).containsEntry("blocked", 0).containsEntry("total", 4);
+        assertThat(end).containsEntry("percentComplete", 25).containsEntry("readyCount", 2);
         assertThat(map(end.get("session"))).containsEntry("agent", "claude-code");
     }
 }

@@ -34,7 +34,7 @@ class BadInputTest {
         harness = Harness.start(ijoka, Harness.options(project), "claude-code", project);
         agent = harness.agent;
         agent.ok("ijoka_add_feature", "description", "Schema", "steps", List.of("tables exist"));
-        agent.ok("ijoka_add_feature", "description", "Login", "depends_on", List.of("#1"));
+        agent.ok("ijoka_add_feature", "description", "Login", "dependsOn", List.of("#1"));
     }
 
     @AfterEach
@@ -86,7 +86,7 @@ class BadInputTest {
                 .contains("unknown category 'magic'").contains("functional");
         assertThat(agent.error("invalid_input", "ijoka_list_features", "status", "done"))
                 .contains("unknown status 'done'").contains("complete");
-        assertThat(agent.error("invalid_input", "ijoka_list_features", "cursor", "zzz")).contains("next_cursor");
+        assertThat(agent.error("invalid_input", "ijoka_list_features", "cursor", "zzz")).contains("nextCursor");
         stillAnswering();
     }
 
@@ -107,9 +107,9 @@ class BadInputTest {
         assertThat(agent.error("no_current_feature", "ijoka_check_step", "step", 0)).contains("pass feature");
         assertThat(agent.error("invalid_input", "ijoka_check_step", "feature", "#1", "step", 7))
                 .contains("step 7 does not exist");
-        assertThat(agent.error("dependency_cycle", "ijoka_add_dependency", "feature", "#1", "depends_on", "#2"))
+        assertThat(agent.error("dependency_cycle", "ijoka_add_dependency", "feature", "#1", "dependsOn", "#2"))
                 .contains("#1").contains("#2");
-        assertThat(agent.error("dependency_cycle", "ijoka_add_dependency", "feature", "#1", "depends_on", "#1"));
+        assertThat(agent.error("dependency_cycle", "ijoka_add_dependency", "feature", "#1", "dependsOn", "#1"));
         assertThat(agent.ok("ijoka_get_feature", "feature", "#1").get("feature")).extracting("status").isEqualTo("pending");
         stillAnswering();
     }

@@ -44,7 +44,7 @@ class McpServerIT {
             assertThat(client.listTools().tools()).hasSize(15);
 
             agent.ok("ijoka_add_feature", "description", "Schema", "priority", 2, "steps", List.of("tables exist"));
-            agent.ok("ijoka_add_feature", "description", "Login", "depends_on", List.of("#1"));
+            agent.ok("ijoka_add_feature", "description", "Login", "dependsOn", List.of("#1"));
             agent.ok("ijoka_add_feature", "description", "Docs", "category", "documentation");
             assertThat(Agent.map(agent.ok("ijoka_next_feature").get("feature"))).containsEntry("ref", "#1");
             agent.error("dependencies_incomplete", "ijoka_start_feature", "feature", "#2");
@@ -53,7 +53,7 @@ class McpServerIT {
             assertThat(Agent.list(agent.ok("ijoka_complete_feature").get("unlocked")))
                     .extracting(r -> r.get("ref")).containsExactly("#2");
             agent.ok("ijoka_start_feature", "feature", "#2");
-            agent.ok("ijoka_block_feature", "reason", "needs the design", "blocked_by", "#3");
+            agent.ok("ijoka_block_feature", "reason", "needs the design", "blockedBy", "#3");
             agent.ok("ijoka_record_insight", "text", "Migrations first", "kind", "solution", "tags", List.of("db"));
             assertThat(agent.ok("ijoka_get_insights", "tag", "db")).containsEntry("total", 1);
             assertThat(Agent.map(agent.ok("ijoka_status").get("counts")))

@@ -86,19 +86,24 @@ class SessionLifecycleTest {
 
     @Test
     void aFailedActorIsRestartedFromTheStoreAndTheServerKeepsAnswering() throws Exception {
+        // The actor's clock fails the way a bug would (an Error no tool call catches): a real failure of
+        // the actor's thread, with no test-only entry point in the actor.
+        FaultyClock clock = new FaultyClock();
         try (Ijoka ijoka = Ijoka.inMemory();
-             Harness h = Harness.start(ijoka, Harness.options(project), "claude-code", project)) {
+             Harness h = Harness.start(ijoka, Harness.options(project).withClock(clock), "claude-code", project)) {
             h.agent.ok("ijoka_add_feature", "description", "Schema");
             h.agent.ok("ijoka_start_feature");
             SessionActor actor = h.server.tools().registry().actors().getFirst();
 
-            actor.crash();
-            assertThat(Agent.map(h.agent.ok("ijoka_status").get("working_on"))).containsEntry("ref", "#1");
+            clock.failNext();
+            callThatMayFail(h.agent);
+            assertThat(Agent.map(h.agent.ok("ijoka_status").get("workingOn"))).containsEntry("ref", "#1");
             assertThat(actor.restarts()).isEqualTo(1);
 
             // Someone ends the session behind the actor's back; after the next failure it resumes it.
             ijoka.sessions().end(actor.id(), "ended elsewhere");
-            actor.crash();
+            clock.failNext();
+            callThatMayFail(h.agent);
             h.agent.ok("ijoka_status");
             assertThat(actor.restarts()).isEqualTo(2);
             assertThat(ijoka.sessions().get(actor.id()).endedAt()).isNull();
@@ -222,6 +227,32 @@ class SessionLifecycleTest {
     private static String rootOf(Ijoka ijoka, McpOptions options, Path root) {
         try (Harness h = Harness.start(ijoka, options, "claude-code", root)) {
             return (String) Agent.map(h.agent.ok("ijoka_status").get("project")).get("root");
+        }
+    }
+
+    /** A call made while the actor fails: its answer is an error of some kind, which is not what these tests check. */
+    private static void callThatMayFail(Agent agent) {
+        try {
+            agent.call("ijoka_status");
+        } catch (RuntimeException expected) {
+            // the async transport answers a failed actor with a JSON-RPC error
+        }
+    }
+
+    /** The system clock, except that it fails once, with an {@link Error}, after {@link #failNext()}. */
+    static final class FaultyClock implements InstantSource {
+        private final java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        void failNext() {
+            armed.set(true);
+        }
+
+        @Override
+        public Instant instant() {
+            if (armed.compareAndSet(true, false)) {
+                throw new LinkageError("the clock failed (a fault the test injected)");
+            }
+            return Instant.now();
         }
     }
 

@@ -66,7 +66,8 @@ class ApiIT extends ServerTestBase {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         assertThat(csv.body().split("\r\n")).hasSize(2);
-        assertThat(csv.body()).contains("2,Login page,ui,bug,pending");
+        assertThat(csv.body()).startsWith(String.join(",", dev.ijoka.interchange.FeatureCsv.COLUMNS) + "\r\n")
+                .contains(",\"Login page\",pending,0,ui,bug,");
     }
 
     @Test

@@ -31,10 +31,15 @@ final class TestServer implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer(Path dir) throws IOException {
+        this(dir, java.time.InstantSource.system());
+    }
+
+    /** With the engine on {@code clock}: the server must judge time by it too. */
+    TestServer(Path dir, java.time.InstantSource clock) throws IOException {
         this.dir = dir;
         Path projectDir = Files.createDirectories(dir.resolve("project"));
         this.storeUrl = "jdbc:sqlite:" + dir.resolve("ijoka.db");
-        this.ijoka = Ijoka.builder().store(storeUrl).build();
+        this.ijoka = Ijoka.builder().store(storeUrl).clock(clock).build();
         this.project = ijoka.projects().open(projectDir);
         this.server = WebServer.builder(ijoka).port(0).dataDirectory(dir.resolve("data"))
                 .projectDirectory(projectDir).version("test").build().start();

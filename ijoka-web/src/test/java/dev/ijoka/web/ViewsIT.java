@@ -131,8 +131,8 @@ class ViewsIT extends ServerTestBase {
         assertThat(csv.statusCode()).isEqualTo(200);
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[1]).startsWith("2,Login crash");
-        assertThat(lines[2]).startsWith("1,Login form");
+        assertThat(lines[1]).startsWith("2,").contains(",\"Login crash\",");
+        assertThat(lines[2]).startsWith("1,").contains(",\"Login form\",");
     }
 
     @Test

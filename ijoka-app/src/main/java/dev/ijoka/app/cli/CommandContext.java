@@ -185,13 +185,9 @@ public final class CommandContext implements AutoCloseable {
         }
     }
 
-    /** A feature as JSON, its parent as a number. */
+    /** A feature as JSON, in its one view (docs/api.md). */
     public Map<String, Object> featureJson(Feature f) {
-        Map<FeatureId, Feature> parents = new HashMap<>();
-        if (f.parent() != null) {
-            engine().features().find(f.parent()).ifPresent(p -> parents.put(p.id(), p));
-        }
-        return JsonViews.feature(f, parents);
+        return JsonViews.feature(f, JsonViews.Context.of(engine()));
     }
 
     /** Prints a value as pretty JSON on stdout. */

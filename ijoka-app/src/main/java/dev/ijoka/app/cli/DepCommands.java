@@ -37,8 +37,8 @@ final class DepCommands implements Runnable {
 
     static Map<String, Object> json(Feature from, Feature to, DependencyKind kind) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("feature", from.number());
-        m.put("dependsOn", to.number());
+        m.put("feature", from.ref());
+        m.put("dependsOn", to.ref());
         m.put("kind", kind.wireName());
         return m;
     }
@@ -108,8 +108,8 @@ final class DepCommands implements Runnable {
             boolean removed = ctx.engine().dependencies().remove(a.id(), b.id(), null);
             if (ctx.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("feature", a.number());
-                m.put("dependsOn", b.number());
+                m.put("feature", a.ref());
+                m.put("dependsOn", b.ref());
                 m.put("removed", removed);
                 ctx.printJson(m);
             } else {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +192,10 @@ final class FeatureCommands implements Runnable {
                 if (ready) {
                     ijoka.features().list(project.id()).forEach(f -> byId.putIfAbsent(f.id(), f));
                 }
-                ctx.printJson(shown.stream().map(f -> JsonViews.feature(f, byId)).toList());
+                Map<String, String> agents = new HashMap<>();
+                ijoka.sessions().list(project.id()).forEach(x -> agents.put(x.id().value(), x.agent()));
+                JsonViews.Context context = JsonViews.Context.of(ijoka.clock().instant(), byId, agents);
+                ctx.printJson(shown.stream().map(f -> JsonViews.feature(f, context)).toList());
                 return 0;
             }
             if (shown.isEmpty()) {
@@ -242,10 +244,10 @@ final class FeatureCommands implements Runnable {
             List<Dependency> neededBy = ijoka.dependencies().dependentsOf(f.id());
             List<Feature> waitingFor = ijoka.plan().blockedBy(f.id());
             if (ctx.json()) {
-                Map<String, Object> out = JsonViews.feature(f, byId);
+                Map<String, Object> out = JsonViews.feature(f, JsonViews.Context.of(ijoka));
                 out.put("dependsOn", edges(dependsOn, Dependency::dependency, byId));
-                out.put("neededBy", edges(neededBy, Dependency::dependent, byId));
-                out.put("waitingFor", waitingFor.stream().map(Feature::number).toList());
+                out.put("dependents", edges(neededBy, Dependency::dependent, byId));
+                out.put("waitingFor", waitingFor.stream().map(Feature::ref).toList());
                 ctx.printJson(out);
                 return 0;
             }
@@ -261,7 +263,7 @@ final class FeatureCommands implements Runnable {
                 t.row("  part of", p.ref() + " " + p.description());
             }
             if (f.claim() != null) {
-                Instant now = Instant.now();
+                Instant now = ijoka.clock().instant();
                 String agent = ijoka.sessions().find(f.claim().session()).map(s -> " (" + s.agent() + ")").orElse("");
                 t.row("  claimed by", "session " + f.claim().session() + agent + ", lease "
                         + (f.claim().isLive(now) ? "ends " : "lapsed ") + Text.relative(f.claim().leaseUntil(), now));
@@ -295,11 +297,7 @@ final class FeatureCommands implements Runnable {
             for (Dependency d : ds) {
                 Feature g = byId.get(other.apply(d));
                 if (g != null) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("number", g.number());
-                    m.put("kind", d.kind().wireName());
-                    m.put("status", g.status().wireName());
-                    out.add(m);
+                    out.add(JsonViews.edge(g, d.kind()));
                 }
             }
             return out;

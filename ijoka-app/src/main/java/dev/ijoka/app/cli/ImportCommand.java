@@ -1,7 +1,5 @@
 package dev.ijoka.app.cli;
 
-import dev.ijoka.domain.Feature;
-import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Project;
 import dev.ijoka.interchange.Format;
 import dev.ijoka.interchange.ImportOptions;
@@ -12,7 +10,6 @@ import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.interchange.Problem;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +94,7 @@ final class ImportCommand implements Callable<Integer> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("file", file.toString());
             out.put("format", r.format().cliName());
-            out.put("project", project[0] == null ? null : Views.project(project[0]));
+            out.put("project", project[0] == null ? null : JsonViews.project(project[0]));
             out.put("dryRun", r.dryRun());
             out.put("read", r.read());
             out.put("created", r.created());
@@ -105,11 +102,8 @@ final class ImportCommand implements Callable<Integer> {
             out.put("dependenciesAdded", r.dependenciesAdded());
             out.put("dependenciesUnchanged", r.dependenciesUnchanged());
             out.put("warnings", r.warnings().stream().map(Problem::toString).toList());
-            Map<FeatureId, Feature> byId = new HashMap<>();
-            if (project[0] != null) {
-                ctx.engine().features().list(project[0].id()).forEach(f -> byId.put(f.id(), f));
-            }
-            out.put("features", r.createdFeatures().stream().map(f -> JsonViews.feature(f, byId)).toList());
+            JsonViews.Context context = JsonViews.Context.of(ctx.engine());
+            out.put("features", r.createdFeatures().stream().map(f -> JsonViews.feature(f, context)).toList());
             ctx.printJson(out);
             return 0;
         }

@@ -1,17 +1,13 @@
 package dev.ijoka.app.cli;
 
-import dev.ijoka.domain.Feature;
-import dev.ijoka.domain.FeatureId;
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.InsightKind;
 import dev.ijoka.domain.NewInsight;
 import dev.ijoka.domain.Project;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -38,19 +34,6 @@ final class InsightCommands implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "name an insight command: add or list (ijoka insight --help)");
-    }
-
-    static Map<String, Object> json(Insight i, Map<FeatureId, Feature> byId) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", i.id());
-        m.put("text", i.text());
-        m.put("kind", i.kind().wireName());
-        m.put("tags", i.tags());
-        Feature f = i.feature() == null ? null : byId.get(i.feature());
-        m.put("feature", f == null ? null : f.number());
-        m.put("session", i.session() == null ? null : i.session().value());
-        m.put("createdAt", i.createdAt().toString());
-        return m;
     }
 
     @Command(name = "add", description = "Records an insight.")
@@ -85,11 +68,7 @@ final class InsightCommands implements Runnable {
             }
             Insight i = ctx.engine().insights().record(project.id(), spec, null);
             if (ctx.json()) {
-                Map<FeatureId, Feature> byId = new HashMap<>();
-                if (i.feature() != null) {
-                    ctx.engine().features().find(i.feature()).ifPresent(f -> byId.put(f.id(), f));
-                }
-                ctx.printJson(json(i, byId));
+                ctx.printJson(JsonViews.insight(i, JsonViews.Context.of(ctx.engine())));
             } else {
                 ctx.out().println("Recorded " + i.kind().wireName() + " insight" + (i.tags().isEmpty() ? "" : " " + i.tags()));
             }
@@ -121,9 +100,8 @@ final class InsightCommands implements Runnable {
             Project project = ctx.project(false);
             List<Insight> found = ctx.engine().insights().search(project.id(), search, tag, Math.max(1, limit));
             if (ctx.json()) {
-                Map<FeatureId, Feature> byId = new HashMap<>();
-                ctx.engine().features().list(project.id()).forEach(f -> byId.put(f.id(), f));
-                ctx.printJson(found.stream().map(i -> json(i, byId)).toList());
+                JsonViews.Context context = JsonViews.Context.of(ctx.engine());
+                ctx.printJson(found.stream().map(i -> JsonViews.insight(i, context)).toList());
                 return 0;
             }
             if (found.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.ijoka.app.cli;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.Project;
@@ -33,8 +34,8 @@ final class ProjectsCommand implements Callable<Integer> {
         if (ctx.json()) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Project p : projects) {
-                Map<String, Object> m = Views.project(p);
-                m.put("progress", dev.ijoka.interchange.JsonViews.progress(ijoka.plan().progress(p.id())));
+                Map<String, Object> m = JsonViews.project(p);
+                m.put("progress", JsonViews.progress(ijoka.plan().progress(p.id())));
                 out.add(m);
             }
             ctx.printJson(out);

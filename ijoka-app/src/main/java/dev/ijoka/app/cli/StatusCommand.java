@@ -1,5 +1,6 @@
 package dev.ijoka.app.cli;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.Feature;
@@ -63,22 +64,15 @@ final class StatusCommand implements Callable<Integer> {
                         .map(Session::agent).orElse("unknown agent"));
             }
         }
+        JsonViews.Context context = JsonViews.Context.of(ijoka);
         if (ctx.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("project", Views.project(project));
-            out.put("progress", dev.ijoka.interchange.JsonViews.progress(progress));
-            out.put("inProgress", inProgress.stream().map(f -> {
-                Map<String, Object> m = Views.summary(f);
-                if (f.claim() != null) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> claim = (Map<String, Object>) m.get("claim");
-                    claim.put("agent", agents.get(f.claim().session().value()));
-                }
-                return m;
-            }).toList());
-            out.put("next", next.stream().map(Views::summary).toList());
+            out.put("project", JsonViews.project(project));
+            out.put("progress", JsonViews.progress(progress));
+            out.put("inProgress", inProgress.stream().map(f -> JsonViews.summary(f, context)).toList());
+            out.put("next", next.stream().map(f -> JsonViews.summary(f, context)).toList());
             out.put("ready", ready.size());
-            out.put("blocked", blocked.stream().map(Views::summary).toList());
+            out.put("blocked", blocked.stream().map(f -> JsonViews.summary(f, context)).toList());
             out.put("waiting", waiting);
             ctx.printJson(out);
             return 0;
@@ -91,7 +85,7 @@ final class StatusCommand implements Callable<Integer> {
             return 0;
         }
         out.println(Text.progress(progress));
-        Instant now = Instant.now();
+        Instant now = context.now();
         if (!inProgress.isEmpty()) {
             out.println();
             out.println("In progress");

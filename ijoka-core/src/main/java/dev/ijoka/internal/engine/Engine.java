@@ -81,6 +81,11 @@ public final class Engine implements AutoCloseable {
         return store.read(work);
     }
 
+    /** The clock the engine runs on, for the front door's {@code Ijoka.clock()}. */
+    public InstantSource clock() {
+        return clock;
+    }
+
     /**
      * Now, to the microsecond: the finest precision every store keeps (Postgres timestamps), so a
      * value read back equals the value written, in rows and in event payloads alike.

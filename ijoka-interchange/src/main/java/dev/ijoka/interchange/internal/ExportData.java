@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * Everything an exporter writes about one project, read once.
  *
  * @param features every feature, by number
+ * @param agents the agents of the project's sessions, by session id
  */
 public record ExportData(Project project, List<Feature> features, List<Dependency> dependencies, List<Insight> insights,
-        List<Rule> rules, Progress progress, Instant exportedAt) {
+        List<Rule> rules, Progress progress, Map<String, String> agents, Instant exportedAt) {
 
     /** The plan's order: priority descending, then number. */
     public static final Comparator<Feature> RANK =
@@ -32,6 +33,7 @@ public record ExportData(Project project, List<Feature> features, List<Dependenc
         dependencies = List.copyOf(dependencies);
         insights = List.copyOf(insights);
         rules = List.copyOf(rules);
+        agents = Map.copyOf(agents);
     }
 
     public Map<FeatureId, Feature> byId() {

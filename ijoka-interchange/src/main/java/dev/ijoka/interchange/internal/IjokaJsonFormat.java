@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Ijoka's own JSON: everything about a project's plan, for backups, moving a plan between stores,
  * and scripts. {@code {"format": "ijoka", "version": 1, "project": {...}, "progress": {...},
- * "features": [...], "insights": [...], "rules": [...]}}; each feature carries its fields, its
- * parent and its dependencies by number. Importing reads the features, their parents and
- * dependencies (insights and rules are not imported).
+ * "features": [...], "insights": [...], "rules": [...]}}; each feature in its one view ({@link
+ * JsonViews#feature}, its parent as a ref {@code "#3"}) with its dependencies, {@code [{"feature":
+ * "#3", "kind": "blocks"}]}. Importing reads the features, their parents and dependencies (insights
+ * and rules are not imported); a parent or dependency written as a bare number, as exports before
+ * the refs were, reads the same.
  */
 public final class IjokaJsonFormat {
 
@@ -31,6 +33,11 @@ public final class IjokaJsonFormat {
     public static final int VERSION = 1;
 
     private IjokaJsonFormat() {}
+
+    /** A feature's number from its ref ({@code "#3"} or {@code 3}). */
+    private static @Nullable String number(@Nullable String ref) {
+        return ref != null && ref.startsWith("#") ? ref.substring(1).strip() : ref;
+    }
 
     /** Whether a parsed document is one of ours. */
     public static boolean isIjoka(Json root) {
@@ -88,12 +95,12 @@ public final class IjokaJsonFormat {
                 }
             }
             Json parentValue = fo.get("parent");
-            String parent = parentValue == null ? null : f.idValue(parentValue, "parent");
+            String parent = number(parentValue == null ? null : f.idValue(parentValue, "parent"));
             List<SourceItem.Edge> deps = new ArrayList<>();
             for (Json d : f.array("dependencies")) {
                 if (d instanceof Json.Obj dobj) {
                     Fields df = new Fields(dobj, where, report);
-                    String target = df.id("feature", true);
+                    String target = number(df.id("feature", true));
                     DependencyKind k = wire(df.string("kind", false), DependencyKind.BLOCKS, DependencyKind::fromWire, where, report);
                     if (target != null) {
                         deps.add(new SourceItem.Edge(target, k));
@@ -134,21 +141,18 @@ public final class IjokaJsonFormat {
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("exportedAt", data.exportedAt().toString());
-        Map<String, Object> project = new LinkedHashMap<>();
-        project.put("id", data.project().id().value());
-        project.put("name", data.project().name());
-        project.put("root", data.project().root());
-        root.put("project", project);
+        root.put("project", JsonViews.project(data.project()));
         root.put("progress", JsonViews.progress(data.progress()));
+        JsonViews.Context context = JsonViews.Context.of(data.exportedAt(), byId, data.agents());
         List<Map<String, Object>> features = new ArrayList<>();
         for (Feature f : data.features()) {
-            Map<String, Object> m = JsonViews.feature(f, byId);
+            Map<String, Object> m = JsonViews.feature(f, context);
             List<Map<String, Object>> ds = new ArrayList<>();
             for (Dependency d : deps.getOrDefault(f.id(), List.of())) {
                 Feature target = byId.get(d.dependency());
                 if (target != null) {
                     Map<String, Object> dm = new LinkedHashMap<>();
-                    dm.put("feature", target.number());
+                    dm.put("feature", target.ref());
                     dm.put("kind", d.kind().wireName());
                     ds.add(dm);
                 }
@@ -159,15 +163,7 @@ public final class IjokaJsonFormat {
         root.put("features", features);
         List<Map<String, Object>> insights = new ArrayList<>();
         for (Insight i : data.insights()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.id());
-            m.put("text", i.text());
-            m.put("kind", i.kind().wireName());
-            m.put("tags", i.tags());
-            m.put("feature", i.feature() != null && byId.containsKey(i.feature()) ? byId.get(i.feature()).number() : null);
-            m.put("session", i.session() == null ? null : i.session().value());
-            m.put("createdAt", i.createdAt().toString());
-            insights.add(m);
+            insights.add(JsonViews.insight(i, context));
         }
         root.put("insights", insights);
         List<Map<String, Object>> rules = new ArrayList<>();

@@ -45,7 +45,7 @@ final class EditTools {
 
     private static ToolDef add() {
         return new ToolDef("ijoka_add_feature",
-                "Add a pending feature. depends_on names features that must be complete before it can start.",
+                "Add a pending feature. dependsOn names features that must be complete before it can start.",
                 input(props(
                         "description", string("what it does, one sentence"),
                         "category", oneOf("default functional", ReadTools.wireNames(Category.values())),
@@ -53,7 +53,7 @@ final class EditTools {
                         "priority", integer("higher goes first, default 0"),
                         "details", string("longer text, Markdown"),
                         "steps", array(string(), "verification steps"),
-                        "depends_on", array(string(), Shapes.REF + " each"),
+                        "dependsOn", array(string(), Shapes.REF + " each"),
                         "parent", string("epic it belongs to, " + Shapes.REF)), "description"),
                 object(props("feature", Shapes.FULL), "feature"),
                 false, EditTools::add);
@@ -66,7 +66,7 @@ final class EditTools {
         Integer priority = call.args.optInt("priority", -MAX_PRIORITY, MAX_PRIORITY);
         String details = call.args.optString("details");
         List<Step> steps = call.args.strings("steps").stream().map(Step::todo).toList();
-        List<FeatureRef> dependsOn = call.args.features("depends_on");
+        List<FeatureRef> dependsOn = call.args.features("dependsOn");
         FeatureRef parent = call.args.optFeature("parent");
         NewFeature spec = new NewFeature(description, details, category, kind, priority == null ? 0 : priority, steps, null);
 
@@ -111,7 +111,7 @@ final class EditTools {
                         "details", string(),
                         "steps", array(string()),
                         "parent", string(Shapes.REF),
-                        "expected_version", integer("refuse if the feature changed since this version")), "feature"),
+                        "expectedVersion", integer("refuse if the feature changed since this version")), "feature"),
                 object(props("feature", Shapes.FULL, "changed", array(string())), "feature", "changed"),
                 false, EditTools::update);
     }
@@ -158,7 +158,7 @@ final class EditTools {
             u = u.parent(call.feature(parent).id());
             changed.add("parent");
         }
-        Long expected = call.args.optLong("expected_version");
+        Long expected = call.args.optLong("expectedVersion");
         if (changed.isEmpty()) {
             throw ToolError.invalid("nothing to change: give at least one of description, category, kind, priority,"
                     + " details, steps, parent (status changes go through start, complete, block and unblock)");
@@ -176,25 +176,25 @@ final class EditTools {
 
     private static ToolDef addDependency() {
         return new ToolDef("ijoka_add_dependency",
-                "Make feature depend on depends_on. kind blocks (default) keeps it from starting until depends_on is"
+                "Make feature depend on dependsOn. kind blocks (default) keeps it from starting until dependsOn is"
                         + " complete; related only links them.",
                 input(props(
                         "feature", string(Shapes.REF),
-                        "depends_on", string(Shapes.REF),
-                        "kind", oneOf("default blocks", "blocks", "related")), "feature", "depends_on"),
-                object(props("feature", Shapes.ROW, "depends_on", Shapes.ROW, "kind", string()),
-                        "feature", "depends_on", "kind"),
+                        "dependsOn", string(Shapes.REF),
+                        "kind", oneOf("default blocks", "blocks", "related")), "feature", "dependsOn"),
+                object(props("feature", Shapes.ROW, "dependsOn", Shapes.ROW, "kind", string()),
+                        "feature", "dependsOn", "kind"),
                 false, EditTools::addDependency);
     }
 
     private static Reply addDependency(Call call) {
         Feature dependent = call.feature(call.args.feature("feature"));
-        Feature dependency = call.feature(call.args.feature("depends_on"));
+        Feature dependency = call.feature(call.args.feature("dependsOn"));
         DependencyKind kind = call.args.optEnum("kind", DependencyKind::fromWire, DependencyKind.BLOCKS);
         call.ijoka.dependencies().add(dependent.id(), dependency.id(), kind, call.session);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("feature", Views.row(dependent));
-        out.put("depends_on", Views.row(dependency));
+        out.put("dependsOn", Views.row(dependency));
         out.put("kind", kind.wireName());
         String text = kind == DependencyKind.BLOCKS
                 ? dependent.ref() + " now depends on " + dependency.ref() + ": it cannot start until " + dependency.ref()
@@ -207,20 +207,20 @@ final class EditTools {
 
     private static ToolDef removeDependency() {
         return new ToolDef("ijoka_remove_dependency",
-                "Remove the dependency of feature on depends_on.",
-                input(props("feature", string(Shapes.REF), "depends_on", string(Shapes.REF)), "feature", "depends_on"),
-                object(props("removed", bool(), "feature", string(), "depends_on", string()), "removed"),
+                "Remove the dependency of feature on dependsOn.",
+                input(props("feature", string(Shapes.REF), "dependsOn", string(Shapes.REF)), "feature", "dependsOn"),
+                object(props("removed", bool(), "feature", string(), "dependsOn", string()), "removed"),
                 false, EditTools::removeDependency);
     }
 
     private static Reply removeDependency(Call call) {
         Feature dependent = call.feature(call.args.feature("feature"));
-        Feature dependency = call.feature(call.args.feature("depends_on"));
+        Feature dependency = call.feature(call.args.feature("dependsOn"));
         boolean removed = call.ijoka.dependencies().remove(dependent.id(), dependency.id(), call.session);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("removed", removed);
         out.put("feature", dependent.ref());
-        out.put("depends_on", dependency.ref());
+        out.put("dependsOn", dependency.ref());
         return new Reply(out, removed
                 ? dependent.ref() + " no longer depends on " + dependency.ref() + ".\n"
                 : dependent.ref() + " did not depend on " + dependency.ref() + "; nothing changed.\n");

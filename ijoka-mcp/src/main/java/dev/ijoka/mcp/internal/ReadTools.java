@@ -48,11 +48,11 @@ final class ReadTools {
                 object(props(
                         "project", object(props("name", string(), "root", string())),
                         "session", object(props("id", string(), "agent", string())),
-                        "counts", object(props("pending", integer(), "in_progress", integer(), "blocked", integer(),
+                        "counts", object(props("pending", integer(), "inProgress", integer(), "blocked", integer(),
                                 "complete", integer(), "total", integer())),
-                        "percent_complete", integer(),
-                        "ready_count", integer(),
-                        "working_on", Shapes.ROW,
+                        "percentComplete", integer(),
+                        "readyCount", integer(),
+                        "workingOn", Shapes.ROW,
                         "next", Shapes.ROW), "project", "counts"),
                 true, ReadTools::status);
     }
@@ -74,15 +74,15 @@ final class ReadTools {
         out.put("session", session);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("pending", p.pending());
-        counts.put("in_progress", p.inProgress());
+        counts.put("inProgress", p.inProgress());
         counts.put("blocked", p.blocked());
         counts.put("complete", p.complete());
         counts.put("total", p.total());
         out.put("counts", counts);
-        out.put("percent_complete", p.percentComplete());
-        out.put("ready_count", ready.size());
+        out.put("percentComplete", p.percentComplete());
+        out.put("readyCount", ready.size());
         if (working != null) {
-            out.put("working_on", Views.row(working));
+            out.put("workingOn", Views.row(working));
         }
         if (!ready.isEmpty()) {
             out.put("next", Views.row(ready.getFirst()));
@@ -105,8 +105,8 @@ final class ReadTools {
                 "The feature to work on next: the one you hold, else the highest-priority ready one. Does not claim it:"
                         + " ijoka_start_feature does.",
                 input(props()),
-                object(props("feature", Shapes.FULL, "yours", bool(), "ready_count", integer(), "reason", string()),
-                        "ready_count"),
+                object(props("feature", Shapes.FULL, "yours", bool(), "readyCount", integer(), "reason", string()),
+                        "readyCount"),
                 true, ReadTools::next);
     }
 
@@ -116,7 +116,7 @@ final class ReadTools {
         Map<String, Object> out = new LinkedHashMap<>();
         if (next.isEmpty()) {
             String reason = Shapes.nothingReady(call.ijoka.plan().progress(call.project.id()), ready);
-            out.put("ready_count", ready);
+            out.put("readyCount", ready);
             out.put("reason", reason);
             return new Reply(out, reason + "\n");
         }
@@ -125,7 +125,7 @@ final class ReadTools {
         Views.Full full = Views.full(call.ijoka, f, call.session, Views.DETAILS_PREVIEW);
         out.put("feature", full.view());
         out.put("yours", yours);
-        out.put("ready_count", ready);
+        out.put("readyCount", ready);
         String head = yours ? "You are working on this feature (complete it with ijoka_complete_feature):\n"
                 : "Next up (claim it with ijoka_start_feature):\n";
         return new Reply(out, head + full.text());

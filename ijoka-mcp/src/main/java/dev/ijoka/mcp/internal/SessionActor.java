@@ -56,9 +56,6 @@ public final class SessionActor {
 
     private record Stop(String reason) implements Message {}
 
-    /** A failure of the actor itself, for tests of the restart. */
-    private record Crash() implements Message {}
-
     private final EngineHandle engine;
     private final McpOptions options;
     private final ProjectResolver resolver;
@@ -166,11 +163,6 @@ public final class SessionActor {
         return done.get(10, TimeUnit.SECONDS);
     }
 
-    /** Makes the actor's thread fail, as a bug would; for tests of the restart. */
-    public void crash() {
-        mailbox.add(new Crash());
-    }
-
     /**
      * Ends the session in the engine (releasing its claims) once the calls already queued have run, and
      * stops the actor. Waits up to {@code timeout}; calling it again just waits.
@@ -257,7 +249,6 @@ public final class SessionActor {
                     stop(stop.reason());
                     return;
                 }
-                case Crash crash -> throw new IllegalStateException("session actor crash requested");
             }
             if (!stopping.get()) {
                 housekeep(false);

@@ -22,7 +22,7 @@ final class Shapes {
     /** A compact feature, as {@link Views#row} makes it. */
     static final Map<String, Object> ROW = object(props(
             "ref", string(), "status", string(), "priority", integer(), "description", string(),
-            "kind", string(), "block_reason", string()), "ref", "status");
+            "kind", string(), "blockReason", string()), "ref", "status");
 
     /**
      * A feature in full, as {@link Views#full} makes it. Only the main fields are typed here (the schema
@@ -31,8 +31,8 @@ final class Shapes {
     static final Map<String, Object> FULL = object(props(
             "id", string(), "ref", string(), "description", string(), "details", string(), "status", string(),
             "category", string(), "kind", string(), "priority", integer(), "steps", array(anyObject()),
-            "block_reason", string(), "claim", anyObject(), "version", integer(),
-            "depends_on", array(anyObject()), "dependents", array(anyObject())),
+            "blockReason", string(), "claim", anyObject(), "version", integer(),
+            "dependsOn", array(anyObject()), "dependents", array(anyObject())),
             "id", "ref", "status");
 
     static final Map<String, Object> WARNINGS = array(string());
@@ -42,7 +42,7 @@ final class Shapes {
         return new Object[] {
             "limit", Schema.integer("rows per page, 1-" + maxLimit + ", default " + defaultLimit),
             "offset", Schema.integer("rows to skip"),
-            "cursor", Schema.string("next_cursor of the previous page")
+            "cursor", Schema.string("nextCursor of the previous page")
         };
     }
 
@@ -64,7 +64,7 @@ final class Shapes {
                 }
                 if (offset < 0) {
                     throw ToolError.invalid("cursor \"" + Views.clip(cursor, 40) + "\" is not one this server gave: pass"
-                            + " next_cursor from the previous page unchanged, or use offset");
+                            + " nextCursor from the previous page unchanged, or use offset");
                 }
             }
             return new Page(offset == null ? 0 : offset, limit == null ? defaultLimit : limit);
@@ -77,13 +77,13 @@ final class Shapes {
             return all.subList(offset, Math.min(all.size(), offset + limit));
         }
 
-        /** Puts {@code total}, {@code offset}, {@code limit} and, when there is more, {@code next_cursor}. */
+        /** Puts {@code total}, {@code offset}, {@code limit} and, when there is more, {@code nextCursor}. */
         void describe(Map<String, Object> out, int total) {
             out.put("total", total);
             out.put("offset", offset);
             out.put("limit", limit);
             if (offset + limit < total) {
-                out.put("next_cursor", Integer.toString(offset + limit));
+                out.put("nextCursor", Integer.toString(offset + limit));
             }
         }
 
@@ -101,7 +101,7 @@ final class Shapes {
     }
 
     static final Map<String, Object> PAGE_PROPS = props(
-            "total", integer(), "offset", integer(), "limit", integer(), "next_cursor", string());
+            "total", integer(), "offset", integer(), "limit", integer(), "nextCursor", string());
 
     /** {@code 3 of 10 complete (30%) · 5 pending · 1 in progress · 1 blocked} */
     static String progress(Progress p) {

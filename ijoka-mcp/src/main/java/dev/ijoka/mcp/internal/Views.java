@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How features look in tool results: a compact row for lists, the full view for one feature, and the
- * text renderings of both. Field names are snake_case, as on the rest of Ijoka's wire; absent values
- * are left out rather than sent as {@code null}.
+ * text renderings of both. Field names are those of Ijoka's wire convention (docs/api.md), the same as
+ * the web API's and the command line's views; what differs is what the agent's token budget asks:
+ * absent values are left out rather than sent as {@code null}, rows are compact.
  */
 final class Views {
 
@@ -43,7 +44,7 @@ final class Views {
             row.put("kind", f.kind().wireName());
         }
         if (f.blockReason() != null) {
-            row.put("block_reason", clip(f.blockReason(), ROW_DESCRIPTION));
+            row.put("blockReason", clip(f.blockReason(), ROW_DESCRIPTION));
         }
         return row;
     }
@@ -87,7 +88,7 @@ final class Views {
             truncated = f.details().length() > detailsLimit;
             view.put("details", clip(f.details(), detailsLimit));
             if (truncated) {
-                view.put("details_truncated", true);
+                view.put("detailsTruncated", true);
             }
         }
         view.put("category", f.category().wireName());
@@ -102,9 +103,9 @@ final class Views {
             steps.add(step);
         }
         view.put("steps", steps);
-        view.put("steps_done", (int) f.stepsDone());
+        view.put("stepsDone", (int) f.stepsDone());
         if (f.blockReason() != null) {
-            view.put("block_reason", f.blockReason());
+            view.put("blockReason", f.blockReason());
         }
         Feature parent = f.parent() == null ? null : find(ijoka, f.parent()).orElse(null);
         if (parent != null) {
@@ -114,16 +115,16 @@ final class Views {
         if (claim != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("session", claim.session().value());
-            c.put("until", claim.leaseUntil().toString());
+            c.put("leaseUntil", claim.leaseUntil().toString());
             c.put("yours", claim.isHeldBy(caller));
             view.put("claim", c);
         }
         view.put("version", f.version());
         List<Edge> dependsOn = edges(ijoka, ijoka.dependencies().of(f.id()), true);
         List<Edge> dependents = edges(ijoka, ijoka.dependencies().dependentsOf(f.id()), false);
-        view.put("depends_on", dependsOn.stream().limit(MAX_EDGES).map(Edge::view).toList());
+        view.put("dependsOn", dependsOn.stream().limit(MAX_EDGES).map(Edge::view).toList());
         view.put("dependents", dependents.stream().limit(MAX_EDGES).map(Edge::view).toList());
-        view.put("updated_at", f.updatedAt().toString());
+        view.put("updatedAt", f.updatedAt().toString());
         return new Full(view, text(f, parent, caller, dependsOn, dependents, detailsLimit, truncated));
     }
 

@@ -154,12 +154,12 @@ final class WorkTools {
 
     private static ToolDef block() {
         return new ToolDef("ijoka_block_feature",
-                "Block a feature (default: the one you hold) and release its claim. blocked_by also makes it depend on"
+                "Block a feature (default: the one you hold) and release its claim. blockedBy also makes it depend on"
                         + " that feature.",
                 input(props(
                         "feature", string(Shapes.REF + "; default: yours"),
                         "reason", string("what it waits for"),
-                        "blocked_by", string("the feature in the way, " + Shapes.REF)), "reason"),
+                        "blockedBy", string("the feature in the way, " + Shapes.REF)), "reason"),
                 object(props("feature", Shapes.ROW), "feature"),
                 false, WorkTools::block);
     }
@@ -167,7 +167,7 @@ final class WorkTools {
     private static Reply block(Call call) {
         FeatureRef ref = call.featureOrCurrent("feature", "block");
         String reason = call.args.string("reason");
-        FeatureRef by = call.args.optFeature("blocked_by");
+        FeatureRef by = call.args.optFeature("blockedBy");
         Feature before = call.feature(ref);
         Feature blocker = by == null ? null : call.feature(by);
         Transition t = call.ijoka.features().block(before.id(), call.session, reason, blocker == null ? null : blocker.id());
@@ -210,7 +210,7 @@ final class WorkTools {
                         "step", integer("step number, from 0, as ijoka_get_feature lists them"),
                         "done", bool("default true")), "step"),
                 object(props("feature", string(), "step", integer(), "text", string(), "done", bool(),
-                        "steps_done", integer(), "steps_total", integer()), "feature", "step", "done"),
+                        "stepsDone", integer(), "stepsTotal", integer()), "feature", "step", "done"),
                 false, WorkTools::checkStep);
     }
 
@@ -226,8 +226,8 @@ final class WorkTools {
         out.put("step", index);
         out.put("text", step.text());
         out.put("done", step.done());
-        out.put("steps_done", (int) f.stepsDone());
-        out.put("steps_total", f.steps().size());
+        out.put("stepsDone", (int) f.stepsDone());
+        out.put("stepsTotal", f.steps().size());
         String text = f.ref() + " step " + index + (done ? " done" : " not done") + " (" + f.stepsDone() + "/"
                 + f.steps().size() + "): " + step.text() + "\n"
                 + (f.allStepsDone() && f.status() == Status.IN_PROGRESS

@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.api.FeatureCommand;
 import dev.ijoka.api.Transition;
@@ -32,7 +33,7 @@ final class CommandApi {
             Feature f = lookup.feature(p, call.path("f"));
             Transition t = ijoka.features().apply(command(body, p, f));
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("feature", Views.feature(t.feature(), lookup.agents(p), null));
+            m.put("feature", JsonViews.feature(t.feature(), lookup.context(p)));
             m.put("warnings", t.warnings());
             return m;
         });
@@ -42,7 +43,7 @@ final class CommandApi {
             Feature f = lookup.feature(p, call.path("f"));
             int index = stepIndex(call.path("n"), f);
             Feature updated = ijoka.features().checkStep(f.id(), index, done, null);
-            return Views.feature(updated, lookup.agents(p), null);
+            return JsonViews.feature(updated, lookup.context(p));
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.SessionId;
@@ -46,7 +47,8 @@ final class EventApi {
             }
             List<Event> events = ijoka.events().query(q);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("items", events.stream().map(EventJson::of).toList());
+            JsonViews.Context context = lookup.context(p);
+            m.put("items", events.stream().map(e -> JsonViews.event(e, context)).toList());
             m.put("nextBefore", events.size() < limit ? null : events.getLast().sequence());
             return m;
         });

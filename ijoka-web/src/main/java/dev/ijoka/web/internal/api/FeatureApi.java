@@ -1,9 +1,11 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
+import dev.ijoka.interchange.FeatureCsv;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.Kind;
@@ -38,7 +40,8 @@ final class FeatureApi {
             Map<String, String> agents = lookup.agents(p);
             List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("items", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> Views.summary(f, agents)).toList());
+            JsonViews.Context context = lookup.context(p);
+            m.put("items", FeatureQuery.page(matches, q.page(), q.size()).stream().map(f -> JsonViews.summary(f, context)).toList());
             m.put("total", matches.size());
             m.put("page", q.page());
             m.put("size", q.size());
@@ -48,14 +51,18 @@ final class FeatureApi {
             Project p = lookup.project(call.path("p"));
             FeatureQuery q = FeatureQuery.parse(call::query);
             Map<String, String> agents = lookup.agents(p);
-            List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
-            return new Download("text/csv; charset=utf-8", fileName(p) + "-features.csv", FeatureCsv.write(matches, agents));
+            List<Feature> all = ijoka.features().list(p.id());
+            List<Feature> matches = q.apply(all, agents);
+            java.io.StringWriter csv = new java.io.StringWriter();
+            FeatureCsv.write(matches, all, ijoka.dependencies().list(p.id()), agents, csv);
+            return new Download("text/csv; charset=utf-8", fileName(p) + "-features.csv",
+                    csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         api.post("/api/projects/{p}/features", call -> {
             Project p = lookup.project(call.path("p"));
             NewFeature spec = newFeature(call.body(), p);
             Feature f = ijoka.features().create(p.id(), spec);
-            return Reply.created(Views.feature(f, Map.of(), null));
+            return Reply.created(JsonViews.feature(f, lookup.context(p)));
         });
         api.get("/api/projects/{p}/features/{f}", call -> {
             Project p = lookup.project(call.path("p"));
@@ -70,7 +77,7 @@ final class FeatureApi {
                 throw HttpError.badRequest("nothing to change: give one or more of description, details, category, kind, priority");
             }
             Feature updated = ijoka.features().update(f.id(), update, null, body.optionalLong("expectedVersion"));
-            return Views.feature(updated, lookup.agents(p), null);
+            return JsonViews.feature(updated, lookup.context(p));
         });
     }
 
@@ -130,25 +137,16 @@ final class FeatureApi {
 
     /** Everything the detail panel shows. */
     Map<String, Object> detail(Project p, Feature f) {
-        Map<String, String> agents = lookup.agents(p);
-        Feature parent = f.parent() == null ? null : ijoka.features().find(f.parent()).orElse(null);
-        Map<String, Object> m = Views.feature(f, agents, parent);
+        JsonViews.Context context = lookup.context(p);
+        Map<String, Object> m = JsonViews.feature(f, context);
         m.put("dependsOn", ijoka.dependencies().of(f.id()).stream().map(d -> edge(d, d.dependency())).toList());
         m.put("dependents", ijoka.dependencies().dependentsOf(f.id()).stream().map(d -> edge(d, d.dependent())).toList());
         m.put("events", ijoka.events().query(EventQuery.latest(p.id(), DETAIL_EVENTS).forFeature(f.id())).stream()
-                .map(EventJson::of).toList());
+                .map(e -> JsonViews.event(e, context)).toList());
         return m;
     }
 
     private Map<String, Object> edge(Dependency d, FeatureId other) {
-        Feature o = ijoka.features().get(other);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.id().value());
-        m.put("number", o.number());
-        m.put("ref", o.ref());
-        m.put("description", o.description());
-        m.put("status", o.status().wireName());
-        m.put("kind", d.kind().wireName());
-        return m;
+        return JsonViews.edge(ijoka.features().get(other), d.kind());
     }
 }

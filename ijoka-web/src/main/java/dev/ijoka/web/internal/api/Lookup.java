@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.api;
 
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.Ijoka;
 import dev.ijoka.api.NotFoundException;
 import dev.ijoka.domain.Feature;
@@ -48,6 +49,12 @@ public final class Lookup {
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+    }
+
+    /** What the views of this project's values need: the engine's clock, features to name by ref, agents' names. */
+    public JsonViews.Context context(Project project) {
+        Map<String, String> agents = agents(project);
+        return new JsonViews.Context(ijoka.clock().instant(), id -> ijoka.features().find(id).orElse(null), agents::get);
     }
 
     /** Session id to agent name, for showing who holds a claim. */

@@ -5,9 +5,7 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.Project;
-import dev.ijoka.domain.Session;
 import dev.ijoka.domain.Status;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +29,7 @@ final class ProjectApi {
         api.get("/api/projects", call -> {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Project p : ijoka.projects().list()) {
-                Map<String, Object> m = Views.project(p);
+                Map<String, Object> m = JsonViews.project(p);
                 m.put("progress", JsonViews.progress(ijoka.plan().progress(p.id())));
                 items.add(m);
             }
@@ -40,8 +38,8 @@ final class ProjectApi {
         api.get("/api/projects/{p}/status", call -> status(lookup.project(call.path("p"))));
         api.get("/api/projects/{p}/sessions", call -> {
             Project p = lookup.project(call.path("p"));
-            Instant now = Instant.now();
-            return Map.of("items", ijoka.sessions().list(p.id()).stream().map(s -> Views.session(s, now)).toList());
+            JsonViews.Context context = lookup.context(p);
+            return Map.of("items", ijoka.sessions().list(p.id()).stream().map(s -> JsonViews.session(s, context)).toList());
         });
         api.get("/api/projects/{p}/insights", call -> {
             Project p = lookup.project(call.path("p"));
@@ -50,7 +48,8 @@ final class ProjectApi {
             String tag = call.query("tag");
             var found = q == null && tag == null ? ijoka.insights().top(p.id(), limit)
                     : ijoka.insights().search(p.id(), q, tag, limit);
-            return Map.of("items", found.stream().map(Views::insight).toList());
+            JsonViews.Context context = lookup.context(p);
+            return Map.of("items", found.stream().map(i -> JsonViews.insight(i, context)).toList());
         });
     }
 
@@ -60,24 +59,14 @@ final class ProjectApi {
         List<Feature> ready = ijoka.plan().ready(p.id());
         List<Feature> inProgress = ijoka.features().list(p.id(), Status.IN_PROGRESS);
         List<Feature> blocked = ijoka.features().list(p.id(), Status.BLOCKED);
-        Map<String, String> agents = new LinkedHashMap<>();
-        for (Feature f : inProgress) {
-            if (f.claim() != null) {
-                agents.computeIfAbsent(f.claim().session().value(),
-                        s -> ijoka.sessions().find(f.claim().session()).map(Session::agent).orElse(null));
-            }
-        }
+        JsonViews.Context context = JsonViews.Context.of(ijoka);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("project", Views.project(p));
+        m.put("project", JsonViews.project(p));
         m.put("progress", JsonViews.progress(progress));
-        m.put("inProgress", head(inProgress).stream().map(f -> Views.summary(f, agents)).toList());
+        m.put("inProgress", head(inProgress).stream().map(f -> JsonViews.summary(f, context)).toList());
         m.put("ready", ready.size());
-        m.put("next", head(ready).stream().map(f -> Views.summary(f, agents)).toList());
-        m.put("blocked", head(blocked).stream().map(f -> {
-            Map<String, Object> s = Views.summary(f, agents);
-            s.put("blockReason", f.blockReason());
-            return s;
-        }).toList());
+        m.put("next", head(ready).stream().map(f -> JsonViews.summary(f, context)).toList());
+        m.put("blocked", head(blocked).stream().map(f -> JsonViews.summary(f, context)).toList());
         m.put("waiting", progress.pending() - ready.size());
         m.put("lastSequence", ijoka.events().lastSequence());
         return m;

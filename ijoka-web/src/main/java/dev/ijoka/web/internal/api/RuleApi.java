@@ -50,7 +50,7 @@ final class RuleApi {
         return new RuleId(text);
     }
 
-    /** A rule of any kind the core knows, from its wire name and fields (as {@code Views.rule} writes them). */
+    /** A rule of any kind the core knows, from its wire name and fields (as {@code JsonViews.rule} writes them). */
     static RuleSpec spec(Args body) {
         String kind = body.string("kind");
         return switch (kind) {

@@ -5,7 +5,7 @@ import dev.ijoka.api.Events;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.event.Event;
-import dev.ijoka.web.internal.api.EventJson;
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.web.internal.api.Lookup;
 import dev.ijoka.web.internal.http.Exchanges;
 import dev.ijoka.web.internal.http.HttpError;
@@ -148,7 +148,7 @@ public final class EventStream implements HttpHandler {
     }
 
     /** One page's stream: sends each event once, in order. */
-    private static final class Relay {
+    private final class Relay {
         final ServerSentEventConnection connection;
         long sent = -1;
 
@@ -161,7 +161,7 @@ public final class EventStream implements HttpHandler {
                 return;
             }
             sent = e.sequence();
-            connection.send(Json.text(EventJson.of(e)), e.type().wireName(), Long.toString(e.sequence()), null);
+            connection.send(Json.text(JsonViews.event(e, JsonViews.Context.of(ijoka))), e.type().wireName(), Long.toString(e.sequence()), null);
         }
     }
 

@@ -6,7 +6,7 @@ import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
-import dev.ijoka.web.internal.api.EventJson;
+import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.web.internal.http.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,9 +33,11 @@ public final class EventLine {
     private final Event event;
     private final @Nullable Feature feature;
     private final String summary;
+    private final JsonViews.Context context;
 
-    EventLine(Event event, Function<FeatureId, @Nullable Feature> features, Map<String, String> agents) {
+    EventLine(Event event, Function<FeatureId, @Nullable Feature> features, Map<String, String> agents, Instant now) {
         this.event = event;
+        this.context = new JsonViews.Context(now, features, agents::get);
         this.feature = event.feature() == null ? null : features.apply(event.feature());
         this.summary = clip(summary(event.payload(), features, agents));
     }
@@ -97,7 +99,7 @@ public final class EventLine {
 
     /** The whole payload as compact JSON, for the line's "details". */
     public String getPayload() {
-        Object value = EventJson.of(event).get("payload");
+        Object value = JsonViews.event(event, context).get("payload");
         return value == null ? "{}" : Json.text(value);
     }
 

@@ -17,18 +17,18 @@ final class Header {
     static final String EVENT_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.joining(","));
 
-    private static final Texts TEXTS = new Texts();
-
     private final Ijoka ijoka;
     private final String token;
     private final String version;
     private final Assets assets;
+    private final Texts texts;
 
     Header(Ijoka ijoka, String token, String version, Assets assets) {
         this.ijoka = ijoka;
         this.token = token;
         this.version = version;
         this.assets = assets;
+        this.texts = new Texts(ijoka.clock());
     }
 
     /** The layout's model for a page of {@code project} on {@code tab}; pages add their own entries. */
@@ -51,7 +51,7 @@ final class Header {
         m.put("version", version);
         m.put("assets", assets);
         m.put("eventTypes", EVENT_TYPES);
-        m.put("texts", TEXTS);
+        m.put("texts", texts);
         return m;
     }
 }

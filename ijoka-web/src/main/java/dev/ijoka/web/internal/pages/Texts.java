@@ -3,11 +3,19 @@ package dev.ijoka.web.internal.pages;
 import dev.ijoka.web.internal.http.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** Formatting the templates call: {@code ${texts.ago(e.at)}}. Output is text, escaped by {@code th:text}. */
 public final class Texts {
+
+    private final InstantSource clock;
+
+    /** @param clock the engine's clock ({@code Ijoka.clock()}), so "5 min ago" agrees with the engine's leases and states */
+    public Texts(InstantSource clock) {
+        this.clock = clock;
+    }
 
     /** A value as compact JSON (an event's payload in the timeline). */
     public String json(@Nullable Object value) {
@@ -42,7 +50,7 @@ public final class Texts {
             return "";
         }
         try {
-            Duration d = Duration.between(Instant.parse(isoInstant), Instant.now());
+            Duration d = Duration.between(Instant.parse(isoInstant), clock.instant());
             boolean future = d.isNegative();
             long s = Math.abs(d.getSeconds());
             String amount = s < 60 ? s + " s" : s < 3600 ? s / 60 + " min" : s < 86_400 ? s / 3600 + " h" : s / 86_400 + " d";

@@ -105,11 +105,12 @@ final class Timeline {
             agents.put(s.id().value(), s.agent());
         }
         List<Group> groups = new ArrayList<>();
+        Instant now = ijoka.clock().instant();
         for (Event e : events) {
-            EventLine line = new EventLine(e, features::get, agents);
+            EventLine line = new EventLine(e, features::get, agents, now);
             Group last = groups.isEmpty() ? null : groups.getLast();
             if (last == null || !Objects.equals(last.getSession(), line.getSession())) {
-                last = new Group(line.getSession() == null ? null : sessions.get(line.getSession()), line.getSession());
+                last = new Group(line.getSession() == null ? null : sessions.get(line.getSession()), line.getSession(), now);
                 groups.add(last);
             }
             last.events.add(line);
@@ -199,9 +200,13 @@ final class Timeline {
         private final @Nullable String sessionId;
         final List<EventLine> events = new ArrayList<>();
 
-        Group(@Nullable Session session, @Nullable String sessionId) {
+        /** When the page was drawn, by the engine's clock: what the session's state is judged by. */
+        private final Instant now;
+
+        Group(@Nullable Session session, @Nullable String sessionId, Instant now) {
             this.session = session;
             this.sessionId = sessionId;
+            this.now = now;
         }
 
         public @Nullable String getSession() {
@@ -221,7 +226,7 @@ final class Timeline {
         }
 
         public @Nullable String getState() {
-            return session == null ? null : session.state(Instant.now()).name().toLowerCase(java.util.Locale.ROOT);
+            return session == null ? null : session.state(now).name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public String getFrom() {
