@@ -52,8 +52,7 @@ public record StoreLocation(String url, @Nullable Path file, boolean shared) {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.strip();
         }
-        Path data = DataDirectory.resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."));
-        return "jdbc:sqlite:" + data.resolve(DataDirectory.DATABASE_FILE);
+        return DataDirectory.defaultStoreUrl(env);
     }
 
     /**

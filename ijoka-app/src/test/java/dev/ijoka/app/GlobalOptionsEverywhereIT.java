@@ -66,7 +66,7 @@ class GlobalOptionsEverywhereIT {
         return line;
     }
 
-    private Run ijoka(List<String> args, String stdin) throws Exception {
+    private ProcessBuilder process(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
@@ -75,6 +75,33 @@ class GlobalOptionsEverywhereIT {
         pb.environment().put("IJOKA_HOME", tmp.resolve("home").toString());
         pb.environment().remove("CLAUDE_PROJECT_DIR");
         pb.environment().remove("CLAUDE_CODE_SESSION_ID");
+        return pb;
+    }
+
+    private Process start(List<String> args) throws IOException {
+        return process(args).redirectError(tmp.resolve("server.err").toFile()).redirectOutput(tmp.resolve("server.out").toFile())
+                .start();
+    }
+
+    private void awaitRelay(Process server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            Path relay = tmp.resolve("home/relay");
+            if (Files.isDirectory(relay)) {
+                try (Stream<Path> files = Files.walk(relay)) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".sock"))) {
+                        return;
+                    }
+                }
+            }
+            assertThat(server.isAlive()).as("ijoka mcp runs: " + Files.readString(tmp.resolve("server.err"))).isTrue();
+            assertThat(System.nanoTime()).as("ijoka mcp listens for hooks").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private Run ijoka(List<String> args, String stdin) throws Exception {
+        ProcessBuilder pb = process(args);
         Path err = tmp.resolve("err.txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
@@ -129,15 +156,29 @@ class GlobalOptionsEverywhereIT {
     void aHookTakesEveryGlobalOptionBeforeAndAfterItAndExitsZeroOnABadOne() throws Exception {
         // No cwd in the event: --project names the project.
         String sessionStart = "{\"session_id\":\"s1\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}";
+        // As in a Claude Code session, an ijoka mcp on the store serves the hooks through its relay (which also keeps
+        // each hook well inside its time limit on a busy machine): a hook finds it only if its --db names the same store.
+        Process mcp = start(List.of("mcp", "--db", "jdbc:sqlite:" + tmp.resolve("elsewhere/../named.db")));
+        try {
+            awaitRelay(mcp);
+            hooks(sessionStart);
+        } finally {
+            mcp.getOutputStream().close();
+            assertThat(mcp.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(tmp.resolve("other.db")).doesNotExist();
+    }
+
+    private void hooks(String sessionStart) throws Exception {
         for (List<String> options : optionSets()) {
             for (boolean before : List.of(true, false)) {
                 List<String> args = line("hook", options, before);
                 Run r = ijoka(args, sessionStart);
                 assertThat(r.exit()).as(args + ": " + r.err()).isZero();
                 assertThat(JSON.readTree(r.out()).toString()).as(args + ": " + r.err()).contains("additionalContext", MARK);
+                assertThat(r.err()).as(args + " was relayed, without a word").isEmpty();
             }
         }
-        assertThat(tmp.resolve("other.db")).doesNotExist();
 
         for (List<String> bad : List.of(List.of("hook", "--db"), List.of("-v", "hook", "--project"), List.of("hook", "--no-such-option"),
                 List.of("hook", "extra"), List.of("--project", tmp.resolve("missing").toString(), "hook"))) {
