@@ -25,7 +25,13 @@ public final class DataDirectory {
 
     /** The default store URL: the SQLite database in the data directory. */
     public static String defaultStoreUrl() {
-        return "jdbc:sqlite:" + resolve().resolve(DATABASE_FILE);
+        return defaultStoreUrl(System.getenv());
+    }
+
+    /** The default store URL for an environment of its own ({@link StoreLocation#choose} falls back to it). */
+    public static String defaultStoreUrl(Map<String, String> env) {
+        return "jdbc:sqlite:" + resolve(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."))
+                .resolve(DATABASE_FILE);
     }
 
     /**

@@ -28,8 +28,6 @@ import dev.ijoka.spi.StoreProvider;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
-import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * Stores are found by URL through {@link ServiceLoader} ({@link StoreProvider}); building opens
+ * Stores are found by URL through {@link java.util.ServiceLoader} ({@link StoreProvider}); building opens
  * and migrates the store. {@link #inMemory()} needs nothing on the class path. Thread-safe; close it
  * to stop its threads and close the store.
  */
@@ -218,20 +216,7 @@ public final class Ijoka implements AutoCloseable {
             if (url == null) {
                 throw new StoreException("no store configured: call store(\"jdbc:sqlite:/path/ijoka.db\") or use Ijoka.inMemory()");
             }
-            ServiceLoader<StoreProvider> loader = ServiceLoader.load(StoreProvider.class, Ijoka.class.getClassLoader());
-            for (StoreProvider provider : loader) {
-                if (provider.supports(url)) {
-                    return provider.open(url);
-                }
-            }
-            String known = loader.stream().map(p -> p.get().name()).collect(Collectors.joining(", "));
-            throw new StoreException("no store on the class path handles " + redact(url) + " (found: " + known
-                    + "). Add the store's jar, e.g. dev.ijoka:ijoka-store-sqlite for jdbc:sqlite: URLs.");
-        }
-
-        /** Drops anything that looks like a password from a URL before it reaches a message. */
-        static String redact(String url) {
-            return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+            return StoreProviders.forUrl(url).open(url);
         }
     }
 }

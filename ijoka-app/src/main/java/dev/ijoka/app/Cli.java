@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -34,22 +33,32 @@ public final class Cli {
 
     /** Runs the command line and returns its exit code. */
     public static int run(Environment env, EngineFactory engines, String... args) {
+        return run(env, engines, Invocation.parse(args));
+    }
+
+    /** Runs the command line, its global options read already, and returns its exit code. */
+    static int run(Environment env, EngineFactory engines, Invocation line) {
+        if (line.error() != null) {
+            return usageError(env, line);
+        }
         long started = System.nanoTime();
-        Injector injector = Guice.createInjector(new AppModule(env, engines));
+        Injector injector = Guice.createInjector(new AppModule(env, engines, line.options()));
         log.debug("wired in {} ms", (System.nanoTime() - started) / 1_000_000);
         CommandContext ctx = injector.getInstance(CommandContext.class);
         try {
             GuiceFactory factory = new GuiceFactory(injector);
             CommandLine cli = new CommandLine(IjokaCommand.class, factory);
-            addCommands(cli, factory, args);
-            cli.setOut(new PrintWriter(env.out(), true));
+            addCommands(cli, factory, line);
+            // Help for the protocol faces goes to stderr: their stdout is for their protocol alone.
+            boolean protocol = "hook".equals(line.command()) || "mcp".equals(line.command());
+            cli.setOut(new PrintWriter(protocol ? env.err() : env.out(), true));
             cli.setErr(new PrintWriter(env.err(), true));
             cli.setUsageHelpAutoWidth(false);
             cli.setUsageHelpWidth(Math.min(120, ctx.width()));
-            cli.setParameterExceptionHandler((ex, arguments) -> usageError(ctx, ex));
+            cli.setParameterExceptionHandler((ex, arguments) -> usageError(ctx, ex, line));
             cli.setExecutionExceptionHandler((ex, command, parsed) -> failure(ctx, ex));
             log.debug("command line built in {} ms", (System.nanoTime() - started) / 1_000_000);
-            int exit = cli.execute(args);
+            int exit = cli.execute(line.rest().toArray(String[]::new));
             log.debug("ran in {} ms, exit {}", (System.nanoTime() - started) / 1_000_000, exit);
             return exit;
         } finally {
@@ -62,13 +71,13 @@ public final class Cli {
     }
 
     /**
-     * Adds the subcommand the arguments name, or every one when they name none (help, a typo that
+     * Adds the subcommand the line names, or every one when it names none (help, a typo that
      * deserves a suggestion). Building picocli's model of one command instead of thirty is most of
      * what a short command's start-up costs once the JVM is up (see docs/benchmarks.md).
      */
-    private static void addCommands(CommandLine cli, IFactory factory, String[] args) {
-        String named = commandName(args);
-        if (named == null && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))) {
+    private static void addCommands(CommandLine cli, IFactory factory, Invocation line) {
+        String named = line.command();
+        if (named == null && line.rest().stream().anyMatch(a -> a.equals("-V") || a.equals("--version"))) {
             return; // the version needs no command
         }
         Class<?> only = named == null || named.equals("help") ? null : IjokaCommand.COMMANDS.get(named);
@@ -83,24 +92,23 @@ public final class Cli {
         }
     }
 
-    /** The first argument that is not a global option (or its value), or null. */
-    static @Nullable String commandName(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                return null;
-            }
-            if (!a.startsWith("-")) {
-                return a;
-            }
-            if (a.equals("--db") || a.equals("-p") || a.equals("--project")) {
-                i++;
-            }
+    /** A global option that picocli refused ({@code --db} without a URL...), before anything was built. */
+    private static int usageError(Environment env, Invocation line) {
+        if (line.options().json()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", "usage");
+            error.put("exitCode", ExitCodes.USAGE);
+            error.put("message", line.error());
+            env.err().println(tools.jackson.databind.json.JsonMapper.builder().build()
+                    .writeValueAsString(Map.of("error", error)));
+        } else {
+            env.err().println("ijoka: " + line.error());
+            env.err().println("Try: ijoka " + (line.command() == null ? "" : line.command() + " ") + "--help");
         }
-        return null;
+        return ExitCodes.USAGE;
     }
 
-    private static int usageError(CommandContext ctx, ParameterException ex) {
+    private static int usageError(CommandContext ctx, ParameterException ex, Invocation line) {
         if (ctx.json()) {
             printJsonError(ctx, "usage", ExitCodes.USAGE, ex.getMessage(), List.of());
         } else {
@@ -108,7 +116,8 @@ public final class Cli {
             UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(ctx.err(), true));
             ctx.err().println("Try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         }
-        return ExitCodes.USAGE;
+        // A hook always exits 0, whatever it is given: a hook must never break the agent.
+        return "hook".equals(line.command()) ? ExitCodes.OK : ExitCodes.USAGE;
     }
 
     private static int failure(CommandContext ctx, Exception ex) {

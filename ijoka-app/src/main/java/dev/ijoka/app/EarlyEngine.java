@@ -1,9 +1,8 @@
 package dev.ijoka.app;
 
-import dev.ijoka.DataDirectory;
 import dev.ijoka.Ijoka;
+import dev.ijoka.StoreLocation;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * start-up, and its two big parts do not depend on each other: Guice and picocli (the command line)
  * and SQLite, jOOQ and the engine (the store). On two cores they overlap (see docs/benchmarks.md).
  *
- * <p>Only where it changes nothing: a SQLite database that already exists (so {@code ijoka --help} on
- * a new machine creates no file), and not for help, the version or {@code init}. A store opened that
+ * <p>Only where it changes nothing: a store in a file that already exists (so {@code ijoka --help} on
+ * a new machine creates no file), and not for help, the version or {@code init}. The URL is the one
+ * {@code CommandContext} will ask for: both go by {@link StoreLocation#choose}. A store opened that
  * no command claims, or opened for another URL than the command asks for, is closed at the end.
  */
 final class EarlyEngine implements EngineFactory, AutoCloseable {
@@ -43,18 +43,20 @@ final class EarlyEngine implements EngineFactory, AutoCloseable {
         }
     }
 
-    /** Starts opening the store {@code args} and {@code env} name, where that is safe; see the class comment. */
-    static EarlyEngine start(String[] args, Environment env, EngineFactory engines) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                break;
-            }
-            if (NO_STORE.contains(a)) {
-                return new EarlyEngine(engines, null);
-            }
+    /** Starts opening the store the command line and {@code env} name, where that is safe; see the class comment. */
+    static EarlyEngine start(Invocation line, Environment env, EngineFactory engines) {
+        if (line.error() != null || line.command() == null || NO_STORE.contains(line.command())
+                || line.rest().stream().takeWhile(a -> !a.equals("--")).anyMatch(NO_STORE::contains)) {
+            return new EarlyEngine(engines, null);
         }
-        String url = storeUrl(args, env);
-        return new EarlyEngine(engines, url != null && existingSqliteFile(url) ? url : null);
+        StoreLocation store;
+        try {
+            store = StoreLocation.choose(line.options().db(), env.variables(), env.workingDirectory());
+        } catch (RuntimeException e) {
+            return new EarlyEngine(engines, null); // the command says what is wrong with it
+        }
+        // A store in a file is opened only if the file is there: a command that fails first creates nothing.
+        return new EarlyEngine(engines, store.file() == null || Files.isRegularFile(store.file()) ? store.url() : null);
     }
 
     @Override
@@ -85,36 +87,4 @@ final class EarlyEngine implements EngineFactory, AutoCloseable {
         }
     }
 
-    /** The URL {@code CommandContext.storeUrl()} will pick: {@code --db}, else {@code IJOKA_DB}, else the default. */
-    private static @Nullable String storeUrl(String[] args, Environment env) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--")) {
-                break;
-            }
-            if (args[i].equals("--db")) {
-                return i + 1 < args.length ? args[i + 1].strip() : null;
-            }
-            if (args[i].startsWith("--db=")) {
-                return args[i].substring("--db=".length()).strip();
-            }
-        }
-        String fromEnv = env.variable("IJOKA_DB");
-        if (fromEnv != null) {
-            return fromEnv.strip();
-        }
-        Path data = DataDirectory.resolve(env.variables(), System.getProperty("os.name", ""),
-                System.getProperty("user.home", "."));
-        return "jdbc:sqlite:" + data.resolve(DataDirectory.DATABASE_FILE);
-    }
-
-    private static boolean existingSqliteFile(String url) {
-        if (!url.startsWith("jdbc:sqlite:")) {
-            return false;
-        }
-        String path = url.substring("jdbc:sqlite:".length());
-        if (path.isEmpty() || path.startsWith(":") || path.startsWith("file:") || path.contains("?")) {
-            return false; // in-memory databases and URI filenames: leave them to the command
-        }
-        return Files.isRegularFile(Path.of(path));
-    }
 }

@@ -90,6 +90,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aTildeIsTheHomeDirectoryAndEverySpellingOfOneFileIsOneStore() throws IOException {
+        String home = System.getProperty("user.home");
+        Path fakeHome = Files.createDirectories(cli.root.resolve("user"));
+        System.setProperty("user.home", fakeHome.toString());
+        try {
+            cli.ok("--db", "jdbc:sqlite:~/stores/x.db", "feature", "add", "At home");
+
+            assertThat(fakeHome.resolve("stores/x.db")).isRegularFile();
+            assertThat(cli.project.resolve("~")).as("no directory named ~ in the working directory").doesNotExist();
+            // Relative to the working directory, with a detour, and as a file: URL: the same file, the same feature.
+            Path sub = Files.createDirectories(cli.project.resolve("sub"));
+            for (String spelling : new String[] {"jdbc:sqlite:../../user/stores/x.db", "jdbc:sqlite:file:" + fakeHome + "/./stores/x.db",
+                    "jdbc:sqlite:~/stores/../stores/x.db"}) {
+                assertThat(cli.runIn(sub, "--db", spelling, "feature", "list", "--project", cli.project.toString()).out())
+                        .as(spelling).contains("At home");
+            }
+            String doctor = cli.ok("doctor", "--db", "jdbc:sqlite:~/stores/x.db").out();
+            assertThat(doctor).contains("store: SQLite database " + fakeHome.resolve("stores/x.db") + " (from --db) opens");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
     void anUnusableStoreIsAStoreFailure() {
         CliHarness.Result r = cli.run("--db", "nosuch:thing", "status");
 

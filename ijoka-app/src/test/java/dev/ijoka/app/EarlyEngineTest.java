@@ -42,7 +42,7 @@ class EarlyEngineTest {
     @Test
     void anExistingDatabaseIsOpenedOnItsOwnThreadAndHandedToTheCommand() throws Exception {
         String url = existingDatabase();
-        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), factory)) {
+        try (EarlyEngine early = EarlyEngine.start(Invocation.parse("next"), env(Map.of("IJOKA_DB", url)), factory)) {
             Ijoka ijoka = early.open(url);
             assertThat(engines).containsExactly(ijoka);
             assertThat(opened).containsExactly(url + " on ijoka-open-store");
@@ -54,7 +54,7 @@ class EarlyEngineTest {
     @Test
     void dbOptionWinsOverTheEnvironmentAsInTheCommandLine() throws Exception {
         String url = existingDatabase();
-        try (EarlyEngine early = EarlyEngine.start(new String[] {"status", "--db", url},
+        try (EarlyEngine early = EarlyEngine.start(Invocation.parse("status", "--db", url),
                 env(Map.of("IJOKA_DB", "jdbc:sqlite:" + dir.resolve("other.db"))), factory)) {
             early.open(url);
         }
@@ -66,7 +66,7 @@ class EarlyEngineTest {
         String missing = "jdbc:sqlite:" + dir.resolve("new.db");
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"feature", "-h"}, new String[] {"--version"},
                 new String[] {"init"}, new String[] {"next"})) {
-            EarlyEngine early = EarlyEngine.start(args, env(Map.of("IJOKA_DB", missing)), factory);
+            EarlyEngine early = EarlyEngine.start(Invocation.parse(args), env(Map.of("IJOKA_DB", missing)), factory);
             Thread.sleep(20);
             early.close();
             assertThat(opened).as(String.join(" ", args)).isEmpty();
@@ -77,7 +77,7 @@ class EarlyEngineTest {
     @Test
     void anotherUrlIsOpenedAsAskedAndTheEarlyEngineLeftUnclaimed() throws Exception {
         String url = existingDatabase();
-        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), factory)) {
+        try (EarlyEngine early = EarlyEngine.start(Invocation.parse("next"), env(Map.of("IJOKA_DB", url)), factory)) {
             early.open("memory:");
         }
         assertThat(opened).contains(url + " on ijoka-open-store").anyMatch(o -> o.startsWith("memory: on "));
@@ -89,9 +89,19 @@ class EarlyEngineTest {
         EngineFactory failing = u -> {
             throw new StoreException("cannot open " + u + ": not a database");
         };
-        try (EarlyEngine early = EarlyEngine.start(new String[] {"next"}, env(Map.of("IJOKA_DB", url)), failing)) {
+        try (EarlyEngine early = EarlyEngine.start(Invocation.parse("next"), env(Map.of("IJOKA_DB", url)), failing)) {
             assertThatThrownBy(() -> early.open(url)).isInstanceOf(StoreException.class).hasMessage("cannot open " + url
                     + ": not a database");
         }
+    }
+
+    @Test
+    void aRelativeSpellingIsOpenedAsTheOneUrlTheCommandWillAskFor() throws Exception {
+        String url = existingDatabase();
+        try (EarlyEngine early = EarlyEngine.start(Invocation.parse("--db", "jdbc:sqlite:./sub/../ijoka.db", "next"),
+                env(Map.of()), factory)) {
+            early.open(url);
+        }
+        assertThat(opened).containsExactly(url + " on ijoka-open-store");
     }
 }

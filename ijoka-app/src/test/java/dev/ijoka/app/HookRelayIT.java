@@ -31,15 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hook relay between real processes: {@code ijoka mcp} on a SQLite file, and {@code ijoka hook}
- * processes that find it. A "lean" hook runs on a class path without any store, so that its direct path
- * could not record anything: whatever it records went through the relay.
+ * processes that find it. A "lean" hook runs on a class path without SQLite's driver, jOOQ or Flyway (the
+ * store's provider stays: it reads the store URL the relay is keyed by), so that its direct path could not
+ * record anything: whatever it records went through the relay.
  */
 class HookRelayIT {
 
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String FULL = System.getProperty("java.class.path");
     private static final String LEAN = Arrays.stream(FULL.split(File.pathSeparator))
-            .filter(e -> !e.contains("sqlite") && !e.contains("jooq") && !e.contains("flyway") && !e.contains("ijoka-store-"))
+            .filter(e -> !e.contains("sqlite-jdbc") && !e.contains("jooq") && !e.contains("flyway"))
             .collect(Collectors.joining(File.pathSeparator));
 
     @TempDir
@@ -155,7 +156,9 @@ class HookRelayIT {
         assertThat(loaded).anyMatch(l -> l.startsWith("dev.ijoka.claude.HookRelayClient "))
                 .noneMatch(l -> l.startsWith("tools.jackson.databind."))
                 .noneMatch(l -> l.startsWith("org.jooq."))
-                .noneMatch(l -> l.startsWith("dev.ijoka.Ijoka ") || l.startsWith("dev.ijoka.internal."))
+                .noneMatch(l -> l.startsWith("dev.ijoka.Ijoka ") || l.startsWith("dev.ijoka.store.sqlite.SqliteStore "))
+                .noneMatch(l -> l.startsWith("dev.ijoka.internal.") && !l.startsWith("dev.ijoka.internal.memory.InMemoryStoreProvider "))
+                .noneMatch(l -> l.startsWith("com.google.inject.") || l.startsWith("org.sqlite."))
                 .noneMatch(l -> l.startsWith("dev.ijoka.claude.HookHandler ") || l.startsWith("dev.ijoka.claude.HookRun "));
 
         // SessionStart: the relay's answer is the direct path's, word for word.

@@ -112,6 +112,39 @@ class LauncherIT {
         assertThat(ok("next").out()).startsWith("Next: #2  Visitor can add a product to the cart\n");
     }
 
+    @Test
+    void theStartUpCacheIsTrainedFromTheDataDirectoryWhenTheWorkingDirectoryIsGone() throws Exception {
+        // An agent removes a temporary worktree right after a command there: the training that command started in
+        // the background must not depend on it. Here the directory is gone before the launcher even starts (the
+        // command itself then cannot run: a JVM cannot start in a deleted directory), so the race is lost for sure.
+        Path gone = Files.createDirectories(dir.resolve("gone"));
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "cd \"$1\" && rmdir \"$1\" && exec \"$2\" --version", "test",
+                gone.toString(), LAUNCHER.toString());
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().remove("IJOKA_NO_CDS");
+        pb.environment().put("IJOKA_HOME", dir.resolve("home").toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("gone.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(gone).doesNotExist();
+
+        int major = Runtime.version().feature();
+        Path cds = dir.resolve("home/cds");
+        String cache = major >= 25 ? "ijoka-.*-java" + major + "-cli\\.aot" : "ijoka-.*-java" + major + "-cli\\.jsa";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!Files.isDirectory(cds) || cacheFiles(cds).anyMatch(name -> name.endsWith(".lock"))
+                || cacheFiles(cds).noneMatch(name -> name.matches(cache))) {
+            if (System.nanoTime() > deadline || (Files.isDirectory(cds) && cacheFiles(cds).noneMatch(n -> n.endsWith(".lock"))
+                    && cacheFiles(cds).noneMatch(name -> name.matches(cache)))) {
+                String log = Files.isRegularFile(cds.resolve("training-cli.log")) ? Files.readString(cds.resolve("training-cli.log")) : "";
+                throw new AssertionError("no start-up cache " + cache + " in " + cds + "; the training said:\n" + log);
+            }
+            Thread.sleep(200);
+        }
+        assertThat(Files.readString(cds.resolve("training-cli.log"))).doesNotContain("Could not determine current working directory");
+    }
+
     private static Stream<String> cacheFiles(Path cds) throws IOException {
         try (Stream<Path> files = Files.list(cds)) {
             return files.map(p -> p.getFileName().toString()).toList().stream();

@@ -1,6 +1,7 @@
 package dev.ijoka.claude;
 
 import dev.ijoka.DataDirectory;
+import dev.ijoka.StoreLocation;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -40,21 +41,27 @@ public final class HookMain {
 
     private HookMain() {}
 
+    /** The hook as a process of its own, on this process's environment; it takes no arguments. */
     public static void main(String[] args) {
-        main(args, () -> {});
+        if (args.length > 0) {
+            System.err.println("ijoka hook: takes no arguments, got " + List.of(args) + "; nothing done. Usage: ijoka hook "
+                    + "< EVENT.json (the store: $IJOKA_DB, else the data directory's database)");
+            return;
+        }
+        main(System.getenv(), () -> {});
     }
 
     /**
-     * {@link #main(String[])}, with {@code beforeDirectPath} run only when the hook opens the store
-     * itself: the app prepares SQLite's native library there, which a relayed hook does not need.
+     * One hook run, as the process does it, then the process ends with status 0. The app calls this once its
+     * command line is parsed, with {@code --db} (if given) put in {@code env} as {@code IJOKA_DB}: the store
+     * choice is the same rule either way ({@link StoreLocation#choose}).
+     *
+     * @param env the hook's environment (see {@link #run(InputStream, PrintStream, PrintStream, Map, Path, Runnable)})
+     * @param beforeDirectPath run only when the hook opens the store itself: the app prepares SQLite's native
+     *     library there, which a relayed hook does not need
      */
-    public static void main(String[] args, Runnable beforeDirectPath) {
+    public static void main(Map<String, String> env, Runnable beforeDirectPath) {
         PrintStream stderr = System.err;
-        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            stderr.println("usage: ijoka hook < EVENT.json\n  Handles one Claude Code hook event read from stdin "
-                    + "('ijoka init' configures the hooks); always exits 0.");
-            return;
-        }
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(stderr); // stdout carries the protocol only
         Thread watchdog = Thread.ofPlatform().daemon().name("ijoka-hook-watchdog").start(() -> {
@@ -67,7 +74,7 @@ public final class HookMain {
             }
         });
         try {
-            run(System.in, protocol, stderr, System.getenv(), Path.of("").toAbsolutePath(), beforeDirectPath);
+            run(System.in, protocol, stderr, env, Path.of("").toAbsolutePath(), beforeDirectPath);
         } catch (Throwable t) { // never break the agent, whatever happened
             stderr.println("ijoka hook: " + t);
         }
@@ -109,8 +116,7 @@ public final class HookMain {
 
     /** The store a hook with this environment records into: {@code $IJOKA_DB}, else the data directory's database. */
     static String storeUrl(Map<String, String> env) {
-        String db = env.get("IJOKA_DB");
-        return db != null && !db.isBlank() ? db : "jdbc:sqlite:" + dataDirectory(env).resolve(DataDirectory.DATABASE_FILE);
+        return StoreLocation.chosenUrl(null, env);
     }
 
     private static Path dataDirectory(Map<String, String> env) {

@@ -1,10 +1,10 @@
 package dev.ijoka.claude;
 
+import dev.ijoka.StoreLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,55 +21,31 @@ import java.util.Optional;
  * the first 16 hex digits of the SHA-256 of the store's URL. A hook finds the servers of exactly the
  * store it would open itself, so a relayed event lands where the direct path would have put it.
  *
- * <p>JDK classes only: the hook's client side uses this before anything heavy loads.
+ * <p>JDK classes and the store providers only: the hook's client side uses this before anything heavy loads.
  */
 final class RelayDirectory {
 
     static final String SUFFIX = ".sock";
-    private static final String SQLITE = "jdbc:sqlite:";
 
     private RelayDirectory() {}
 
     /**
      * The relay directory of {@code storeUrl}, or empty for a store no other process can share (an
-     * in-memory one): relaying to it would put the event in another process's throw-away store.
+     * in-memory one: relaying to it would put the event in another process's throw-away store) and for a
+     * URL that names no usable store (the direct path says why). Keyed by the store's canonical URL
+     * ({@link StoreLocation}), so that two spellings of one store meet, and one relative spelling read in
+     * two directories never does.
      *
-     * @param workingDirectory what a relative SQLite path is relative to, as the store itself reads it
+     * @param workingDirectory what a relative path in the URL is relative to, as the store itself reads it
      */
     static Optional<Path> of(Path dataDirectory, String storeUrl, Path workingDirectory) {
-        return canonicalUrl(storeUrl, workingDirectory).map(url -> dataDirectory.resolve("relay").resolve(key(url)));
-    }
-
-    /**
-     * The URL as one string per store: a SQLite file URL becomes its absolute, normalised path the way
-     * the SQLite store reads it ({@code file:}, {@code ~/}, relative paths), so that two spellings of one
-     * file meet, and two files of one relative spelling (from two directories) never do.
-     */
-    static Optional<String> canonicalUrl(String storeUrl, Path workingDirectory) {
-        String url = storeUrl.strip();
-        if (url.startsWith("memory:")) {
-            return Optional.empty();
-        }
-        if (!url.startsWith(SQLITE)) {
-            return Optional.of(url);
-        }
-        String rest = url.substring(SQLITE.length()).strip();
-        if (rest.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-            rest = rest.startsWith("//") ? rest.substring(2) : rest;
-        }
-        String lower = rest.toLowerCase(Locale.ROOT);
-        if (rest.isEmpty() || lower.startsWith(":memory:") || lower.contains("mode=memory") || rest.contains("?")) {
-            return Optional.empty(); // the store refuses these: the direct path says why
-        }
-        if (rest.equals("~") || rest.startsWith("~/")) {
-            rest = System.getProperty("user.home") + rest.substring(1);
-        }
+        StoreLocation location;
         try {
-            return Optional.of(SQLITE + workingDirectory.resolve(rest).toAbsolutePath().normalize());
-        } catch (InvalidPathException e) {
+            location = StoreLocation.of(storeUrl, workingDirectory);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
+        return location.shared() ? Optional.of(dataDirectory.resolve("relay").resolve(key(location.url()))) : Optional.empty();
     }
 
     static String key(String canonicalUrl) {

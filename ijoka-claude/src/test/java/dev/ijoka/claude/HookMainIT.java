@@ -58,7 +58,7 @@ class HookMainIT {
         Files.createDirectories(tmp.resolve("project"));
         Run start = hook(payload("SessionStart", ",\"source\":\"startup\""));
         assertThat(start.exit()).as(start.err()).isZero();
-        assertThat(start.out()).contains("\"hookEventName\":\"SessionStart\"").contains("additionalContext").contains("Progress");
+        assertThat(start.out()).as(start.err()).contains("\"hookEventName\":\"SessionStart\"").contains("additionalContext").contains("Progress");
 
         for (String p : List.of(
                 payload("UserPromptSubmit", ",\"prompt\":\"add a login form\""),

@@ -231,8 +231,12 @@ class HookRelayTest {
     void theStoreKeyIsOnePerDatabaseFile() {
         Path a = Path.of("/work/a");
         Path b = Path.of("/work/b");
-        assertThat(RelayDirectory.canonicalUrl("jdbc:sqlite:ijoka.db", a)).contains("jdbc:sqlite:/work/a/ijoka.db");
-        assertThat(RelayDirectory.canonicalUrl("jdbc:sqlite:file:///work/a/./ijoka.db", b)).contains("jdbc:sqlite:/work/a/ijoka.db");
+        assertThat(RelayDirectory.of(home, "jdbc:sqlite:ijoka.db", a))
+                .isEqualTo(RelayDirectory.of(home, "jdbc:sqlite:file:///work/a/./ijoka.db", b))
+                .isEqualTo(RelayDirectory.of(home, "jdbc:sqlite:../a/sub/../ijoka.db", a))
+                .isEqualTo(RelayDirectory.of(home, "jdbc:sqlite:/work/a/ijoka.db", b));
+        assertThat(RelayDirectory.of(home, "jdbc:sqlite:~/ijoka.db", a))
+                .isEqualTo(RelayDirectory.of(home, "jdbc:sqlite:" + System.getProperty("user.home") + "/ijoka.db", b));
         assertThat(RelayDirectory.of(home, "jdbc:sqlite:ijoka.db", a)).isNotEqualTo(RelayDirectory.of(home, "jdbc:sqlite:ijoka.db", b));
         assertThat(RelayDirectory.of(home, "memory:", a)).isEmpty();
         assertThat(RelayDirectory.of(home, "jdbc:sqlite::memory:", a)).isEmpty();

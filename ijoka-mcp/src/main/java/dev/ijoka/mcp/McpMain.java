@@ -1,7 +1,7 @@
 package dev.ijoka.mcp;
 
-import dev.ijoka.DataDirectory;
 import dev.ijoka.Ijoka;
+import dev.ijoka.StoreLocation;
 import dev.ijoka.api.IjokaException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,7 +45,7 @@ public final class McpMain {
         /**
          * Starts the companion; called once, on the thread that opened the store.
          *
-         * @param storeUrl the store's URL, as the server resolved it ({@code --db}, {@code $IJOKA_DB}, the default)
+         * @param storeUrl the store's canonical URL ({@link StoreLocation#url()}), as the server chose it
          * @return what to close at shutdown
          */
         AutoCloseable start(String storeUrl, Ijoka engine);
@@ -59,8 +60,59 @@ public final class McpMain {
         PrintStream stderr = System.err;
         OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         System.setOut(stderr); // stdout is JSON-RPC only: any stray print goes to stderr instead
-        int status = run(args, System.getenv(), protocol, stderr, companion);
-        System.exit(status);
+        System.exit(run(args, System.getenv(), protocol, stderr, companion));
+    }
+
+    /**
+     * The server as a process, on options its caller parsed (the app's command line does, with its other
+     * global options): serves, then exits 0.
+     */
+    public static void main(Options options, Companion companion) {
+        PrintStream stderr = System.err;
+        OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        System.setOut(stderr); // stdout is JSON-RPC only: any stray print goes to stderr instead
+        System.exit(run(options, System.getenv(), protocol, stderr, companion));
+    }
+
+    /**
+     * What the server serves.
+     *
+     * @param db the store's URL as given ({@code --db}), or null for the rule's choice ({@link StoreLocation#choose}:
+     *     {@code $IJOKA_DB}, else the SQLite database in the data directory)
+     * @param project the project directory, or null (the client's roots, else {@code $CLAUDE_PROJECT_DIR}, else
+     *     the working directory)
+     */
+    public record Options(@Nullable String db, @Nullable Path project) {
+
+        /** {@code --db URL} and {@code --project DIR}, or null after printing what is wrong (or the usage, for --help). */
+        static @Nullable Options parse(String[] args, PrintStream errors) {
+            String db = null;
+            Path project = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (a) {
+                    case "--db" -> db = required(a, value, errors);
+                    case "--project" -> {
+                        String dir = required(a, value, errors);
+                        project = dir == null ? null : Path.of(dir).toAbsolutePath();
+                    }
+                    case "-h", "--help" -> {
+                        errors.println(USAGE);
+                        return null;
+                    }
+                    default -> {
+                        errors.println("ijoka mcp: unknown argument '" + a + "'\n" + USAGE);
+                        return null;
+                    }
+                }
+                if ((a.equals("--db") && db == null) || (a.equals("--project") && project == null)) {
+                    return null;
+                }
+                i++;
+            }
+            return new Options(db, project);
+        }
     }
 
     /** {@link #run(String[], Map, OutputStream, PrintStream, Companion)} without a companion. */
@@ -76,43 +128,32 @@ public final class McpMain {
      */
     public static int run(String[] args, Map<String, String> env, OutputStream protocol, PrintStream errors,
             Companion companion) {
-        String db = null;
-        Path project = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-                case "--db" -> db = required(a, value, errors);
-                case "--project" -> {
-                    String dir = required(a, value, errors);
-                    project = dir == null ? null : Path.of(dir).toAbsolutePath();
-                }
-                case "-h", "--help" -> {
-                    errors.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    errors.println("ijoka mcp: unknown argument '" + a + "'\n" + USAGE);
-                    return 2;
-                }
-            }
-            if ((a.equals("--db") && db == null) || (a.equals("--project") && project == null)) {
-                return 2;
-            }
-            i++;
+        if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
+            errors.println(USAGE);
+            return 0;
         }
-        if (db == null) {
-            String fromEnv = env.get("IJOKA_DB");
-            db = fromEnv != null && !fromEnv.isBlank() ? fromEnv : DataDirectory.defaultStoreUrl();
-        }
+        Options options = Options.parse(args, errors);
+        return options == null ? 2 : run(options, env, protocol, errors, companion);
+    }
+
+    /**
+     * Opens the store {@code options} and {@code env} choose, serves stdin and {@code protocol} until stdin ends.
+     *
+     * @param companion started once the store is open, closed at the end before the engine
+     * @return the exit status: 0 after a normal end
+     */
+    public static int run(Options given, Map<String, String> env, OutputStream protocol, PrintStream errors,
+            Companion companion) {
+        Path project = given.project();
         // Open the store while the client and server shake hands: initialize is answered at once, and
         // tool calls wait for the engine (DESIGN.md §8: process start to initialize answered ≤ 700 ms).
-        String url = db;
         CompletableFuture<Ijoka> engine = new CompletableFuture<>();
         Companions companions = new Companions(companion, errors);
         Thread.ofPlatform().name("ijoka-open-store").start(() -> {
             Ijoka opened;
+            String url;
             try {
+                url = StoreLocation.choose(given.db(), env, Path.of("").toAbsolutePath()).url();
                 opened = Ijoka.builder().store(url).build();
             } catch (RuntimeException | Error e) {
                 errors.println("ijoka mcp: " + (e instanceof IjokaException ? e.getMessage() : e.toString()));

@@ -2,6 +2,7 @@ package dev.ijoka.app.cli;
 
 import dev.ijoka.DataDirectory;
 import dev.ijoka.Ijoka;
+import dev.ijoka.StoreLocation;
 import dev.ijoka.api.InvalidInputException;
 import dev.ijoka.api.NotFoundException;
 import dev.ijoka.app.EngineFactory;
@@ -14,7 +15,6 @@ import dev.ijoka.domain.ProjectId;
 import dev.ijoka.interchange.JsonViews;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,16 +68,30 @@ public final class CommandContext implements AutoCloseable {
     }
 
     public boolean json() {
-        return options.json;
+        return options.json();
     }
 
-    /** The store's URL: {@code --db}, else {@code IJOKA_DB}, else the SQLite file in the data directory. */
-    public String storeUrl() {
-        if (options.db != null && !options.db.isBlank()) {
-            return options.db.strip();
+    /**
+     * The store: {@code --db}, else {@code IJOKA_DB}, else the SQLite file in the data directory, located as
+     * its kind of store reads the URL ({@code ~/} and relative paths resolved against this run's directory).
+     *
+     * @throws dev.ijoka.api.StoreException if no store handles the URL, or it is not usable
+     */
+    public StoreLocation store() {
+        return StoreLocation.choose(options.db(), env.variables(), env.workingDirectory());
+    }
+
+    /** The store's URL as given or chosen by the rule, before it is located (for messages about a URL that fails). */
+    public String storeUrlAsGiven() {
+        return StoreLocation.chosenUrl(options.db(), env.variables());
+    }
+
+    /** Where the store's URL came from, for messages: {@code " (from --db)"}, {@code " (from IJOKA_DB)"} or nothing. */
+    public String storeSource() {
+        if (options.db() != null && !options.db().isBlank()) {
+            return " (from --db)";
         }
-        String fromEnv = env.variable("IJOKA_DB");
-        return fromEnv != null ? fromEnv.strip() : defaultStoreUrl();
+        return env.variable(StoreLocation.VARIABLE) != null ? " (from IJOKA_DB)" : "";
     }
 
     /** The data directory of this run's environment (IJOKA_HOME, XDG_DATA_HOME...). */
@@ -85,41 +99,15 @@ public final class CommandContext implements AutoCloseable {
         return DataDirectory.resolve(env.variables(), System.getProperty("os.name", ""), System.getProperty("user.home", "."));
     }
 
-    private String defaultStoreUrl() {
-        return "jdbc:sqlite:" + dataDirectory().resolve(DataDirectory.DATABASE_FILE);
-    }
-
     /** The engine, opened on the first call. */
     public Ijoka engine() {
         if (engine == null) {
-            String url = storeUrl();
-            prepareSqliteDirectory(url);
+            String url = store().url();
             long started = System.nanoTime();
             engine = engines.open(url);
             log.debug("opened {} in {} ms", engine.storeDescription(), (System.nanoTime() - started) / 1_000_000);
         }
         return engine;
-    }
-
-    /** SQLite creates the file but not its directory: make the directory, so a first run just works. */
-    private static void prepareSqliteDirectory(String url) {
-        if (!url.startsWith("jdbc:sqlite:") || url.startsWith("jdbc:sqlite::memory:")) {
-            return;
-        }
-        String path = url.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query >= 0 ? path.substring(0, query) : path;
-        if (path.startsWith("file:")) {
-            return;
-        }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            try {
-                Files.createDirectories(parent);
-            } catch (IOException e) {
-                log.debug("cannot create {}: {}", parent, e.toString());
-            }
-        }
     }
 
     /**
@@ -130,7 +118,7 @@ public final class CommandContext implements AutoCloseable {
      */
     public Project project(boolean register) {
         Ijoka ijoka = engine();
-        String given = options.project;
+        String given = options.project();
         if (given != null && !given.isBlank()) {
             Path dir = env.workingDirectory().resolve(given.strip());
             if (Files.isDirectory(dir)) {

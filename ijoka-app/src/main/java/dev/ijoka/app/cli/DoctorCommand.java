@@ -111,9 +111,10 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private Check store() {
-        String url = ctx.storeUrl();
-        String source = ctx.env().variable("IJOKA_DB") != null ? " (from IJOKA_DB)" : "";
+        String url = ctx.storeUrlAsGiven();
+        String source = ctx.storeSource();
         try {
+            url = ctx.store().url(); // one spelling per store, the one that is opened
             Ijoka ijoka = ctx.engine();
             // The same check as the dashboard's GET /api/health: open, migrated, writable.
             StoreHealth health = ijoka.health();

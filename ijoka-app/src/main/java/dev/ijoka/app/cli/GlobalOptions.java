@@ -1,20 +1,20 @@
 package dev.ijoka.app.cli;
 
-import jakarta.inject.Singleton;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
  * The options every command takes, wherever they appear on the line ({@code ijoka --json status} and
- * {@code ijoka status --json} are the same). One instance per run, shared through Guice.
+ * {@code ijoka status --json} are the same), {@code mcp} and {@code hook} included. picocli reads them
+ * once per run, before anything else ({@code dev.ijoka.app.Invocation}); the commands see that one
+ * instance through Guice. They stay declared on every command (scope INHERIT) so that help lists them.
  */
-@Singleton
 public final class GlobalOptions {
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "The store: jdbc:sqlite:/path/ijoka.db (default: ijoka.db in the data directory), or memory:. "
-                    + "Also taken from the environment variable IJOKA_DB.")
+            description = "The store: jdbc:sqlite:/path/ijoka.db (default: ijoka.db in the data directory; ~/ and relative "
+                    + "paths work), or memory:. Also taken from the environment variable IJOKA_DB.")
     @Nullable String db;
 
     @Option(names = {"-p", "--project"}, scope = ScopeType.INHERIT, paramLabel = "DIR|ID",
@@ -30,7 +30,22 @@ public final class GlobalOptions {
             description = "Log more to stderr: -v for info, -vv for debug.")
     boolean[] verbose = new boolean[0];
 
+    /** {@code --db}, or null. */
+    public @Nullable String db() {
+        return db;
+    }
+
+    /** {@code --project}, or null. */
+    public @Nullable String project() {
+        return project;
+    }
+
     public boolean json() {
         return json;
+    }
+
+    /** How many times {@code -v} was given. */
+    public int verbosity() {
+        return verbose.length;
     }
 }

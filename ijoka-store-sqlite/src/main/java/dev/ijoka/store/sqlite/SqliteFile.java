@@ -5,7 +5,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Reads the database file's path out of a {@code jdbc:sqlite:} URL. */
+/**
+ * Reads the database file's path out of a {@code jdbc:sqlite:} URL: the one place that does, for opening
+ * the store and for {@link SqliteStoreProvider#locate} (what every face and the hook relay go by). JDK
+ * classes only: a relayed hook reads URLs with it before anything heavy loads.
+ */
 record SqliteFile(Path path) {
 
     static final String PREFIX = "jdbc:sqlite:";
@@ -17,6 +21,11 @@ record SqliteFile(Path path) {
      * @throws StoreException for in-memory databases and URLs with parameters, saying what to use instead
      */
     static SqliteFile parse(String url) {
+        return parse(url, Path.of("").toAbsolutePath());
+    }
+
+    /** {@link #parse(String)} with a relative path read against {@code workingDirectory}. */
+    static SqliteFile parse(String url, Path workingDirectory) {
         if (!url.startsWith(PREFIX)) {
             throw new StoreException("not a SQLite URL: " + url + ". Write jdbc:sqlite:/path/to/ijoka.db");
         }
@@ -40,7 +49,7 @@ record SqliteFile(Path path) {
             rest = System.getProperty("user.home") + rest.substring(1);
         }
         try {
-            return new SqliteFile(Path.of(rest).toAbsolutePath().normalize());
+            return new SqliteFile(workingDirectory.toAbsolutePath().resolve(rest).normalize());
         } catch (InvalidPathException e) {
             throw new StoreException("not a usable file path in " + url + ": " + e.getMessage(), e);
         }

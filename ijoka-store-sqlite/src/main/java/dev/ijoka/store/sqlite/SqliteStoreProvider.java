@@ -1,7 +1,9 @@
 package dev.ijoka.store.sqlite;
 
+import dev.ijoka.StoreLocation;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreProvider;
+import java.nio.file.Path;
 
 /**
  * Opens {@code jdbc:sqlite:} URLs, e.g. {@code jdbc:sqlite:/home/me/.local/share/ijoka/ijoka.db}.
@@ -13,6 +15,13 @@ public final class SqliteStoreProvider implements StoreProvider {
     @Override
     public boolean supports(String url) {
         return url.startsWith(SqliteFile.PREFIX);
+    }
+
+    /** The database file's absolute, normalised path ({@code ~} and relative paths resolved), as the store opens it. */
+    @Override
+    public StoreLocation locate(String url, Path workingDirectory) {
+        SqliteFile file = SqliteFile.parse(url, workingDirectory);
+        return new StoreLocation(file.jdbcUrl(), file.path(), true);
     }
 
     @Override
