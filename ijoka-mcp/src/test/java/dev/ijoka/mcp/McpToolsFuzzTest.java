@@ -69,8 +69,8 @@ class McpToolsFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void toolCall(FuzzedDataProvider data) {
         McpSchema.Tool tool = tools.get(data.consumeInt(0, tools.size() - 1));
-        String other = data.consumeInt(0, 31) == 31 ? data.consumeString(20) : ""; // the SDK's client refuses an empty name
-        String name = other.isEmpty() ? tool.name() : other;
+        String other = data.consumeInt(0, 31) == 31 ? data.consumeString(20) : ""; // the SDK's client refuses a blank name
+        String name = other.isBlank() ? tool.name() : other;
         Map<String, Object> arguments = arguments(data, tool.inputSchema());
         long mark = ijoka.events().lastSequence();
 
