@@ -19,6 +19,7 @@ import dev.ijoka.domain.RuleSpec;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,13 +156,25 @@ class WebBodyFuzzTest {
             default -> TestServer.JSON.writeValueAsString(json.build(message));
         };
         String session = data.consumeInt(0, 15) == 0 ? data.consumeString(40) : mcpSession;
+        postToMcp(session, body);
+    }
+
+    /** Any bytes as the body of a POST to {@code /mcp} in the open session. */
+    @FuzzTest(maxDuration = "5m")
+    void mcpRawBody(byte[] body) {
+        postToMcp(mcpSession, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Posts {@code body} and checks the answer: no 5xx, every error in words, nothing written by a refusal. */
+    private static void postToMcp(String session, String body) {
         long mark = t.ijoka.events().lastSequence();
 
         HttpResponse<String> response = mcp(session, body);
 
         String what = "/mcp " + body + " -> " + response.statusCode() + " " + response.body();
         assertThat(response.statusCode()).as(what).isLessThan(500);
-        for (JsonNode answer : answers(response)) {
+        List<JsonNode> answers = answers(response);
+        for (JsonNode answer : answers) {
             JsonNode error = answer.has("error") ? answer.path("error") : null;
             boolean toolError = answer.path("result").path("isError").asBoolean(false);
             if (error != null) {
@@ -174,7 +187,7 @@ class WebBodyFuzzTest {
                 assertThat(t.ijoka.events().lastSequence()).as("refused but wrote: %s", what).isEqualTo(mark);
             }
         }
-        if (response.statusCode() >= 400 && answers(response).isEmpty()) {
+        if (response.statusCode() >= 400 && answers.isEmpty()) {
             JsonNode error = TestServer.json(response).path("error");
             assertThat(error.path("message").asString("")).as(what).isNotBlank();
         }
