@@ -4,6 +4,7 @@ import dev.ijoka.web.internal.http.Exchanges;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
@@ -153,7 +154,13 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
         }
         switch (message) {
             case McpSchema.JSONRPCResponse response -> {
-                session.accept(response).block(callTimeout);
+                try {
+                    session.accept(response).block(callTimeout);
+                } catch (McpError e) { // the SDK refuses a response to a request the server never sent
+                    error(exchange, 400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "the server asked nothing with id "
+                            + response.id() + ": POST a response only to a request the server sent on this session");
+                    return;
+                }
                 accepted(exchange);
             }
             case McpSchema.JSONRPCNotification notification -> {
