@@ -179,7 +179,13 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
             error(exchange, 503, request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "the MCP server is starting: retry");
             return;
         }
-        McpSchema.InitializeRequest init = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() { });
+        McpSchema.InitializeRequest init = request.params() instanceof Map<?, ?> params
+                ? convert(params) : null;
+        if (init == null) {
+            error(exchange, 400, request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, "initialize needs params {\"protocolVersion\":"
+                    + " ..., \"capabilities\": {...}, \"clientInfo\": {\"name\": ..., \"version\": ...}}");
+            return;
+        }
         McpStreamableServerSession.McpStreamableServerSessionInit started = f.startSession(init);
         String id = started.session().getId();
         sessions.put(id, started.session());
@@ -189,6 +195,15 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
         Exchanges.sendText(exchange, 200, Exchanges.JSON, text(
                 new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null)));
         LOG.debug("MCP session {} opened by {}", id, init.clientInfo());
+    }
+
+    /** The params of {@code initialize}, or null if they are not an initialize request's. */
+    private McpSchema.@Nullable InitializeRequest convert(Map<?, ?> params) {
+        try {
+            return json.convertValue(params, new TypeRef<McpSchema.InitializeRequest>() { });
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A request's answer comes as an SSE stream that the SDK closes after the response. */
