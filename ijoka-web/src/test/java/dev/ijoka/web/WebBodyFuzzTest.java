@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -152,7 +153,7 @@ class WebBodyFuzzTest {
                 "error", obj("code", new FuzzJson.Int(-32700, 0), "message", TEXT));
         String body = switch (data.consumeInt(0, 9)) {
             case 0 -> data.consumeString(200);
-            case 1 -> TestServer.JSON.writeValueAsString(List.of(json.build(message), json.build(message)));
+            case 1 -> TestServer.JSON.writeValueAsString(Arrays.asList(json.build(message), json.build(message)));
             default -> TestServer.JSON.writeValueAsString(json.build(message));
         };
         String session = data.consumeInt(0, 15) == 0 ? data.consumeString(40) : mcpSession;
