@@ -105,11 +105,13 @@ public final class IjokaMcpTools implements AutoCloseable {
     /**
      * What a transport should answer, instead of passing the call on, for a {@code tools/call} whose
      * params name no tool of this server or carry arguments that are not an object: a tool error that
-     * lists the tools. Empty when the call is fine to pass on.
+     * lists the tools, or that has no params object at all. Empty when the call is fine to pass on.
      */
     public Optional<McpSchema.CallToolResult> screen(@Nullable Object params) {
         if (!(params instanceof Map<?, ?> map)) {
-            return Optional.empty(); // the SDK answers a malformed request itself
+            // The SDK's tools/call handler fails on missing params with a NullPointerException (a 500 over HTTP).
+            return Optional.of(Results.error("invalid_input", "tools/call needs params with the tool's name and its"
+                    + " arguments, e.g. {\"name\": \"ijoka_status\", \"arguments\": {}}. tools/list describes the tools."));
         }
         Object name = map.get("name");
         if (!(name instanceof String s) || !tools.containsKey(s)) {

@@ -4,6 +4,7 @@ import dev.ijoka.web.internal.http.Exchanges;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
@@ -153,7 +154,13 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
         }
         switch (message) {
             case McpSchema.JSONRPCResponse response -> {
-                session.accept(response).block(callTimeout);
+                try {
+                    session.accept(response).block(callTimeout);
+                } catch (McpError e) { // the SDK refuses a response to a request the server never sent
+                    error(exchange, 400, null, McpSchema.ErrorCodes.INVALID_REQUEST, "the server asked nothing with id "
+                            + response.id() + ": POST a response only to a request the server sent on this session");
+                    return;
+                }
                 accepted(exchange);
             }
             case McpSchema.JSONRPCNotification notification -> {
@@ -172,7 +179,13 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
             error(exchange, 503, request.id(), McpSchema.ErrorCodes.INTERNAL_ERROR, "the MCP server is starting: retry");
             return;
         }
-        McpSchema.InitializeRequest init = json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() { });
+        McpSchema.InitializeRequest init = request.params() instanceof Map<?, ?> params
+                ? convert(params) : null;
+        if (init == null) {
+            error(exchange, 400, request.id(), McpSchema.ErrorCodes.INVALID_PARAMS, "initialize needs params {\"protocolVersion\":"
+                    + " ..., \"capabilities\": {...}, \"clientInfo\": {\"name\": ..., \"version\": ...}}");
+            return;
+        }
         McpStreamableServerSession.McpStreamableServerSessionInit started = f.startSession(init);
         String id = started.session().getId();
         sessions.put(id, started.session());
@@ -182,6 +195,15 @@ final class StreamableTransport implements McpStreamableServerTransportProvider 
         Exchanges.sendText(exchange, 200, Exchanges.JSON, text(
                 new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, request.id(), result, null)));
         LOG.debug("MCP session {} opened by {}", id, init.clientInfo());
+    }
+
+    /** The params of {@code initialize}, or null if they are not an initialize request's. */
+    private McpSchema.@Nullable InitializeRequest convert(Map<?, ?> params) {
+        try {
+            return json.convertValue(params, new TypeRef<McpSchema.InitializeRequest>() { });
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A request's answer comes as an SSE stream that the SDK closes after the response. */
