@@ -9,15 +9,24 @@ import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Agent sessions: their life, their activity, and the leases on what they claim. */
 public final class SessionService implements Sessions {
+
+    /** The note under an id that names the session it continues. */
+    static final String CONTINUES = "continues";
+    /** The note under a session that holds the HEAD it last saw in a repository: this, then the repository. */
+    static final String HEAD_PREFIX = "head:";
+    private static final int MAX_HOPS = 8;
 
     private final Engine engine;
 
@@ -132,6 +141,72 @@ public final class SessionService implements Sessions {
             run.commitEvents();
             return ended;
         });
+    }
+
+    @Override
+    public SessionId resolve(SessionId id) {
+        return engine.read(r -> resolve(r, id));
+    }
+
+    /** Follows links; a few hops at most, since {@link #link} always points at a resolved id. */
+    private static SessionId resolve(StoreReader r, SessionId id) {
+        SessionId at = id;
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            Optional<String> next = r.sessionNote(at, CONTINUES);
+            if (next.isEmpty() || next.get().equals(at.value())) {
+                return at;
+            }
+            at = SessionId.of(next.get());
+        }
+        return at;
+    }
+
+    @Override
+    public void link(SessionId alias, SessionId session) {
+        engine.write(tx -> {
+            SessionId target = resolve(tx, session);
+            if (!target.equals(alias) && !target.equals(resolve(tx, alias))) {
+                tx.putSessionNote(alias, CONTINUES, target.value());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> lastHead(SessionId session, String repository) {
+        String note = headNote(repository);
+        return engine.read(r -> r.sessionNote(session, note));
+    }
+
+    @Override
+    public boolean moveHead(SessionId id, String repository, @Nullable String expected, String head,
+            List<EventPayload.Activity> activities) {
+        String note = headNote(repository);
+        Engine.input(() -> dev.ijoka.domain.Limits.requireText("head", head, dev.ijoka.domain.Limits.MAX_NAME));
+        List<EventPayload.Activity> what = List.copyOf(activities);
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            if (!Objects.equals(tx.sessionNote(id, note).orElse(null), expected)) {
+                return false;
+            }
+            tx.putSessionNote(id, note, head);
+            if (!what.isEmpty()) {
+                CommandRun run = new CommandRun(engine, tx, now, s.project(), s.currentFeature(), id);
+                what.forEach(run::emit);
+                renewLeases(tx, run, s, now);
+                tx.upsertSession(s.seen(now));
+                run.commitEvents();
+            }
+            return true;
+        });
+    }
+
+    private static String headNote(String repository) {
+        if (repository.isBlank()) {
+            throw new InvalidInputException("a repository is named by its top-level directory; got a blank name");
+        }
+        return HEAD_PREFIX + repository;
     }
 
     @Override
