@@ -92,7 +92,10 @@ public final class HookHandler {
         if (event == null || sessionText == null || sessionText.isBlank()) {
             throw new IllegalArgumentException("a hook payload needs hook_event_name and session_id");
         }
-        SessionId session = sessionFor(SessionId.of(sessionText));
+        // A SessionStart of a new Claude Code process ("startup") is a new session; any other first sight of
+        // an id (a /clear, a resume, or an event whose SessionStart went missing) may continue one.
+        boolean newProcess = event.equals("SessionStart") && "startup".equals(text(payload, "source"));
+        SessionId session = sessionFor(SessionId.of(sessionText), !newProcess);
         return switch (event) {
             case "SessionStart" -> Optional.of(sessionStart(payload, session));
             case "UserPromptSubmit" -> {
@@ -132,9 +135,9 @@ public final class HookHandler {
      * is a session already; else, on first sight, the session of the same Claude Code process that it
      * continues (linked then, so that later hooks and the other path find it at once); else itself.
      */
-    private SessionId sessionFor(SessionId id) {
+    private SessionId sessionFor(SessionId id, boolean mayContinue) {
         SessionId resolved = engine.sessions().resolve(id);
-        if (!resolved.equals(id) || engine.sessions().find(id).isPresent()) {
+        if (!resolved.equals(id) || !mayContinue || engine.sessions().find(id).isPresent()) {
             return resolved;
         }
         for (SessionId candidate : continued()) {
@@ -148,14 +151,23 @@ public final class HookHandler {
         return id;
     }
 
-    /** What a new id may continue: the id in the hook's environment, then what the hook's ancestors were linked to. */
+    /**
+     * What a new id may continue: the id in the hook's environment, then the session of the nearest
+     * ancestor an {@code ijoka mcp} linked (its Claude Code process; a farther one would be another Claude
+     * Code that this one runs under).
+     */
     private List<SessionId> continued() {
         List<SessionId> candidates = new ArrayList<>();
         String fromEnv = env.get(HookEnvironment.SESSION);
         if (fromEnv != null && !fromEnv.isBlank()) {
             candidates.add(SessionId.of(fromEnv.strip()));
         }
-        candidates.addAll(processes());
+        for (SessionId process : processes()) {
+            if (!engine.sessions().resolve(process).equals(process)) {
+                candidates.add(process);
+                break;
+            }
+        }
         return candidates;
     }
 
