@@ -46,10 +46,17 @@ final class HookEnvironment {
     static List<SessionId> processes(Map<String, String> env) {
         List<SessionId> ids = new ArrayList<>();
         for (String p : env.getOrDefault(PROCESSES, "").split(",")) {
-            if (!p.isBlank()) {
-                ids.add(SessionId.of(p.strip()));
-            }
+            sessionId(p).filter(SessionId::isProcess).ifPresent(ids::add);
         }
         return ids;
+    }
+
+    /** {@code text} as a session id, or empty when it cannot be one (blank, too long): a hint, never a failure. */
+    static java.util.Optional<SessionId> sessionId(@org.jspecify.annotations.Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(SessionId.of(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

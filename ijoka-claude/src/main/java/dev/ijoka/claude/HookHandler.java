@@ -158,10 +158,7 @@ public final class HookHandler {
      */
     private List<SessionId> continued() {
         List<SessionId> candidates = new ArrayList<>();
-        String fromEnv = env.get(HookEnvironment.SESSION);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            candidates.add(SessionId.of(fromEnv.strip()));
-        }
+        HookEnvironment.sessionId(env.get(HookEnvironment.SESSION)).ifPresent(candidates::add);
         for (SessionId process : processes()) {
             if (!engine.sessions().resolve(process).equals(process)) {
                 candidates.add(process);
