@@ -177,6 +177,25 @@ class SessionsTest {
     }
 
     @Test
+    void aResumedSessionTakesBackTheClaimsItsEndReleasedUnlessSomeoneElseTookThem() {
+        SessionId s1 = fx.session("s1");
+        SessionId s2 = fx.session("s2");
+        Feature kept = fx.feature("a");
+        Feature taken = fx.feature("b");
+        fx.features().start(taken.id(), s1);
+        fx.features().start(kept.id(), s1);
+        fx.ijoka.sessions().end(s1, "prompt_input_exit");
+        fx.features().start(taken.id(), s2); // free after the end: another session takes it
+
+        Session resumed = fx.ijoka.sessions().start(fx.project.id(), s1, "claude-code");
+
+        assertThat(resumed.endedAt()).isNull();
+        assertThat(resumed.currentFeature()).isEqualTo(kept.id());
+        assertThat(fx.reload(kept).claim().session()).isEqualTo(s1);
+        assertThat(fx.reload(taken).claim().session()).isEqualTo(s2);
+    }
+
+    @Test
     void aLinkedIdStandsForTheSessionItContinuesAndNeverForItself() {
         SessionId first = fx.session("first");
         SessionId cleared = SessionId.of("after-clear");
