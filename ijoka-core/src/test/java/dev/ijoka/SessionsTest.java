@@ -177,6 +177,64 @@ class SessionsTest {
     }
 
     @Test
+    void aResumedSessionTakesBackTheClaimsItsEndReleasedUnlessSomeoneElseTookThem() {
+        SessionId s1 = fx.session("s1");
+        SessionId s2 = fx.session("s2");
+        Feature kept = fx.feature("a");
+        Feature taken = fx.feature("b");
+        fx.features().start(taken.id(), s1);
+        fx.features().start(kept.id(), s1);
+        fx.ijoka.sessions().end(s1, "prompt_input_exit");
+        fx.features().start(taken.id(), s2); // free after the end: another session takes it
+
+        Session resumed = fx.ijoka.sessions().start(fx.project.id(), s1, "claude-code");
+
+        assertThat(resumed.endedAt()).isNull();
+        assertThat(resumed.currentFeature()).isEqualTo(kept.id());
+        assertThat(fx.reload(kept).claim().session()).isEqualTo(s1);
+        assertThat(fx.reload(taken).claim().session()).isEqualTo(s2);
+    }
+
+    @Test
+    void aLinkedIdStandsForTheSessionItContinuesAndNeverForItself() {
+        SessionId first = fx.session("first");
+        SessionId cleared = SessionId.of("after-clear");
+        SessionId again = SessionId.of("after-second-clear");
+
+        assertThat(fx.ijoka.sessions().resolve(cleared)).isEqualTo(cleared);
+        fx.ijoka.sessions().link(cleared, first);
+        fx.ijoka.sessions().link(again, cleared); // follows the link: one hop to the session
+        fx.ijoka.sessions().link(first, cleared); // would close a loop: changes nothing
+
+        assertThat(fx.ijoka.sessions().resolve(cleared)).isEqualTo(first);
+        assertThat(fx.ijoka.sessions().resolve(again)).isEqualTo(first);
+        assertThat(fx.ijoka.sessions().resolve(first)).isEqualTo(first);
+    }
+
+    @Test
+    void movingHeadIsACompareAndSetThatRecordsWhatTheMoveMeantAgainstTheCurrentFeature() {
+        SessionId s1 = fx.session("s1");
+        Feature f = fx.feature("a");
+        fx.features().start(f.id(), s1);
+        assertThat(fx.ijoka.sessions().lastHead(s1, "/repo")).isEmpty();
+        long mark = fx.mark();
+
+        assertThat(fx.ijoka.sessions().moveHead(s1, "/repo", null, "aaa", List.of())).isTrue();
+        assertThat(fx.typesSince(mark)).as("a first look records nothing").isEmpty();
+        EventPayload.CommitMade commit = new EventPayload.CommitMade("bbb", "Add it", "Ann <ann@example.com>");
+        assertThat(fx.ijoka.sessions().moveHead(s1, "/repo", "aaa", "bbb", List.of(commit))).isTrue();
+        assertThat(fx.ijoka.sessions().moveHead(s1, "/repo", "aaa", "bbb", List.of(commit)))
+                .as("another hook looked first").isFalse();
+
+        assertThat(fx.ijoka.sessions().lastHead(s1, "/repo")).contains("bbb");
+        assertThat(fx.ijoka.sessions().lastHead(s1, "/other")).isEmpty();
+        assertThat(fx.eventsSince(mark)).singleElement().satisfies(e -> {
+            assertThat(e.payload()).isEqualTo(commit);
+            assertThat(e.feature()).isEqualTo(f.id());
+        });
+    }
+
+    @Test
     void activityWithoutACurrentFeatureIsRecordedAgainstTheProject() {
         SessionId s1 = fx.session("s1");
         long mark = fx.mark();

@@ -33,9 +33,9 @@ public final class ClaudeInit {
     public static final String HOOK_COMMAND = "ijoka hook";
     static final int HOOK_TIMEOUT = 10;
     /** The hook events {@code ijoka hook} handles; those that match on a tool name get matcher {@code *}. */
-    static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop",
-            "SubagentStop", "PreCompact", "SessionEnd");
-    private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse");
+    static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
+            "PostToolUseFailure", "Stop", "SubagentStop", "PreCompact", "SessionEnd");
+    private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse", "PostToolUseFailure");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ObjectWriter PRETTY = JSON.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()

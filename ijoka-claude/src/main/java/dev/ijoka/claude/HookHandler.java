@@ -8,6 +8,7 @@ import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.event.ToolOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,40 +26,55 @@ import tools.jackson.databind.node.ObjectNode;
  * what Claude Code should add to the agent's context. Input shapes as Claude Code documents them
  * ({@code session_id}, {@code cwd}, {@code hook_event_name} and the event's own fields).
  *
+ * <p>One Claude Code session is one Ijoka session. {@code ijoka mcp} takes Claude Code's session id
+ * ({@code CLAUDE_CODE_SESSION_ID}) as its own, so hook events land in the session that holds the
+ * agent's claims. An id seen for the first time (after {@code /clear}, or a resume under a new id)
+ * continues the session of the same Claude Code process, found through the store: the session the
+ * hook's {@code CLAUDE_CODE_SESSION_ID} names, else the one an {@code ijoka mcp} linked its parent
+ * process (the Claude Code process this hook also runs under) to. The direct path and the relay do
+ * the same lookups on the same store, so they record the same thing.
+ *
+ * <p>Commits are what git says: after each Bash tool use (failed ones too) the handler asks git for the
+ * HEAD of the repository of the payload's {@code cwd} and records the commits it gained since the
+ * session last looked (or that it was rewritten), never what the command line merely mentions.
+ *
  * <p>The handler throws on a store failure; {@link HookRun} turns every failure into a log line (and,
  * inside the relay, an answer that sends the hook down its direct path).
  *
- * <p>The environment it reads is {@link #PROJECT_DIR_VARIABLE} only; the relay forwards exactly that.
+ * <p>The environment it reads is {@link HookEnvironment}; the relay forwards exactly that.
  */
 public final class HookHandler {
 
     /** The agent name of sessions seen through hooks. */
     public static final String AGENT = "claude-code";
-    /** The environment variable naming the project when the payload has no {@code cwd}: the one variable read here. */
-    static final String PROJECT_DIR_VARIABLE = "CLAUDE_PROJECT_DIR";
+    /** The environment variable naming the project when the payload has no {@code cwd}. */
+    static final String PROJECT_DIR_VARIABLE = HookEnvironment.PROJECT_DIR;
     static final int MAX_PROMPT = 500;
     static final int MAX_MESSAGE = 500;
     private static final int NEXT_FEATURES = 3;
     private static final int TOP_INSIGHTS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern COMMIT_MESSAGE = Pattern.compile("(?:-m|--message)(?:\\s+|=)(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 
     private final Ijoka engine;
     private final Map<String, String> env;
     private final Path workingDirectory;
-    private final Function<Path, Optional<String>> headCommit;
+    private final Git git;
 
     /**
-     * @param env the process environment ({@code CLAUDE_PROJECT_DIR})
+     * @param env the hook's environment, as {@link HookEnvironment#of} gives it
      * @param workingDirectory the project directory when the payload names none
-     * @param headCommit the sha of {@code HEAD} in a directory, if it can be read quickly
+     * @param git how git is asked about HEAD
      */
-    public HookHandler(Ijoka engine, Map<String, String> env, Path workingDirectory,
-            Function<Path, Optional<String>> headCommit) {
+    HookHandler(Ijoka engine, Map<String, String> env, Path workingDirectory, Git git) {
         this.engine = engine;
         this.env = Map.copyOf(env);
         this.workingDirectory = workingDirectory;
-        this.headCommit = headCommit;
+        this.git = git;
+    }
+
+    /** A handler that gives each git process a second. */
+    public HookHandler(Ijoka engine, Map<String, String> env, Path workingDirectory) {
+        this(engine, env, workingDirectory, new Git(java.time.Duration.ofSeconds(1)));
     }
 
     /**
@@ -79,7 +92,10 @@ public final class HookHandler {
         if (event == null || sessionText == null || sessionText.isBlank()) {
             throw new IllegalArgumentException("a hook payload needs hook_event_name and session_id");
         }
-        SessionId session = SessionId.of(sessionText);
+        // A SessionStart of a new Claude Code process ("startup") is a new session; any other first sight of
+        // an id (a /clear, a resume, or an event whose SessionStart went missing) may continue one.
+        boolean newProcess = event.equals("SessionStart") && "startup".equals(text(payload, "source"));
+        SessionId session = sessionFor(SessionId.of(sessionText), !newProcess);
         return switch (event) {
             case "SessionStart" -> Optional.of(sessionStart(payload, session));
             case "UserPromptSubmit" -> {
@@ -89,7 +105,11 @@ public final class HookHandler {
             }
             case "PreToolUse" -> preToolUse(payload, session);
             case "PostToolUse" -> {
-                postToolUse(payload, session);
+                toolUsed(payload, session, outcome(payload.path("tool_response")));
+                yield Optional.empty();
+            }
+            case "PostToolUseFailure" -> {
+                toolUsed(payload, session, ToolOutcome.FAILED);
                 yield Optional.empty();
             }
             case "Stop" -> stopped(payload, session, "stop");
@@ -98,7 +118,10 @@ public final class HookHandler {
             case "SessionEnd" -> {
                 Session s = ensureSession(payload, session);
                 String reason = Optional.ofNullable(text(payload, "reason")).orElse("other");
-                if (s.endedAt() == null) {
+                if (reason.equals("clear") && servedByMcp(session)) {
+                    // The same Claude Code process goes on under a new id, which will continue this session.
+                    engine.sessions().record(session, new EventPayload.AgentStopped("clear"));
+                } else if (s.endedAt() == null) {
                     engine.sessions().end(session, truncate(reason, MAX_MESSAGE));
                 }
                 yield Optional.empty();
@@ -107,9 +130,63 @@ public final class HookHandler {
         };
     }
 
+    /**
+     * The Ijoka session an id of Claude Code's stands for: the session it was linked to; itself, if it
+     * is a session already; else, on first sight, the session of the same Claude Code process that it
+     * continues (linked then, so that later hooks and the other path find it at once); else itself.
+     */
+    private SessionId sessionFor(SessionId id, boolean mayContinue) {
+        SessionId resolved = engine.sessions().resolve(id);
+        if (!resolved.equals(id) || !mayContinue || engine.sessions().find(id).isPresent()) {
+            return resolved;
+        }
+        for (SessionId candidate : continued()) {
+            SessionId target = engine.sessions().resolve(candidate);
+            if (!target.equals(id) && !target.isProcess()
+                    && engine.sessions().find(target).filter(s -> s.endedAt() == null).isPresent()) {
+                engine.sessions().link(id, target);
+                return target;
+            }
+        }
+        return id;
+    }
+
+    /**
+     * What a new id may continue: the id in the hook's environment, then the session of the nearest
+     * ancestor an {@code ijoka mcp} linked (its Claude Code process; a farther one would be another Claude
+     * Code that this one runs under).
+     */
+    private List<SessionId> continued() {
+        List<SessionId> candidates = new ArrayList<>();
+        HookEnvironment.sessionId(env.get(HookEnvironment.SESSION)).ifPresent(candidates::add);
+        for (SessionId process : processes()) {
+            if (!engine.sessions().resolve(process).equals(process)) {
+                candidates.add(process);
+                break;
+            }
+        }
+        return candidates;
+    }
+
+    private List<SessionId> processes() {
+        return HookEnvironment.processes(env);
+    }
+
+    /** Whether an {@code ijoka mcp} of the Claude Code process this hook runs under serves the session. */
+    private boolean servedByMcp(SessionId session) {
+        for (SessionId process : processes()) {
+            SessionId target = engine.sessions().resolve(process);
+            if (!target.equals(process)) {
+                return target.equals(session);
+            }
+        }
+        return false;
+    }
+
     private String sessionStart(JsonNode payload, SessionId id) {
         Project project = project(payload);
         Session session = engine.sessions().start(project.id(), id, AGENT);
+        lookAtHead(payload, id);
         String context = contextText(project, session);
         ObjectNode out = JSON.createObjectNode();
         ObjectNode specific = out.putObject("hookSpecificOutput");
@@ -168,6 +245,9 @@ public final class HookHandler {
     private Optional<String> preToolUse(JsonNode payload, SessionId id) {
         Session s = ensureSession(payload, id);
         String tool = Optional.ofNullable(text(payload, "tool_name")).orElse("");
+        if (tool.equals("Bash")) {
+            lookAtHead(payload, id); // the baseline before the command, if the session has none yet
+        }
         List<String> reminders = engine.rules().remindersFor(s.project(), id, tool, files(payload.path("tool_input")));
         if (reminders.isEmpty()) {
             return Optional.empty();
@@ -179,15 +259,37 @@ public final class HookHandler {
         return Optional.of(JSON.writeValueAsString(out));
     }
 
-    private void postToolUse(JsonNode payload, SessionId id) {
+    private void toolUsed(JsonNode payload, SessionId id, ToolOutcome outcome) {
         String tool = Optional.ofNullable(text(payload, "tool_name")).orElse("unknown");
-        JsonNode input = payload.path("tool_input");
-        record(payload, id, new EventPayload.ToolUsed(tool, files(input), success(payload.path("tool_response"))));
-        String command = text(input, "command");
-        if (tool.equals("Bash") && command != null && command.contains("git commit")) {
-            Path dir = directory(payload);
-            String sha = headCommit.apply(dir).orElse("unknown");
-            record(payload, id, new EventPayload.CommitMade(sha, truncate(commitMessage(command), MAX_MESSAGE)));
+        record(payload, id, new EventPayload.ToolUsed(tool, files(payload.path("tool_input")), outcome));
+        if (tool.equals("Bash")) {
+            lookAtHead(payload, id);
+        }
+    }
+
+    /**
+     * Records what HEAD of the payload directory's repository did since the session last looked there:
+     * the commits it gained, or that it was rewritten; nothing the first time (that look is the
+     * baseline), when it did not move, or when git does not answer (unknown stays unknown, and the next
+     * look tries again from the same baseline).
+     */
+    private void lookAtHead(JsonNode payload, SessionId id) {
+        Optional<Git.Head> head = git.head(directory(payload));
+        if (head.isEmpty()) {
+            return;
+        }
+        String repository = head.get().repository();
+        String now = head.get().sha();
+        for (int attempt = 0; attempt < 2; attempt++) { // a concurrent hook of the session may move it first
+            String last = engine.sessions().lastHead(id, repository).orElse(null);
+            if (now.equals(last)) {
+                return;
+            }
+            List<EventPayload.Activity> what = last == null ? List.of()
+                    : git.moved(repository, last, now).orElse(null);
+            if (what == null || engine.sessions().moveHead(id, repository, last, now, what)) {
+                return;
+            }
         }
     }
 
@@ -242,32 +344,28 @@ public final class HookHandler {
         return List.copyOf(files);
     }
 
-    /** A tool succeeded unless its response says otherwise ({@code success: false}, an error). */
-    static boolean success(JsonNode response) {
+    /**
+     * How a tool ended, from its {@code tool_response}: failed if the response says so ({@code success:
+     * false}, {@code is_error}, an error); succeeded for any other response Claude Code sent (it sends
+     * PostToolUse for tools that completed); unknown when there is no response to read.
+     */
+    static ToolOutcome outcome(JsonNode response) {
+        if (response.isString() || response.isArray()) {
+            return ToolOutcome.SUCCEEDED;
+        }
         if (!response.isObject()) {
-            return true;
+            return ToolOutcome.UNKNOWN; // missing, null, or a bare number or boolean: says nothing readable
         }
         JsonNode success = response.path("success");
         if (success.isBoolean()) {
-            return success.booleanValue();
+            return ToolOutcome.of(success.booleanValue());
         }
         if (response.path("is_error").isBoolean() && response.path("is_error").booleanValue()) {
-            return false;
+            return ToolOutcome.FAILED;
         }
         JsonNode error = response.path("error");
-        return error.isMissingNode() || error.isNull() || (error.isString() && error.stringValue().isBlank());
-    }
-
-    /** The message of {@code git commit -m "..."}, or "" when the command has none. */
-    static String commitMessage(String command) {
-        Matcher m = COMMIT_MESSAGE.matcher(command.substring(command.indexOf("git commit")));
-        if (!m.find()) {
-            return "";
-        }
-        if (m.group(1) != null) {
-            return m.group(1).replace("\\\"", "\"");
-        }
-        return m.group(2) != null ? m.group(2) : m.group(3);
+        boolean noError = error.isMissingNode() || error.isNull() || (error.isString() && error.stringValue().isBlank());
+        return ToolOutcome.of(noError);
     }
 
     private static @Nullable String text(JsonNode node, String field) {

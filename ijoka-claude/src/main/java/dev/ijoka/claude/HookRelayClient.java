@@ -13,7 +13,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,14 +41,7 @@ final class HookRelayClient {
         if (directory.isEmpty()) {
             return false;
         }
-        Map<String, String> sent = new LinkedHashMap<>();
-        for (String name : RelayProtocol.ENVIRONMENT) {
-            String value = env.get(name);
-            if (value != null) {
-                sent.put(name, value);
-            }
-        }
-        RelayProtocol.Request request = new RelayProtocol.Request(stdin, workingDirectory, sent);
+        RelayProtocol.Request request = new RelayProtocol.Request(stdin, workingDirectory, HookEnvironment.of(env));
         for (Path socket : RelayDirectory.sockets(directory.get())) {
             SocketChannel channel;
             try {

@@ -3,13 +3,10 @@ package dev.ijoka.claude;
 import dev.ijoka.Ijoka;
 import dev.ijoka.api.IjokaException;
 import dev.ijoka.api.StoreException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +43,7 @@ final class HookRun {
             return;
         }
         try (Ijoka engine = Ijoka.builder().store(HookMain.storeUrl(env)).build()) {
-            switch (handle(engine, payload, env, workingDirectory)) {
+            switch (handle(engine, payload, HookEnvironment.of(env), workingDirectory)) {
                 case Outcome.Answered a -> a.stdout().ifPresent(out::println);
                 case Outcome.Rejected r -> errors.println("ijoka hook: " + r.message());
                 case Outcome.Failed f -> errors.println("ijoka hook: " + f.message());
@@ -57,7 +54,10 @@ final class HookRun {
         out.flush();
     }
 
-    /** The relay server's path: the same steps on the server's engine, the outcome returned rather than printed. */
+    /**
+     * The relay server's path: the same steps on the server's engine, the outcome returned rather than
+     * printed; {@code env} is what the hook sent ({@link HookEnvironment#of}), its ancestors included.
+     */
     static Outcome relayed(Ijoka engine, byte[] stdin, Map<String, String> env, Path workingDirectory) {
         StringBuilder problem = new StringBuilder();
         JsonNode payload = parse(stdin, problem);
@@ -66,7 +66,7 @@ final class HookRun {
 
     private static Outcome handle(Ijoka engine, JsonNode payload, Map<String, String> env, Path workingDirectory) {
         try {
-            return new Outcome.Answered(new HookHandler(engine, env, workingDirectory, HookRun::headCommit).handle(payload));
+            return new Outcome.Answered(new HookHandler(engine, env, workingDirectory).handle(payload));
         } catch (StoreException e) {
             return new Outcome.Failed(e.getMessage());
         } catch (IjokaException | IllegalArgumentException e) {
@@ -105,27 +105,4 @@ final class HookRun {
         return payload;
     }
 
-    /** {@code git rev-parse HEAD} in {@code dir}, given a second at most. */
-    static Optional<String> headCommit(Path dir) {
-        Process p = null;
-        try {
-            p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            if (!p.waitFor(1, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return Optional.empty();
-            }
-            String sha = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-            return sha.matches("[0-9a-f]{7,64}") ? Optional.of(sha) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
-    }
 }

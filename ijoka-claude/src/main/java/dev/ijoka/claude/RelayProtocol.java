@@ -19,11 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class RelayProtocol {
 
-    /** Bumped on any change of the frames below. */
-    static final byte VERSION = 1;
+    /** Bumped on any change of the frames below, or of what they mean. */
+    static final byte VERSION = 2;
 
-    /** The hook's environment variables that {@link HookHandler} reads, sent with each request. */
-    static final List<String> ENVIRONMENT = List.of(HookHandler.PROJECT_DIR_VARIABLE);
+    /**
+     * What {@link HookHandler} reads of the hook's environment, sent with each request: its variables and
+     * the hook process's ancestors ({@link HookEnvironment}).
+     */
+    static final List<String> ENVIRONMENT = HookEnvironment.NAMES;
 
     /** The answer's status: handled (with the hook's stdout, maybe empty), refused as bad input, or failed. */
     static final byte ANSWERED = 0;

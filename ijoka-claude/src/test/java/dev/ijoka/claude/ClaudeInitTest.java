@@ -72,6 +72,30 @@ class ClaudeInitTest {
     }
 
     @Test
+    void onASettingsFileWrittenBeforePostToolUseFailureARunAddsThatHookAndChangesNothingElse() throws Exception {
+        Files.createDirectories(dir.resolve(".claude"));
+        StringBuilder hooks = new StringBuilder();
+        for (String event : java.util.List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop",
+                "SubagentStop", "PreCompact", "SessionEnd")) { // what ijoka init wrote before
+            boolean tool = event.endsWith("ToolUse");
+            hooks.append(hooks.isEmpty() ? "" : ",").append('"').append(event).append("\":[{")
+                    .append(tool ? "\"matcher\":\"*\"," : "")
+                    .append("\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}]");
+        }
+        Files.writeString(dir.resolve(".claude/settings.json"), "{\"model\":\"opus\",\"hooks\":{" + hooks + "}}");
+        JsonNode before = JSON.readTree(Files.readString(dir.resolve(".claude/settings.json")));
+
+        ClaudeInit.run(Ijoka.inMemory(), dir, false);
+
+        JsonNode after = JSON.readTree(Files.readString(dir.resolve(".claude/settings.json")));
+        assertThat(after.path("hooks").path("PostToolUseFailure").toString())
+                .isEqualTo("[{\"matcher\":\"*\",\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}]");
+        tools.jackson.databind.node.ObjectNode withoutIt = ((tools.jackson.databind.node.ObjectNode) after.deepCopy());
+        ((tools.jackson.databind.node.ObjectNode) withoutIt.path("hooks")).remove("PostToolUseFailure");
+        assertThat(withoutIt).isEqualTo(before);
+    }
+
+    @Test
     void createsTheFilesInAnEmptyProject() throws Exception {
         try (Ijoka engine = Ijoka.inMemory()) {
             ClaudeInit.run(engine, dir, false);

@@ -16,6 +16,7 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventQuery;
+import dev.ijoka.event.ToolOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
 class HookHandlerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
 
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class HookHandlerTest {
     @BeforeEach
     void setUp() {
         engine = Ijoka.inMemory();
-        handler = new HookHandler(engine, Map.of(), Path.of("/nowhere"), d -> Optional.of(SHA));
+        handler = new HookHandler(engine, Map.of(), Path.of("/nowhere"));
         project = engine.projects().open(dir);
     }
 
@@ -145,25 +145,6 @@ class HookHandlerTest {
     }
 
     @Test
-    void gitCommitInBashIsRecognised() {
-        ObjectNode p = payload("PostToolUse", "s5");
-        p.put("tool_name", "Bash");
-        p.putObject("tool_input").put("command", "git add -A && git commit -m \"Add the login form\"");
-        p.putObject("tool_response").put("stdout", "[main 0123456] Add the login form");
-        handler.handle(p);
-        assertThat(activity("s5")).filteredOn(EventPayload.CommitMade.class::isInstance)
-                .containsExactly(new EventPayload.CommitMade(SHA, "Add the login form"));
-    }
-
-    @Test
-    void commitMessages() {
-        assertThat(HookHandler.commitMessage("git commit -m 'one two'")).isEqualTo("one two");
-        assertThat(HookHandler.commitMessage("git commit --message=fix")).isEqualTo("fix");
-        assertThat(HookHandler.commitMessage("git commit -m \"say \\\"hi\\\"\"")).isEqualTo("say \"hi\"");
-        assertThat(HookHandler.commitMessage("git commit --amend --no-edit")).isEmpty();
-    }
-
-    @Test
     void stopsAreRecordedByKind() {
         handler.handle(payload("Stop", "s6"));
         handler.handle(payload("SubagentStop", "s6"));
@@ -198,9 +179,32 @@ class HookHandlerTest {
     }
 
     @Test
+    void postToolUseFailureIsAFailedToolUseAndAResponseThatCannotBeReadIsUnknown() {
+        ObjectNode failure = payload("PostToolUseFailure", "s9");
+        failure.put("tool_name", "Edit");
+        failure.putObject("tool_input").put("file_path", "/p/c.txt");
+        failure.put("error", "String to replace not found in file.");
+        ObjectNode unread = payload("PostToolUse", "s9");
+        unread.put("tool_name", "mcp__db__query");
+        unread.putObject("tool_input");
+
+        handler.handle(failure);
+        handler.handle(unread);
+
+        assertThat(activity("s9")).filteredOn(EventPayload.ToolUsed.class::isInstance).containsExactly(
+                new EventPayload.ToolUsed("Edit", List.of("/p/c.txt"), ToolOutcome.FAILED),
+                new EventPayload.ToolUsed("mcp__db__query", List.of(), ToolOutcome.UNKNOWN));
+    }
+
+    @Test
     void successAndFiles() {
-        assertThat(HookHandler.success(JSON.readTree("{\"is_error\":true}"))).isFalse();
-        assertThat(HookHandler.success(JSON.readTree("\"plain text\""))).isTrue();
+        assertThat(HookHandler.outcome(JSON.readTree("{\"is_error\":true}"))).isEqualTo(ToolOutcome.FAILED);
+        assertThat(HookHandler.outcome(JSON.readTree("{\"success\":false}"))).isEqualTo(ToolOutcome.FAILED);
+        assertThat(HookHandler.outcome(JSON.readTree("{\"stdout\":\"ok\",\"stderr\":\"\"}"))).isEqualTo(ToolOutcome.SUCCEEDED);
+        assertThat(HookHandler.outcome(JSON.readTree("\"plain text\""))).isEqualTo(ToolOutcome.SUCCEEDED);
+        assertThat(HookHandler.outcome(JSON.readTree("null"))).isEqualTo(ToolOutcome.UNKNOWN);
+        assertThat(HookHandler.outcome(JSON.createObjectNode().path("missing"))).isEqualTo(ToolOutcome.UNKNOWN);
+        assertThat(HookHandler.outcome(JSON.readTree("42"))).isEqualTo(ToolOutcome.UNKNOWN);
         assertThat(HookHandler.files(JSON.readTree("{\"path\":\"src\",\"paths\":[\"a\",\"b\"]}"))).containsExactly("src", "a", "b");
     }
 }

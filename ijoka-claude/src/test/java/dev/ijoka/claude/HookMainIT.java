@@ -55,10 +55,16 @@ class HookMainIT {
 
     @Test
     void everyEventAgainstASqliteFile() throws Exception {
-        Files.createDirectories(tmp.resolve("project"));
+        Path repo = Files.createDirectories(tmp.resolve("project"));
+        CommitsFromGitTest.git(repo, "init", "-q", "-b", "main");
+        CommitsFromGitTest.git(repo, "-c", "user.name=Ann", "-c", "user.email=ann@example.com", "commit", "-q",
+                "--allow-empty", "-m", "first");
         Run start = hook(payload("SessionStart", ",\"source\":\"startup\""));
         assertThat(start.exit()).as(start.err()).isZero();
         assertThat(start.out()).as(start.err()).contains("\"hookEventName\":\"SessionStart\"").contains("additionalContext").contains("Progress");
+        // The agent's commit, made after the session's first look at HEAD: what the Bash hook below records.
+        CommitsFromGitTest.git(repo, "-c", "user.name=Ann", "-c", "user.email=ann@example.com", "commit", "-q",
+                "--allow-empty", "-m", "wip");
 
         for (String p : List.of(
                 payload("UserPromptSubmit", ",\"prompt\":\"add a login form\""),

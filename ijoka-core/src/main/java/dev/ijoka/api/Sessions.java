@@ -7,6 +7,7 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Agent sessions, their activity, and the leases of their claims. */
 public interface Sessions {
@@ -33,4 +34,34 @@ public interface Sessions {
 
     /** Expires every lapsed lease (an event each) and returns the features it let go. */
     List<Feature> expireLeases();
+
+    /**
+     * The session an id stands for: the session it was {@link #link linked} to, else the id itself. A
+     * Claude Code session that was cleared ({@code /clear}) or resumed under a new id goes on as the
+     * session it continues, so its events and claims stay in one place.
+     */
+    SessionId resolve(SessionId id);
+
+    /**
+     * Records that {@code alias} names {@code session} from now on (following {@code session}'s own
+     * link, if it has one). The alias need not be a stored session, and stays one name for it: linking
+     * an id to itself, or to a session that stands for it, changes nothing.
+     */
+    void link(SessionId alias, SessionId session);
+
+    /** The HEAD commit the session last saw in a repository (identified by its top-level directory), if it looked. */
+    Optional<String> lastHead(SessionId session, String repository);
+
+    /**
+     * Moves the HEAD the session last saw in a repository, compare-and-set, and records what the move
+     * meant ({@code activities}: commits gained, a rewrite) against the session's current feature, in one
+     * transaction.
+     *
+     * @param expected the HEAD the caller read with {@link #lastHead}, {@code null} for none
+     * @return false, changing nothing, when the stored HEAD is no longer {@code expected} (another hook
+     *     of the session looked first)
+     * @throws NotFoundException if there is no such session
+     */
+    boolean moveHead(SessionId session, String repository, @Nullable String expected, String head,
+            List<EventPayload.Activity> activities);
 }

@@ -148,13 +148,48 @@ public sealed interface EventPayload {
         @Override public EventType type() { return EventType.PROMPT_SUBMITTED; }
     }
 
-    record ToolUsed(String tool, List<String> files, boolean success) implements Activity {
-        public ToolUsed { files = List.copyOf(files); }
+    /**
+     * A tool the agent ran.
+     *
+     * @param success whether it worked: {@link ToolOutcome#UNKNOWN} when the hook could not tell
+     */
+    record ToolUsed(String tool, List<String> files, ToolOutcome success) implements Activity {
+        public ToolUsed {
+            files = List.copyOf(files);
+            Objects.requireNonNull(success, "success");
+        }
+
+        /** A tool use whose outcome is known. */
+        public ToolUsed(String tool, List<String> files, boolean success) {
+            this(tool, files, ToolOutcome.of(success));
+        }
+
         @Override public EventType type() { return EventType.TOOL_USED; }
     }
 
-    record CommitMade(String sha, String message) implements Activity {
+    /**
+     * A commit that the session's repository gained, as git tells it.
+     *
+     * @param author {@code Name <email>} from git, or {@code null} when not known (events written before it was kept)
+     */
+    record CommitMade(String sha, String message, @Nullable String author) implements Activity {
+        public CommitMade(String sha, String message) {
+            this(sha, message, null);
+        }
+
         @Override public EventType type() { return EventType.COMMIT_MADE; }
+    }
+
+    /**
+     * The session's repository HEAD moved to a commit that does not descend from the one it saw before
+     * (an amend, a rebase, a reset, another branch checked out): what was there was replaced, not added to.
+     *
+     * @param from the HEAD the session saw before
+     * @param to the HEAD now
+     * @param subject the subject of {@code to}'s commit message
+     */
+    record HeadRewritten(String from, String to, String subject) implements Activity {
+        @Override public EventType type() { return EventType.HEAD_REWRITTEN; }
     }
 
     /** @param kind what stopped: {@code stop}, {@code subagent_stop} or {@code pre_compact} */

@@ -34,6 +34,7 @@ public enum EventType {
     PROMPT_SUBMITTED(EventPayload.PromptSubmitted.class),
     TOOL_USED(EventPayload.ToolUsed.class),
     COMMIT_MADE(EventPayload.CommitMade.class),
+    HEAD_REWRITTEN(EventPayload.HeadRewritten.class),
     AGENT_STOPPED(EventPayload.AgentStopped.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =

@@ -79,6 +79,7 @@ public final class Replay {
             case EventPayload.ToolUsed p -> { }
             case EventPayload.CommitMade p -> { }
             case EventPayload.AgentStopped p -> { }
+            case EventPayload.HeadRewritten p -> { }
         }
     }
 

@@ -72,6 +72,13 @@ public interface StoreReader {
     /** The project's sessions, most recently seen first. */
     List<Session> sessions(ProjectId project);
 
+    /**
+     * A note kept under a session id: what the engine remembers about a session beside its row, such
+     * as the session another id continues ({@code continues}) or the HEAD it last saw in a repository.
+     * The id need not name a stored session.
+     */
+    Optional<String> sessionNote(SessionId session, String name);
+
     /** The project's insights, newest first. */
     List<Insight> insights(ProjectId project);
 

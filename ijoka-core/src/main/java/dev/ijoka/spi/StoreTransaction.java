@@ -8,6 +8,7 @@ import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import java.util.List;
 
@@ -34,6 +35,9 @@ public interface StoreTransaction extends StoreReader {
     boolean deleteDependency(FeatureId dependent, FeatureId dependency);
 
     void upsertSession(Session session);
+
+    /** Sets (or replaces) a note under a session id; see {@link StoreReader#sessionNote}. */
+    void putSessionNote(SessionId session, String name, String value);
 
     void insertInsight(Insight insight);
 

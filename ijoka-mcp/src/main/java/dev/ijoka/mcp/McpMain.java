@@ -163,7 +163,8 @@ public final class McpMain {
             engine.complete(opened);
             companions.start(url, opened);
         });
-        McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project);
+        McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project)
+                .withSessionId(env.get(McpOptions.CLAUDE_CODE_SESSION_ID)); // one Claude Code session, one Ijoka session
         IjokaMcpServer server = IjokaMcpServer.stdio(engine, new FileInputStream(FileDescriptor.in), protocol, options);
         // A client may stop the server with SIGTERM rather than by closing stdin (the MCP SDK's client does):
         // end the session then too, so that its claims are released at once rather than when leases lapse.

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param callTimeout how long a tool call may wait for its session actor before it fails
  * @param clientRequestTimeout how long the server waits for the client's answer to its own requests
  *     (the list of roots)
+ * @param sessionId the agent session of the server's first connection, {@code null} to make one: {@code ijoka
+ *     mcp} gives Claude Code's {@code CLAUDE_CODE_SESSION_ID} here, so that the hooks of the same Claude Code
+ *     session record into the session that holds its claims (further connections get ids of their own)
  */
 public record McpOptions(
         @Nullable Path projectDirectory,
@@ -37,10 +40,13 @@ public record McpOptions(
         Duration tick,
         Duration leaseCheckInterval,
         Duration callTimeout,
-        Duration clientRequestTimeout) {
+        Duration clientRequestTimeout,
+        @Nullable String sessionId) {
 
     /** The environment variable Claude Code sets to the project it runs in. */
     public static final String CLAUDE_PROJECT_DIR = "CLAUDE_PROJECT_DIR";
+    /** The environment variable in which Claude Code gives a stdio MCP server its session id. */
+    public static final String CLAUDE_CODE_SESSION_ID = "CLAUDE_CODE_SESSION_ID";
 
     public McpOptions {
         Objects.requireNonNull(environment, "environment");
@@ -52,6 +58,9 @@ public record McpOptions(
         positive(leaseCheckInterval, "leaseCheckInterval");
         positive(callTimeout, "callTimeout");
         positive(clientRequestTimeout, "clientRequestTimeout");
+        if (sessionId != null && sessionId.isBlank()) {
+            sessionId = null; // an empty variable names no session
+        }
     }
 
     private static void positive(Duration value, String name) {
@@ -68,51 +77,56 @@ public record McpOptions(
     public static McpOptions defaults() {
         return new McpOptions(null, System.getenv(), Path.of("").toAbsolutePath(), InstantSource.system(),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), null);
     }
 
     public McpOptions withProjectDirectory(@Nullable Path value) {
         return new McpOptions(value, environment, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout);
+                callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withEnvironment(Map<String, String> value) {
         return new McpOptions(projectDirectory, value, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout);
+                callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withWorkingDirectory(Path value) {
         return new McpOptions(projectDirectory, environment, value, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout);
+                callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withClock(InstantSource value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, value, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withTouchInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, value, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout);
+                callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withTick(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, value,
-                leaseCheckInterval, callTimeout, clientRequestTimeout);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withLeaseCheckInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick, value,
-                callTimeout, clientRequestTimeout);
+                callTimeout, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withCallTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, value, clientRequestTimeout);
+                leaseCheckInterval, value, clientRequestTimeout, sessionId);
     }
 
     public McpOptions withClientRequestTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, value);
+                leaseCheckInterval, callTimeout, value, sessionId);
+    }
+
+    public McpOptions withSessionId(@Nullable String value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
+                leaseCheckInterval, callTimeout, clientRequestTimeout, value);
     }
 }

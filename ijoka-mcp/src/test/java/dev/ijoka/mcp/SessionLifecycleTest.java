@@ -54,6 +54,26 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aGivenSessionIdIsTheFirstConnectionsSessionAndTheClientsProcessIsLinkedToIt() {
+        try (Ijoka ijoka = Ijoka.inMemory()) {
+            McpOptions options = Harness.options(project).withSessionId("claude-abc");
+            Project p = ijoka.projects().open(project);
+            // Claude Code's SessionStart hook often comes first: the server joins that session and its project.
+            ijoka.sessions().start(p.id(), dev.ijoka.domain.SessionId.of("claude-abc"), "claude-code");
+            try (Harness first = Harness.start(ijoka, options, "claude-code", project.resolve("elsewhere"))) {
+                first.agent.ok("ijoka_add_feature", "description", "Schema");
+                first.agent.ok("ijoka_start_feature", "feature", "#1");
+
+                assertThat(ijoka.features().list(p.id()).getFirst().claim().session().value()).isEqualTo("claude-abc");
+                assertThat(ijoka.sessions().list(p.id())).extracting(s -> s.id().value()).containsExactly("claude-abc");
+                dev.ijoka.domain.SessionId parent = dev.ijoka.domain.SessionId.ofProcess(ProcessHandle.current().parent().orElseThrow())
+                        .orElseThrow();
+                assertThat(ijoka.sessions().resolve(parent).value()).isEqualTo("claude-abc");
+            }
+        }
+    }
+
+    @Test
     void disconnectingEndsTheSessionAndReleasesItsClaims() throws Exception {
         try (Ijoka ijoka = Ijoka.inMemory()) {
             Harness first = Harness.start(ijoka, Harness.options(project), "claude-code", project);

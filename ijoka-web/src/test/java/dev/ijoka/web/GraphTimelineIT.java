@@ -9,6 +9,7 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.event.ToolOutcome;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,6 +137,40 @@ class GraphTimelineIT extends ServerTestBase {
                 .contains("title=\"Schema\"");
         List<Long> seq = sequences(html);
         assertThat(seq).isSortedAccordingTo((x, y) -> Long.compare(y, x)).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theAgentsToolUsesAndCommitsShowUnderTheFeatureItHoldsInTheTimelineAndThePanel() {
+        SessionId s = SessionId.of("claude-abc");
+        t.ijoka.sessions().start(t.project.id(), s, "claude-code");
+        feature("Schema");
+        Feature login = feature("Login form");
+        t.ijoka.features().start(login.id(), s);
+        // What the hooks record for this session, as HookHandler makes it: through the session, against its feature.
+        t.ijoka.sessions().record(s, new EventPayload.ToolUsed("Edit", List.of("src/Login.java"), true));
+        t.ijoka.sessions().record(s, new EventPayload.ToolUsed("Bash", List.of(), ToolOutcome.FAILED));
+        t.ijoka.sessions().record(s, new EventPayload.ToolUsed("mcp__db__query", List.of(), ToolOutcome.UNKNOWN));
+        t.ijoka.sessions().moveHead(s, "/repo", null, "1111111111111111111111111111111111111111", List.of());
+        t.ijoka.sessions().moveHead(s, "/repo", "1111111111111111111111111111111111111111",
+                "abcdef0123456789abcdef0123456789abcdef01", List.of(new EventPayload.CommitMade(
+                        "abcdef0123456789abcdef0123456789abcdef01", "Add the login form", "Ann Agent <ann@example.com>")));
+        t.ijoka.sessions().moveHead(s, "/repo", "abcdef0123456789abcdef0123456789abcdef01",
+                "fedcba9876543210fedcba9876543210fedcba98", List.of(new EventPayload.HeadRewritten(
+                        "abcdef0123456789abcdef0123456789abcdef01", "fedcba9876543210fedcba9876543210fedcba98",
+                        "Add the login form, amended")));
+
+        String timeline = t.get(base + "/timeline?feature=%232").body();
+        assertThat(timeline).containsSubsequence(
+                "data-event-type=\"head_rewritten\"", "HEAD rewritten from abcdef0 to fedcba9 Add the login form, amended",
+                "data-event-type=\"commit_made\"", "abcdef0 Add the login form (Ann Agent &lt;ann@example.com&gt;)",
+                "data-event-type=\"tool_used\"", "mcp__db__query (outcome unknown)",
+                "data-event-type=\"tool_used\"", "Bash (failed)",
+                "data-event-type=\"tool_used\"", "Edit src/Login.java",
+                "data-event-type=\"feature_started\"");
+        assertThat(timeline).contains("data-session=\"claude-abc\"");
+        String panel = t.get(base + "/features/%232/panel").body();
+        assertThat(panel).containsSubsequence("head rewritten", "commit made", "Add the login form", "tool used",
+                "tool used", "tool used", "src/Login.java", "feature started");
     }
 
     @Test

@@ -168,6 +168,7 @@ final class GraphCache {
             case EventPayload.ToolUsed p -> Change.NONE;
             case EventPayload.CommitMade p -> Change.NONE;
             case EventPayload.AgentStopped p -> Change.NONE;
+            case EventPayload.HeadRewritten p -> Change.NONE;
         };
     }
 

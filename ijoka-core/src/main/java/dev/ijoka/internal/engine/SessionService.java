@@ -8,16 +8,33 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.event.EventQuery;
+import dev.ijoka.event.EventType;
+import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Agent sessions: their life, their activity, and the leases on what they claim. */
 public final class SessionService implements Sessions {
+
+    /** The note under an id that names the session it continues. */
+    static final String CONTINUES = "continues";
+    /** The note under a session that holds the HEAD it last saw in a repository: this, then the repository. */
+    static final String HEAD_PREFIX = "head:";
+    private static final int MAX_HOPS = 8;
+    /** Why a session's end released a claim; what a resumed session takes back. */
+    private static final String RELEASED_AT_END = "session ended";
 
     private final Engine engine;
 
@@ -43,10 +60,47 @@ public final class SessionService implements Sessions {
             // New, or resumed after it ended (Claude Code resumes keep their session id).
             Session started = existing.map(s -> new Session(id, project, name, s.startedAt(), now, null, null, s.eventCount() + 1))
                     .orElseGet(() -> new Session(id, project, name, now, now, null, null, 1));
+            CommandRun run = new CommandRun(engine, tx, now, project, null, id);
+            run.emit(new EventPayload.SessionStarted(name));
+            if (existing.isPresent()) {
+                started = started.working(reclaim(tx, run, started, now));
+            }
             tx.upsertSession(started);
-            tx.append(List.of(engine.event(project, null, id, now, new EventPayload.SessionStarted(name))));
+            run.commitEvents();
             return started;
         });
+    }
+
+    /**
+     * A resumed session takes back the claims its end released, on features still in progress that
+     * nobody has claimed since: a resumed Claude Code session goes on with the work it held.
+     *
+     * @return the feature it works on again (the one it released last), or null
+     */
+    private @Nullable FeatureId reclaim(StoreTransaction tx, CommandRun run, Session s, Instant now) {
+        List<Event> recent = tx.events(new EventQuery(s.project(), null, s.id(),
+                Set.of(EventType.CLAIM_RELEASED, EventType.SESSION_ENDED), Long.MAX_VALUE, 100));
+        FeatureId current = null;
+        boolean lastEnd = false;
+        for (Event e : recent) { // newest first: the releases of the last end come after its session_ended
+            if (e.payload() instanceof EventPayload.SessionEnded) {
+                if (lastEnd) {
+                    break;
+                }
+                lastEnd = true;
+            } else if (lastEnd && e.feature() != null && e.payload() instanceof EventPayload.ClaimReleased r
+                    && r.why().equals(RELEASED_AT_END)) {
+                Feature f = tx.feature(e.feature()).orElse(null);
+                if (f != null && f.status() == Status.IN_PROGRESS && f.claim() == null) {
+                    Claim claim = new Claim(s.id(), now, now.plus(engine.lease));
+                    if (tx.updateFeature(f.withClaim(claim).touched(now), f.version())) {
+                        run.emitFor(f.id(), new EventPayload.ClaimTaken(claim));
+                        current = current == null ? f.id() : current;
+                    }
+                }
+            }
+        }
+        return current;
     }
 
     @Override
@@ -123,7 +177,7 @@ public final class SessionService implements Sessions {
             CommandRun run = new CommandRun(engine, tx, now, s.project(), null, id);
             for (Feature f : tx.featuresClaimedBy(id)) {
                 if (tx.updateFeature(f.withClaim(null).touched(now), f.version())) {
-                    run.emitFor(f.id(), new EventPayload.ClaimReleased(id, "session ended"));
+                    run.emitFor(f.id(), new EventPayload.ClaimReleased(id, RELEASED_AT_END));
                 }
             }
             run.emit(new EventPayload.SessionEnded(why));
@@ -132,6 +186,72 @@ public final class SessionService implements Sessions {
             run.commitEvents();
             return ended;
         });
+    }
+
+    @Override
+    public SessionId resolve(SessionId id) {
+        return engine.read(r -> resolve(r, id));
+    }
+
+    /** Follows links; a few hops at most, since {@link #link} always points at a resolved id. */
+    private static SessionId resolve(StoreReader r, SessionId id) {
+        SessionId at = id;
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            Optional<String> next = r.sessionNote(at, CONTINUES);
+            if (next.isEmpty() || next.get().equals(at.value())) {
+                return at;
+            }
+            at = SessionId.of(next.get());
+        }
+        return at;
+    }
+
+    @Override
+    public void link(SessionId alias, SessionId session) {
+        engine.write(tx -> {
+            SessionId target = resolve(tx, session);
+            if (!target.equals(alias) && !target.equals(resolve(tx, alias))) {
+                tx.putSessionNote(alias, CONTINUES, target.value());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> lastHead(SessionId session, String repository) {
+        String note = headNote(repository);
+        return engine.read(r -> r.sessionNote(session, note));
+    }
+
+    @Override
+    public boolean moveHead(SessionId id, String repository, @Nullable String expected, String head,
+            List<EventPayload.Activity> activities) {
+        String note = headNote(repository);
+        Engine.input(() -> dev.ijoka.domain.Limits.requireText("head", head, dev.ijoka.domain.Limits.MAX_NAME));
+        List<EventPayload.Activity> what = List.copyOf(activities);
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            if (!Objects.equals(tx.sessionNote(id, note).orElse(null), expected)) {
+                return false;
+            }
+            tx.putSessionNote(id, note, head);
+            if (!what.isEmpty()) {
+                CommandRun run = new CommandRun(engine, tx, now, s.project(), s.currentFeature(), id);
+                what.forEach(run::emit);
+                renewLeases(tx, run, s, now);
+                tx.upsertSession(s.seen(now));
+                run.commitEvents();
+            }
+            return true;
+        });
+    }
+
+    private static String headNote(String repository) {
+        if (repository.isBlank()) {
+            throw new InvalidInputException("a repository is named by its top-level directory; got a blank name");
+        }
+        return HEAD_PREFIX + repository;
     }
 
     @Override

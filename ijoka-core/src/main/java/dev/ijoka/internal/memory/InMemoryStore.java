@@ -50,6 +50,7 @@ final class InMemoryStore implements Store {
     private final Map<FeatureId, List<Dependency>> out = new HashMap<>();
     private final Map<FeatureId, List<Dependency>> in = new HashMap<>();
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+    private final Map<SessionId, Map<String, String>> sessionNotes = new LinkedHashMap<>();
     private final Map<ProjectId, List<Insight>> insights = new HashMap<>();
     private final Map<RuleId, Rule> rules = new LinkedHashMap<>();
     private final List<Event> log = new ArrayList<>();
@@ -227,6 +228,11 @@ final class InMemoryStore implements Store {
         }
 
         @Override
+        public Optional<String> sessionNote(SessionId session, String name) {
+            return Optional.ofNullable(sessionNotes.getOrDefault(session, Map.of()).get(name));
+        }
+
+        @Override
         public List<Session> sessions(ProjectId project) {
             return sessions.values().stream()
                     .filter(s -> s.project().equals(project))
@@ -366,6 +372,19 @@ final class InMemoryStore implements Store {
                     sessions.remove(session.id());
                 } else {
                     sessions.put(previous.id(), previous);
+                }
+            });
+        }
+
+        @Override
+        public void putSessionNote(SessionId session, String name, String value) {
+            Map<String, String> notes = sessionNotes.computeIfAbsent(session, k -> new LinkedHashMap<>());
+            String previous = notes.put(name, value);
+            undo.push(() -> {
+                if (previous == null) {
+                    notes.remove(name);
+                } else {
+                    notes.put(name, previous);
                 }
             });
         }

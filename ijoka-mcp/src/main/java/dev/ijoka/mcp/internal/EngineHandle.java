@@ -51,6 +51,11 @@ public final class EngineHandle {
         }
     }
 
+    /** Runs {@code action} once the engine is open (at once if it is), on the thread that opened it; never if it failed. */
+    void whenOpen(java.util.function.Consumer<Ijoka> action) {
+        engine.thenAccept(action);
+    }
+
     /** The engine if it is open now, else {@code null} (still opening, or failed). */
     @Nullable Ijoka now() {
         return engine.isDone() && !engine.isCompletedExceptionally() ? engine.join() : null;

@@ -59,7 +59,8 @@ public final class SessionActor {
     private final EngineHandle engine;
     private final McpOptions options;
     private final ProjectResolver resolver;
-    private final SessionId id;
+    /** Resolved once, when the session starts: an id given by the client may continue another session. */
+    private volatile SessionId id;
     private final String agent;
     private final LinkedBlockingQueue<Message> mailbox = new LinkedBlockingQueue<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -276,8 +277,10 @@ public final class SessionActor {
         if (p != null) {
             return p;
         }
-        ProjectResolver.Resolved where = resolver.resolve(exchange);
-        p = ijoka.projects().open(where.directory());
+        id = ijoka.sessions().resolve(id);
+        Optional<Session> known = ijoka.sessions().find(id); // Claude Code's hooks may have started it first
+        ProjectResolver.@Nullable Resolved where = known.isEmpty() ? resolver.resolve(exchange) : null;
+        p = known.isPresent() ? ijoka.projects().get(known.get().project()) : ijoka.projects().open(where.directory());
         ijoka.sessions().start(p.id(), id, agent);
         Instant now = options.clock().instant();
         lastTouch = now;
@@ -285,7 +288,8 @@ public final class SessionActor {
         lastExpire = now;
         project = p;
         LOG.info("session {} ({}) started on project {} at {} (from {})", id, agent, p.name(), p.root(),
-                where.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                where == null ? "the session its hooks started"
+                        : where.source().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         return p;
     }
 

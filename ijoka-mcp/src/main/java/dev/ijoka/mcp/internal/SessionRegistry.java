@@ -16,24 +16,46 @@ import reactor.core.publisher.Mono;
 
 /**
  * The live session actors of one server, one per MCP connection (keyed by the transport's session
- * id). An actor is made on the connection's first tool call and lives until the connection ends.
+ * id). An actor is made on the connection's first tool call and lives until the connection ends. The
+ * first connection's agent session is {@link McpOptions#sessionId()} when it is given (Claude Code's own
+ * session id, which its hooks report too), so one Claude Code session is one Ijoka session.
  */
 public final class SessionRegistry {
 
     /** How long ending a session may wait for the calls queued before it. */
     static final Duration END_TIMEOUT = Duration.ofSeconds(10);
     private static final String FALLBACK_AGENT = "mcp-client";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionRegistry.class);
 
     private final EngineHandle engine;
     private final McpOptions options;
     private final ProjectResolver resolver;
     private final Map<String, SessionActor> actors = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean givenTaken = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     public SessionRegistry(EngineHandle engine, McpOptions options) {
         this.engine = engine;
         this.options = options;
         this.resolver = new ProjectResolver(options);
+        String given = options.sessionId();
+        if (given != null) {
+            engine.whenOpen(ijoka -> linkParentProcess(ijoka, SessionId.of(given)));
+        }
+    }
+
+    /**
+     * Links the process that started this one (Claude Code) to the given session, so that a hook of that
+     * process that comes with a session id of its own (after {@code /clear}) finds the session this server
+     * serves, on the relay and on the direct path alike. Done once the store is open, before any call.
+     */
+    private static void linkParentProcess(dev.ijoka.Ijoka ijoka, SessionId session) {
+        try {
+            ProcessHandle.current().parent().flatMap(SessionId::ofProcess)
+                    .ifPresent(parent -> ijoka.sessions().link(parent, session));
+        } catch (RuntimeException e) { // hooks then start a session of their own after a /clear: logged, not fatal
+            LOG.warn("could not link the client's process to session {}: {}", session, e.toString());
+        }
     }
 
     /** Runs a tool call in its connection's actor and waits for the result: for synchronous servers. */
@@ -76,12 +98,20 @@ public final class SessionRegistry {
                 return null;
             }
             return actors.computeIfAbsent(key, k -> {
-                SessionActor actor = new SessionActor(engine, options, resolver,
-                        SessionId.of("mcp-" + UUID.randomUUID()), agentName(client));
+                SessionActor actor = new SessionActor(engine, options, resolver, nextSessionId(), agentName(client));
                 actor.start();
                 return actor;
             });
         }
+    }
+
+    /** The given session id for the first connection, a new one for every other. */
+    private SessionId nextSessionId() {
+        String given = options.sessionId();
+        if (given != null && givenTaken.compareAndSet(false, true)) {
+            return SessionId.of(given);
+        }
+        return SessionId.of("mcp-" + UUID.randomUUID());
     }
 
     /** The agent's name from the client's {@code clientInfo}, as the engine accepts it. */

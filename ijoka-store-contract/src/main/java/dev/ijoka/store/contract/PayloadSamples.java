@@ -93,8 +93,12 @@ public final class PayloadSamples {
             case PROMPT_SUBMITTED -> List.of(new EventPayload.PromptSubmitted(AWKWARD), new EventPayload.PromptSubmitted(""));
             case TOOL_USED -> List.of(
                     new EventPayload.ToolUsed("Edit", List.of("src/Main.java", "docs/" + AWKWARD), true),
-                    new EventPayload.ToolUsed("Bash", List.of(), false));
-            case COMMIT_MADE -> List.of(new EventPayload.CommitMade("0123456789abcdef0123456789abcdef01234567", AWKWARD));
+                    new EventPayload.ToolUsed("Bash", List.of(), false),
+                    new EventPayload.ToolUsed("mcp__x__y", List.of(), dev.ijoka.event.ToolOutcome.UNKNOWN));
+            case COMMIT_MADE -> List.of(new EventPayload.CommitMade("0123456789abcdef0123456789abcdef01234567", AWKWARD),
+                    new EventPayload.CommitMade("89abcdef0123456789abcdef0123456789abcdef", "Add it", "Ann <ann@example.com>"));
+            case HEAD_REWRITTEN -> List.of(new EventPayload.HeadRewritten("0123456789abcdef0123456789abcdef01234567",
+                    "89abcdef0123456789abcdef0123456789abcdef", AWKWARD));
             case AGENT_STOPPED -> List.of(new EventPayload.AgentStopped("subagent_stop"));
         };
     }

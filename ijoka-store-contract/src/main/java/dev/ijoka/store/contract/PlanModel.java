@@ -80,6 +80,8 @@ final class PlanModel {
     private final Map<Edge, DependencyKind> edges = new LinkedHashMap<>();
     private final List<ModelRule> rules = new ArrayList<>();
     private final Map<String, Boolean> ended = new LinkedHashMap<>();
+    /** What each session's last end released: a resumed session takes back those still in progress and unclaimed. */
+    private final Map<String, List<Item>> releasedAtEnd = new LinkedHashMap<>();
     private final List<String> sessions;
     private Instant now;
 
@@ -144,7 +146,7 @@ final class PlanModel {
                 return Outcome.ok(expireLeases());
             }
             case Command.EndSession c -> endSession(c.session());
-            case Command.ResumeSession c -> ended.put(c.session(), false);
+            case Command.ResumeSession c -> resumeSession(c.session());
             case Command.Touch c -> touch(c.session());
         }
         return Outcome.ok();
@@ -339,8 +341,21 @@ final class PlanModel {
         if (ended.get(name)) {
             return;
         }
-        claimsOf(SessionId.of(name)).forEach(f -> f.claim = null);
+        List<Item> released = claimsOf(SessionId.of(name));
+        released.forEach(f -> f.claim = null);
+        releasedAtEnd.put(name, released);
         ended.put(name, true);
+    }
+
+    private void resumeSession(String name) {
+        if (ended.get(name)) {
+            for (Item f : releasedAtEnd.getOrDefault(name, List.of())) {
+                if (f.status == Status.IN_PROGRESS && f.claim == null) {
+                    f.claim = new Claim(SessionId.of(name), now, now.plus(LEASE));
+                }
+            }
+        }
+        ended.put(name, false);
     }
 
     private void touch(String name) {

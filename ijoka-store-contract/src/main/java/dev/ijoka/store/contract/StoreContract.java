@@ -461,6 +461,24 @@ public abstract class StoreContract extends EventLogContract {
     }
 
     @Test
+    public void sessionNotesAreKeptPerIdAndNameAndReplacedInPlace() {
+        SessionId alias = SessionId.of("alias " + AWKWARD);
+        SessionId other = SessionId.of("never a session");
+        assertThat(reads.sessionNote(alias, "continues")).isEmpty();
+        run(tx -> {
+            tx.putSessionNote(alias, "continues", "s1");
+            tx.putSessionNote(alias, "head:/r/" + AWKWARD, AWKWARD);
+            tx.putSessionNote(other, "continues", "s2");
+        });
+        assertThat(reads.sessionNote(alias, "continues")).contains("s1");
+        assertThat(reads.sessionNote(alias, "head:/r/" + AWKWARD)).contains(AWKWARD);
+        assertThat(reads.sessionNote(other, "continues")).contains("s2");
+        run(tx -> tx.putSessionNote(alias, "continues", "s3"));
+        assertThat(reads.sessionNote(alias, "continues")).contains("s3");
+        assertThat(reads.sessionNote(alias, "head:/r")).isEmpty();
+    }
+
+    @Test
     public void insightsRoundTripNewestFirstPerProject() {
         Project p = aProject("insights");
         Project q = aProject("other insights");

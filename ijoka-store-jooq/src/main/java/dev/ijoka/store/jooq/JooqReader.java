@@ -7,6 +7,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
 
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.DependencyKind;
@@ -183,6 +184,13 @@ class JooqReader implements StoreReader {
     @Override
     public Optional<Session> session(SessionId id) {
         return dsl.selectFrom(SESSIONS).where(SESSIONS.ID.eq(id.value())).fetchOptional(rows::session);
+    }
+
+    @Override
+    public Optional<String> sessionNote(SessionId session, String name) {
+        return dsl.select(SESSION_NOTES.VALUE).from(SESSION_NOTES)
+                .where(SESSION_NOTES.SESSION_ID.eq(session.value()), SESSION_NOTES.NAME.eq(name))
+                .fetchOptional(Record1::value1);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
 
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
@@ -16,6 +17,7 @@ import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.spi.StoreTransaction;
 import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
@@ -79,6 +81,17 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     public void upsertSession(Session session) {
         SessionsRecord r = rows.record(session);
         dsl.insertInto(SESSIONS).set(r).onConflict(SESSIONS.ID).doUpdate().set(r).execute();
+    }
+
+    @Override
+    public void putSessionNote(SessionId session, String name, String value) {
+        dsl.insertInto(SESSION_NOTES)
+                .set(SESSION_NOTES.SESSION_ID, session.value())
+                .set(SESSION_NOTES.NAME, name)
+                .set(SESSION_NOTES.VALUE, value)
+                .onConflict(SESSION_NOTES.SESSION_ID, SESSION_NOTES.NAME).doUpdate()
+                .set(SESSION_NOTES.VALUE, value)
+                .execute();
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Migrations {
     public static final String SQLITE_LOCATION = "classpath:db/ijoka/sqlite";
 
     /** The newest schema version among SQLite's migrations. */
-    public static final int SQLITE_LATEST = 1;
+    public static final int SQLITE_LATEST = 2;
 
     private Migrations() {}
 

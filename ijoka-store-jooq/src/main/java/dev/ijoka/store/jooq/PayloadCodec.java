@@ -10,12 +10,14 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Step;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventType;
+import dev.ijoka.event.ToolOutcome;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -37,7 +39,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * are plain strings; instants are ISO-8601 strings with every digit of the fraction; enums are
  * their lower-case wire names; a {@link RuleSpec} carries its {@link RuleSpec#kind() kind} (e.g.
  * {@code "kind":"wip_limit"}) beside its fields; null fields are left out, so a
- * {@code feature_updated} payload names only what changed. Unknown fields are ignored when
+ * {@code feature_updated} payload names only what changed; a tool use's {@code success} is
+ * {@code true}, {@code false} or {@code "unknown"}. Unknown fields are ignored when
  * reading, so a log written by a newer version that added a field still reads.
  *
  * <p>Thread-safe; create one and share it.
@@ -73,6 +76,7 @@ public final class PayloadCodec {
         asString(ids, ProjectId.class, ProjectId::value, ProjectId::new);
         asString(ids, SessionId.class, SessionId::value, SessionId::new);
         asString(ids, RuleId.class, RuleId::value, RuleId::new);
+        toolOutcome(ids);
         return JsonMapper.builder()
                 .addModule(ids)
                 .addMixIn(RuleSpec.class, RuleSpecKind.class)
@@ -160,6 +164,38 @@ public final class PayloadCodec {
     /** Puts the rule's kind into its JSON as {@code "kind"}; the core stays free of Jackson. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
     private interface RuleSpecKind {}
+
+    /**
+     * A tool use's outcome as {@code true}, {@code false} or {@code "unknown"}: the booleans that logs
+     * written before the outcome could be unknown hold still read as what they meant.
+     */
+    private static void toolOutcome(SimpleModule module) {
+        module.addSerializer(ToolOutcome.class, new StdSerializer<ToolOutcome>(ToolOutcome.class) {
+            @Override
+            public void serialize(ToolOutcome value, JsonGenerator gen, SerializationContext ctxt) {
+                switch (value) {
+                    case SUCCEEDED -> gen.writeBoolean(true);
+                    case FAILED -> gen.writeBoolean(false);
+                    case UNKNOWN -> gen.writeString(value.wireName());
+                }
+            }
+        });
+        module.addDeserializer(ToolOutcome.class, new StdDeserializer<ToolOutcome>(ToolOutcome.class) {
+            @Override
+            public ToolOutcome deserialize(JsonParser p, DeserializationContext ctxt) {
+                if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
+                    return ToolOutcome.of(p.getBooleanValue());
+                }
+                String text = p.getValueAsString();
+                for (ToolOutcome o : ToolOutcome.values()) {
+                    if (o.wireName().equals(text)) {
+                        return o;
+                    }
+                }
+                return ctxt.reportInputMismatch(ToolOutcome.class, "expected true, false or \"unknown\" for a tool's success");
+            }
+        });
+    }
 
     private static <T> void asString(SimpleModule module, Class<T> type, Function<T, String> write,
             Function<String, T> read) {

@@ -24,6 +24,7 @@ import dev.ijoka.domain.Step;
 import dev.ijoka.domain.WipScope;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventType;
+import dev.ijoka.event.ToolOutcome;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,21 @@ class PayloadCodecTest {
             String json = codec.encode(payload);
             assertThat(codec.decode(type, json)).as(json).isEqualTo(payload);
         }
+    }
+
+    @Test
+    void aToolUsesOutcomeIsTrueFalseOrUnknownAndLogsWrittenBeforeTheUnknownOutcomeStillRead() {
+        assertThat(codec.encode(new EventPayload.ToolUsed("Bash", List.of(), ToolOutcome.UNKNOWN)))
+                .isEqualTo("{\"tool\":\"Bash\",\"files\":[],\"success\":\"unknown\"}");
+        assertThat(codec.encode(new EventPayload.ToolUsed("Bash", List.of(), true)))
+                .isEqualTo("{\"tool\":\"Bash\",\"files\":[],\"success\":true}");
+        // As version 1 wrote them: a boolean, and a commit without an author.
+        assertThat(codec.decode(EventType.TOOL_USED, "{\"tool\":\"Edit\",\"files\":[\"a\"],\"success\":false}"))
+                .isEqualTo(new EventPayload.ToolUsed("Edit", List.of("a"), ToolOutcome.FAILED));
+        assertThat(codec.decode(EventType.COMMIT_MADE, "{\"sha\":\"abc\",\"message\":\"fix\"}"))
+                .isEqualTo(new EventPayload.CommitMade("abc", "fix", null));
+        assertThatThrownBy(() -> codec.decode(EventType.TOOL_USED, "{\"tool\":\"Edit\",\"files\":[],\"success\":\"maybe\"}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown");
     }
 
     /** One or more samples per type; the switch is exhaustive, so a new type does not compile without one. */
@@ -102,8 +118,12 @@ class PayloadCodecTest {
             case SESSION_ENDED -> List.of(new EventPayload.SessionEnded("user exited"));
             case PROMPT_SUBMITTED -> List.of(new EventPayload.PromptSubmitted(AWKWARD), new EventPayload.PromptSubmitted(""));
             case TOOL_USED -> List.of(new EventPayload.ToolUsed("Edit", List.of("src/Main.java", AWKWARD), true),
-                    new EventPayload.ToolUsed("Bash", List.of(), false));
-            case COMMIT_MADE -> List.of(new EventPayload.CommitMade("0123456789abcdef0123456789abcdef01234567", AWKWARD));
+                    new EventPayload.ToolUsed("Bash", List.of(), false),
+                    new EventPayload.ToolUsed("mcp__x__y", List.of(), dev.ijoka.event.ToolOutcome.UNKNOWN));
+            case COMMIT_MADE -> List.of(new EventPayload.CommitMade("0123456789abcdef0123456789abcdef01234567", AWKWARD),
+                    new EventPayload.CommitMade("89abcdef0123456789abcdef0123456789abcdef", "Add it", "Ann <ann@example.com>"));
+            case HEAD_REWRITTEN -> List.of(new EventPayload.HeadRewritten("0123456789abcdef0123456789abcdef01234567",
+                    "89abcdef0123456789abcdef0123456789abcdef", AWKWARD));
             case AGENT_STOPPED -> List.of(new EventPayload.AgentStopped("subagent_stop"));
         };
     }

@@ -106,6 +106,16 @@ public final class UpgradeFixture {
             sessions.record(ann, new EventPayload.PromptSubmitted("Create the tables " + TestData.AWKWARD));
             sessions.record(ann, new EventPayload.ToolUsed("Edit", List.of("src/schema.sql", "README.md"), true));
             sessions.record(ann, new EventPayload.CommitMade("0123456789abcdef0123456789abcdef01234567", "Add the schema"));
+            // Since schema version 2: outcomes that are unknown, commits with authors, HEAD the session saw, links.
+            sessions.record(ann, new EventPayload.ToolUsed("mcp__other__tool", List.of(), dev.ijoka.event.ToolOutcome.UNKNOWN));
+            sessions.moveHead(ann, work.resolve("alpha " + "ünï").toString(), null, "0123456789abcdef0123456789abcdef01234567", List.of());
+            sessions.moveHead(ann, work.resolve("alpha " + "ünï").toString(), "0123456789abcdef0123456789abcdef01234567",
+                    "89abcdef0123456789abcdef0123456789abcdef", List.of(
+                            new EventPayload.CommitMade("89abcdef0123456789abcdef0123456789abcdef", "Index the tables",
+                                    "Ann " + TestData.AWKWARD + " <ann@example.com>"),
+                            new EventPayload.HeadRewritten("89abcdef0123456789abcdef0123456789abcdef",
+                                    "fedcba9876543210fedcba9876543210fedcba98", "Index the tables (amended)")));
+            sessions.link(SessionId.of("session-ann-after-clear"), ann);
             features.complete(schema.id(), ann);
 
             features.start(login.id(), ann);

@@ -146,10 +146,21 @@ public final class EventLine {
             case EventPayload.SessionEnded e -> e.reason();
             case EventPayload.PromptSubmitted e -> e.prompt();
             case EventPayload.ToolUsed e -> e.tool() + (e.files().isEmpty() ? "" : " " + String.join(", ", e.files()))
-                    + (e.success() ? "" : " (failed)");
-            case EventPayload.CommitMade e -> e.sha().substring(0, Math.min(7, e.sha().length())) + " " + e.message();
+                    + switch (e.success()) {
+                        case SUCCEEDED -> "";
+                        case FAILED -> " (failed)";
+                        case UNKNOWN -> " (outcome unknown)";
+                    };
+            case EventPayload.CommitMade e -> shortSha(e.sha()) + " " + e.message()
+                    + (e.author() == null ? "" : " (" + e.author() + ")");
+            case EventPayload.HeadRewritten e -> "HEAD rewritten from " + shortSha(e.from()) + " to " + shortSha(e.to())
+                    + " " + e.subject();
             case EventPayload.AgentStopped e -> e.kind();
         };
+    }
+
+    private static String shortSha(String sha) {
+        return sha.substring(0, Math.min(7, sha.length()));
     }
 
     private static String changed(FeatureUpdate u, Function<@Nullable FeatureId, String> ref) {

@@ -182,7 +182,7 @@ final class Timeline {
         m.put("dependencies", EnumSet.copyOf(typesStartingWith("dependency_")));
         m.put("rules", EnumSet.copyOf(typesStartingWith("rule_")));
         m.put("agent activity", EnumSet.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED, EventType.PROMPT_SUBMITTED,
-                EventType.TOOL_USED, EventType.COMMIT_MADE, EventType.AGENT_STOPPED));
+                EventType.TOOL_USED, EventType.COMMIT_MADE, EventType.HEAD_REWRITTEN, EventType.AGENT_STOPPED));
         return m;
     }
 
