@@ -1,11 +1,11 @@
 package dev.ijoka.claude;
 
-import static dev.ijoka.claude.FuzzJson.BOOL;
-import static dev.ijoka.claude.FuzzJson.TEXT;
-import static dev.ijoka.claude.FuzzJson.arr;
-import static dev.ijoka.claude.FuzzJson.obj;
-import static dev.ijoka.claude.FuzzJson.oneOf;
-import static dev.ijoka.claude.FuzzJson.words;
+import static dev.ijoka.fuzzing.FuzzJson.BOOL;
+import static dev.ijoka.fuzzing.FuzzJson.TEXT;
+import static dev.ijoka.fuzzing.FuzzJson.arr;
+import static dev.ijoka.fuzzing.FuzzJson.obj;
+import static dev.ijoka.fuzzing.FuzzJson.oneOf;
+import static dev.ijoka.fuzzing.FuzzJson.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -13,6 +13,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.ijoka.Ijoka;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.NewFeature;
+import dev.ijoka.fuzzing.FuzzJson;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

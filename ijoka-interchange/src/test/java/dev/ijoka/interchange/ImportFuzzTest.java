@@ -1,11 +1,11 @@
 package dev.ijoka.interchange;
 
-import static dev.ijoka.interchange.FuzzJson.BOOL;
-import static dev.ijoka.interchange.FuzzJson.TEXT;
-import static dev.ijoka.interchange.FuzzJson.arr;
-import static dev.ijoka.interchange.FuzzJson.obj;
-import static dev.ijoka.interchange.FuzzJson.oneOf;
-import static dev.ijoka.interchange.FuzzJson.words;
+import static dev.ijoka.fuzzing.FuzzJson.BOOL;
+import static dev.ijoka.fuzzing.FuzzJson.TEXT;
+import static dev.ijoka.fuzzing.FuzzJson.arr;
+import static dev.ijoka.fuzzing.FuzzJson.obj;
+import static dev.ijoka.fuzzing.FuzzJson.oneOf;
+import static dev.ijoka.fuzzing.FuzzJson.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -14,6 +14,7 @@ import dev.ijoka.domain.Category;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
+import dev.ijoka.fuzzing.FuzzJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.ijoka.web;
 
-import static dev.ijoka.web.FuzzJson.BOOL;
-import static dev.ijoka.web.FuzzJson.TEXT;
-import static dev.ijoka.web.FuzzJson.arr;
-import static dev.ijoka.web.FuzzJson.obj;
-import static dev.ijoka.web.FuzzJson.oneOf;
-import static dev.ijoka.web.FuzzJson.words;
+import static dev.ijoka.fuzzing.FuzzJson.BOOL;
+import static dev.ijoka.fuzzing.FuzzJson.TEXT;
+import static dev.ijoka.fuzzing.FuzzJson.arr;
+import static dev.ijoka.fuzzing.FuzzJson.obj;
+import static dev.ijoka.fuzzing.FuzzJson.oneOf;
+import static dev.ijoka.fuzzing.FuzzJson.words;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -16,6 +16,7 @@ import dev.ijoka.domain.Enforcement;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.RuleSpec;
+import dev.ijoka.fuzzing.FuzzJson;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.ijoka.claude;
+package dev.ijoka.fuzzing;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import java.util.ArrayList;
@@ -12,32 +12,32 @@ import java.util.Map;
  * it, and stray from it now and then (a wrong type, a missing or unknown key), so that those checks are
  * tried too.
  */
-final class FuzzJson {
+public final class FuzzJson {
 
     /** What a value should look like. */
-    sealed interface Shape {}
+    public sealed interface Shape {}
 
     /** An object: each field may be there or not, and an unknown key may join them. */
-    record Obj(Map<String, Shape> fields) implements Shape {}
+    public record Obj(Map<String, Shape> fields) implements Shape {}
 
     /** An array of up to {@code max} elements. */
-    record Arr(Shape element, int max) implements Shape {}
+    public record Arr(Shape element, int max) implements Shape {}
 
     /** One of these words (a known enum value, an id the file has), or now and then any text. */
-    record Words(List<String> words) implements Shape {}
+    public record Words(List<String> words) implements Shape {}
 
     /** Any text. */
-    record Text() implements Shape {}
+    public record Text() implements Shape {}
 
     /** An integer in [min, max], or now and then any long. */
-    record Int(long min, long max) implements Shape {}
+    public record Int(long min, long max) implements Shape {}
 
-    record Bool() implements Shape {}
+    public record Bool() implements Shape {}
 
     /** One of these shapes. */
-    record OneOf(List<Shape> shapes) implements Shape {}
+    public record OneOf(List<Shape> shapes) implements Shape {}
 
-    static Obj obj(Object... namesAndShapes) {
+    public static Obj obj(Object... namesAndShapes) {
         Map<String, Shape> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndShapes.length; i += 2) {
             fields.put((String) namesAndShapes[i], (Shape) namesAndShapes[i + 1]);
@@ -45,29 +45,29 @@ final class FuzzJson {
         return new Obj(fields);
     }
 
-    static Arr arr(Shape element, int max) {
+    public static Arr arr(Shape element, int max) {
         return new Arr(element, max);
     }
 
-    static Words words(String... words) {
+    public static Words words(String... words) {
         return new Words(List.of(words));
     }
 
-    static OneOf oneOf(Shape... shapes) {
+    public static OneOf oneOf(Shape... shapes) {
         return new OneOf(List.of(shapes));
     }
 
-    static final Text TEXT = new Text();
-    static final Bool BOOL = new Bool();
+    public static final Text TEXT = new Text();
+    public static final Bool BOOL = new Bool();
 
     private final FuzzedDataProvider data;
 
-    FuzzJson(FuzzedDataProvider data) {
+    public FuzzJson(FuzzedDataProvider data) {
         this.data = data;
     }
 
     /** A value of this shape, or (one time in sixteen) of any shape. */
-    Object build(Shape shape) {
+    public Object build(Shape shape) {
         if (data.consumeInt(0, 15) == 0) {
             return any(2);
         }
@@ -101,7 +101,7 @@ final class FuzzJson {
     }
 
     /** Any JSON value, nested at most {@code depth} deep. */
-    Object any(int depth) {
+    public Object any(int depth) {
         return switch (data.consumeInt(0, depth > 0 ? 7 : 5)) {
             case 0 -> null;
             case 1 -> data.consumeBoolean();
