@@ -15,6 +15,10 @@ public final class Main {
     public static void main(String[] args) {
         Invocation line = Invocation.parse(args);
         System.setProperty(LogSetup.LEVEL_PROPERTY, line.logLevel());
+        // The early engine opens the store on its own thread while the command line starts; when both log
+        // first at once, SLF4J replays the early lines (correctly, through the levels set above) and says so
+        // on stderr, which belongs to the user. Only SLF4J's own errors are for them.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         // jOOQ prints a banner and tips once per process otherwise.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
