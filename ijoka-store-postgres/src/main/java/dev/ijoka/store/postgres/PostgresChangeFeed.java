@@ -27,6 +27,8 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
 
     static final String CHANNEL = "ijoka_events";
 
+    static final String APPLICATION_NAME = "ijoka-listen";
+
     /** How long one poll waits on the socket for a notification; the engine polls again at once after. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -105,6 +107,8 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
 
     private void listen() throws SQLException {
         Properties p = PostgresStore.driverProperties();
+        // Named apart from the pool's connections, so that an administrator sees which one listens.
+        p.setProperty("ApplicationName", APPLICATION_NAME);
         if (password != null) {
             p.setProperty("password", password);
         }

