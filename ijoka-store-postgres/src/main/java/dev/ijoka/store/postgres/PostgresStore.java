@@ -47,6 +47,7 @@ public final class PostgresStore {
     }
 
     private static HikariDataSource pool(PostgresUrl url, @Nullable String password) {
+        LoggingReady.await();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.withoutSecrets());
         if (password != null) {
