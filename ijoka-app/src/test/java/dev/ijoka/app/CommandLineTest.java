@@ -107,7 +107,7 @@ class CommandLineTest {
                         .as(spelling).contains("At home");
             }
             String doctor = cli.ok("doctor", "--db", "jdbc:sqlite:~/stores/x.db").out();
-            assertThat(doctor).contains("store: SQLite database " + fakeHome.resolve("stores/x.db") + " is open").contains("(from --db)");
+            assertThat(doctor).contains("store: SQLite database " + fakeHome.resolve("stores/x.db") + " is open", "(from --db)");
         } finally {
             System.setProperty("user.home", home);
         }

@@ -54,11 +54,12 @@ class OneAgentOneSessionIT {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String FULL = System.getProperty("java.class.path");
     /**
-     * A class path on which no store can open (no SQLite driver, jOOQ or Flyway): a hook on it records only
-     * through the relay. The SQLite store's provider stays, as in {@code HookRelayIT}: it names the relay's key.
+     * A class path without any store's libraries (drivers, jOOQ, Flyway, the pool), so a hook on it records only
+     * through the relay; the store modules stay, since a relayed hook locates its store by their providers.
      */
     private static final String LEAN = Arrays.stream(FULL.split(File.pathSeparator))
-            .filter(e -> !e.contains("sqlite-jdbc") && !e.contains("jooq") && !e.contains("flyway"))
+            .filter(e -> !e.contains("sqlite-jdbc") && !e.contains("jooq") && !e.contains("flyway")
+                    && !e.contains("postgresql-") && !e.contains("HikariCP"))
             .collect(Collectors.joining(File.pathSeparator));
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

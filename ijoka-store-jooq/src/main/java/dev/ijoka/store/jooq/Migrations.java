@@ -21,6 +21,12 @@ public final class Migrations {
     /** The newest schema version among SQLite's migrations. */
     public static final int SQLITE_LATEST = 2;
 
+    /** PostgreSQL's migrations: the same schema, versions numbered alike; the version is read from Flyway's history. */
+    public static final String POSTGRES_LOCATION = "classpath:db/ijoka/postgres";
+
+    /** The newest schema version among PostgreSQL's migrations. */
+    public static final int POSTGRES_LATEST = 2;
+
     private Migrations() {}
 
     /**

@@ -1,0 +1,139 @@
+package dev.ijoka.store.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ijoka.api.StoreException;
+import dev.ijoka.api.StoreHealth;
+import dev.ijoka.spi.ChangeFeed;
+import dev.ijoka.store.jooq.StoreConnections;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import org.jooq.SQLDialect;
+
+/**
+ * PostgreSQL's connections: a small pool, whose write transactions begin by taking one
+ * transaction-level advisory lock ({@link #WRITE_LOCK}), so that write transactions of every thread,
+ * process and machine run one after the other, as the port promises and SQLite's {@code BEGIN
+ * IMMEDIATE} gives; the lock is released by the commit or rollback itself, so a process that dies
+ * cannot keep it. Reads run in {@code REPEATABLE READ READ ONLY} transactions: one snapshot, never
+ * blocking or blocked by a writer.
+ */
+final class PostgresConnections implements StoreConnections {
+
+    /** The advisory lock key of Ijoka's writes in a database: 'IJKA'. */
+    static final long WRITE_LOCK = 0x494A4B41L;
+
+    private final PostgresUrl url;
+    private final HikariDataSource pool;
+    private final PostgresChangeFeed feed;
+    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private volatile boolean closed;
+
+    PostgresConnections(PostgresUrl url, HikariDataSource pool, PostgresChangeFeed feed) {
+        this.url = url;
+        this.pool = pool;
+        this.feed = feed;
+    }
+
+    @Override
+    public SQLDialect dialect() {
+        return SQLDialect.POSTGRES;
+    }
+
+    @Override
+    public <T> T write(Function<Connection, T> work) {
+        if (writing.get()) {
+            throw new IllegalStateException("write transactions do not nest: finish the running one first");
+        }
+        writing.set(true);
+        try (Connection c = connection()) {
+            T result;
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, WRITE_LOCK);
+                    lock.execute();
+                }
+                result = work.apply(c);
+            } catch (RuntimeException | Error e) {
+                rollback(c, e);
+                throw e;
+            } catch (SQLException e) {
+                StoreException failure = failure("begin a write transaction", e);
+                rollback(c, failure);
+                throw failure;
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                StoreException failure = failure("commit", e);
+                rollback(c, failure);
+                throw failure;
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("end a write transaction", e);
+        } finally {
+            writing.set(false);
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Connection, T> work) {
+        try (Connection c = connection()) {
+            try {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                return work.apply(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    @Override
+    public ChangeFeed changeFeed() {
+        return feed;
+    }
+
+    @Override
+    public String describe() {
+        return url.describe();
+    }
+
+    @Override
+    public StoreHealth health() {
+        return new PostgresHealth(url).check(closed ? null : pool);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        feed.close();
+        pool.close();
+    }
+
+    private Connection connection() throws SQLException {
+        if (closed) {
+            throw new StoreException(url.describe() + " is closed: this Ijoka has shut its store down.");
+        }
+        return pool.getConnection();
+    }
+
+    private static void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("could not " + what + " on " + url.describe() + ": " + e.getMessage()
+                + ". Run ijoka doctor to check the store.", e);
+    }
+}

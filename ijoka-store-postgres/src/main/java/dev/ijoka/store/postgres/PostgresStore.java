@@ -1,0 +1,118 @@
+package dev.ijoka.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ijoka.api.StoreException;
+import dev.ijoka.spi.Store;
+import dev.ijoka.store.jooq.JooqStore;
+import dev.ijoka.store.jooq.Migrations;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens the PostgreSQL store: a small connection pool to one database, migrated to this program's
+ * schema, and a listening connection for the change feed (docs/postgres.md).
+ *
+ * <pre>{@code
+ * try (Store store = PostgresStore.open("jdbc:postgresql://db.example.com/ijoka?user=ana")) { ... }
+ * }</pre>
+ */
+public final class PostgresStore {
+
+    /**
+     * Connections per process. Every face is one process with a few threads, and writes are one at a
+     * time across the database anyway (docs/postgres.md); ten members' processes stay far below a
+     * server's default {@code max_connections} of 100.
+     */
+    static final int POOL_SIZE = 4;
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private PostgresStore() {}
+
+    public static Store open(String url) {
+        PostgresUrl parsed = PostgresUrl.parse(url);
+        @Nullable String password = Passwords.of(parsed);
+        HikariDataSource pool = pool(parsed, password);
+        try {
+            ensureSchema(parsed, pool);
+            return new JooqStore(new PostgresConnections(parsed, pool, new PostgresChangeFeed(parsed, password)));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(PostgresUrl url, @Nullable String password) {
+        LoggingReady.await();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.withoutSecrets());
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("ijoka-postgres");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+        config.setDataSourceProperties(driverProperties());
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("could not connect to " + url.describe() + ": " + rootMessage(e)
+                    + ". Check that the server runs, that the URL names it, and the user and password"
+                    + " (PGPASSWORD, ~/.pgpass); see docs/postgres.md.", e);
+        }
+    }
+
+    static Properties driverProperties() {
+        Properties p = new Properties();
+        p.setProperty("ApplicationName", "ijoka");
+        p.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        return p;
+    }
+
+    /**
+     * Brings the schema to {@link Migrations#POSTGRES_LATEST}, or refuses a newer one without writing.
+     * Flyway takes a PostgreSQL advisory lock while it migrates, so processes that start together
+     * migrate once: the others wait, then find nothing to do.
+     */
+    private static void ensureSchema(PostgresUrl url, HikariDataSource pool) {
+        int version = schemaVersion(url, pool);
+        if (version > Migrations.POSTGRES_LATEST) {
+            throw newer(url, version);
+        }
+        if (version < Migrations.POSTGRES_LATEST) {
+            Migrations.migrate(pool, Migrations.POSTGRES_LOCATION, url.describe());
+        }
+    }
+
+    static StoreException newer(PostgresUrl url, int version) {
+        return new StoreException(url.describe() + " has schema version " + version + ", newer than this Ijoka knows ("
+                + Migrations.POSTGRES_LATEST + "): a newer Ijoka migrated it. Upgrade Ijoka; this one does not write to it.");
+    }
+
+    private static int schemaVersion(PostgresUrl url, HikariDataSource pool) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                return SchemaVersion.read(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the schema version of " + url.describe() + ": " + e.getMessage()
+                    + ". Check that the user may read the database (docs/postgres.md).", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
+    }
+}

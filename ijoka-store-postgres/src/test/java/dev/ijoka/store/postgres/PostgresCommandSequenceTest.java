@@ -1,0 +1,14 @@
+package dev.ijoka.store.postgres;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.store.contract.CommandSequenceContract;
+import java.time.InstantSource;
+
+/** Random command sequences against PostgreSQL and the model. */
+class PostgresCommandSequenceTest extends CommandSequenceContract {
+
+    @Override
+    protected Ijoka newEngine(InstantSource clock) {
+        return Ijoka.builder().store(TestServer.migratedDatabase()).clock(clock).build();
+    }
+}
