@@ -1,5 +1,6 @@
 package dev.ijoka.store.postgres;
 
+import dev.ijoka.test.postgres.PostgresTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.Ijoka;
@@ -30,7 +31,7 @@ class PostgresChangeFeedTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void eventsOfAnotherEngineArriveOnceInOrderAcrossAKilledListener() throws Exception {
-        String url = TestServer.migratedDatabase();
+        String url = PostgresTestServer.migratedDatabase();
         List<Event> received = new CopyOnWriteArrayList<>();
         try (Ijoka watcher = Ijoka.builder().store(url).build(); Ijoka writer = Ijoka.builder().store(url).build()) {
             Events.Subscription subscription = watcher.events().subscribe(received::add);
@@ -41,7 +42,7 @@ class PostgresChangeFeedTest {
                 }
                 awaitSequence(received, writer.events().lastSequence());
 
-                TestServer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                PostgresTestServer.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
                         + PostgresChangeFeed.APPLICATION_NAME + "' AND datname = '" + database(url) + "'");
                 for (int i = 0; i < 5; i++) {
                     writer.features().create(project.id(), NewFeature.of("after " + i, Category.FUNCTIONAL));
@@ -67,7 +68,7 @@ class PostgresChangeFeedTest {
     }
 
     private static long listeners(String url) throws Exception {
-        try (var c = TestServer.server().getPostgresDatabase().getConnection(); var s = c.createStatement();
+        try (var c = PostgresTestServer.server().getPostgresDatabase().getConnection(); var s = c.createStatement();
                 var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
                         + PostgresChangeFeed.APPLICATION_NAME + "' AND datname = '" + database(url) + "'")) {
             rs.next();

@@ -1,5 +1,6 @@
 package dev.ijoka.store.postgres;
 
+import dev.ijoka.test.postgres.PostgresTestServer;
 import dev.ijoka.Ijoka;
 import dev.ijoka.store.contract.CommandSequenceContract;
 import java.time.InstantSource;
@@ -9,6 +10,6 @@ class PostgresCommandSequenceTest extends CommandSequenceContract {
 
     @Override
     protected Ijoka newEngine(InstantSource clock) {
-        return Ijoka.builder().store(TestServer.migratedDatabase()).clock(clock).build();
+        return Ijoka.builder().store(PostgresTestServer.migratedDatabase()).clock(clock).build();
     }
 }

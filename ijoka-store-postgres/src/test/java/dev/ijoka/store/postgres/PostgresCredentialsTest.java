@@ -1,5 +1,6 @@
 package dev.ijoka.store.postgres;
 
+import dev.ijoka.test.postgres.PostgresTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -31,11 +32,11 @@ class PostgresCredentialsTest {
     @Test
     void thePasswordAppearsInNoOutput() throws Exception {
         String role = "ana_" + ProcessHandle.current().pid();
-        TestServer.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "'");
+        PostgresTestServer.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "'");
         // The rights docs/postgres.md asks for: the role owns its database (and so its public schema), nothing more.
-        String database = PostgresChangeFeedTest.database(TestServer.emptyDatabase());
-        TestServer.execute("ALTER DATABASE " + database + " OWNER TO " + role);
-        int port = TestServer.server().getPort();
+        String database = PostgresChangeFeedTest.database(PostgresTestServer.emptyDatabase());
+        PostgresTestServer.execute("ALTER DATABASE " + database + " OWNER TO " + role);
+        int port = PostgresTestServer.server().getPort();
         String url = "jdbc:postgresql://localhost:" + port + "/" + database + "?user=" + role + "&password=" + PASSWORD;
 
         StringBuilder seen = new StringBuilder();

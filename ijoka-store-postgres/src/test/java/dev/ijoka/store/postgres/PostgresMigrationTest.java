@@ -1,5 +1,6 @@
 package dev.ijoka.store.postgres;
 
+import dev.ijoka.test.postgres.PostgresTestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class PostgresMigrationTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void storesOpeningANewDatabaseTogetherMigrateItOnce() throws Exception {
-        String url = TestServer.emptyDatabase();
+        String url = PostgresTestServer.emptyDatabase();
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Store>> opening = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -51,7 +52,7 @@ class PostgresMigrationTest {
 
     @Test
     void aDatabaseNewerThanTheProgramIsRefusedWithoutWritingToIt() throws Exception {
-        String url = TestServer.migratedDatabase();
+        String url = PostgresTestServer.migratedDatabase();
         markNewer(url);
         long rows = query(url, "SELECT count(*) FROM flyway_schema_history");
 
@@ -65,7 +66,7 @@ class PostgresMigrationTest {
 
     @Test
     void aSchemaMigratedByANewerProgramUnderAnOpenStoreIsReported() throws Exception {
-        String url = TestServer.migratedDatabase();
+        String url = PostgresTestServer.migratedDatabase();
         try (Store store = PostgresStore.open(url)) {
             markNewer(url);
 

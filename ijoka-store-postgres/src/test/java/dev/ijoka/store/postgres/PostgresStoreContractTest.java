@@ -1,5 +1,6 @@
 package dev.ijoka.store.postgres;
 
+import dev.ijoka.test.postgres.PostgresTestServer;
 import dev.ijoka.spi.Store;
 import dev.ijoka.store.contract.StoreContract;
 
@@ -8,6 +9,6 @@ class PostgresStoreContractTest extends StoreContract {
 
     @Override
     protected Store newStore() {
-        return new PostgresStoreProvider().open(TestServer.migratedDatabase());
+        return new PostgresStoreProvider().open(PostgresTestServer.migratedDatabase());
     }
 }

