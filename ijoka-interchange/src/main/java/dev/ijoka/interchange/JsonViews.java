@@ -14,6 +14,7 @@ import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Step;
 import dev.ijoka.event.Event;
+import dev.ijoka.event.EventSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,6 +255,14 @@ public final class JsonViews {
         m.put("session", e.session() == null ? null : e.session().value());
         m.put("at", e.at().toString());
         m.put("payload", WireJson.payload(e.payload(), c));
+        // The line a person reads ("#2 depends on #1 (blocks)"), so no client has to word events itself.
+        m.put("summary", EventSummary.of(e.payload(), id -> {
+            String ref = c.ref(id);
+            return ref == null ? id.value() : ref;
+        }, session -> {
+            String agent = c.agents().apply(session.value());
+            return agent == null ? session.value() : agent;
+        }));
         return m;
     }
 

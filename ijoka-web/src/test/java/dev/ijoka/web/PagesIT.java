@@ -3,6 +3,7 @@ package dev.ijoka.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.domain.Category;
+import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import java.net.http.HttpResponse;
@@ -37,6 +38,15 @@ class PagesIT extends ServerTestBase {
         String card = t.get(base + "/cards/%231").body();
         assertThat(card).contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(t.get(base + "/table").body()).doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void thePanelsEventsNameFeaturesByTheirRefsNotTheirIds() {
+        Feature one = t.ijoka.features().create(t.project.id(), NewFeature.of("Schema", Category.INFRASTRUCTURE));
+        Feature two = t.ijoka.features().create(t.project.id(), NewFeature.of("Login", Category.UI));
+        t.ijoka.dependencies().add(two.id(), one.id(), DependencyKind.BLOCKS, null);
+        String panel = t.get(base + "/features/" + two.id().value() + "/panel").body();
+        assertThat(panel).contains(">#2 depends on #1 (blocks)<").doesNotContain(">" + one.id().value());
     }
 
     @Test

@@ -2,17 +2,13 @@ package dev.ijoka.web.internal.pages;
 
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
-import dev.ijoka.domain.FeatureUpdate;
-import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.event.EventSummary;
 import dev.ijoka.interchange.JsonViews;
 import dev.ijoka.web.internal.http.Json;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +24,7 @@ public final class EventLine {
     /** How much of a prompt, commit message or reason a line shows; the full payload is one click away. */
     static final int SUMMARY_LENGTH = 240;
 
-    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter CLOCK = EventSummary.CLOCK;
 
     private final Event event;
     private final @Nullable Feature feature;
@@ -105,88 +101,10 @@ public final class EventLine {
 
     private static String summary(EventPayload payload, Function<FeatureId, @Nullable Feature> features,
             Map<String, String> agents) {
-        Function<@Nullable FeatureId, String> ref = id -> {
-            if (id == null) {
-                return "";
-            }
+        return EventSummary.of(payload, id -> {
             Feature f = features.apply(id);
             return f == null ? id.value() : f.ref();
-        };
-        Function<SessionId, String> who = s -> agents.getOrDefault(s.value(), s.value());
-        return switch (payload) {
-            case EventPayload.ProjectRegistered e -> "project " + e.project().name() + " at " + e.project().root();
-            case EventPayload.FeatureCreated e -> e.feature().description() + " (" + e.feature().category().wireName()
-                    + ", " + e.feature().status().wireName().replace('_', ' ') + ")";
-            case EventPayload.FeatureUpdated e -> changed(e.changes(), ref);
-            case EventPayload.FeatureStarted e -> "";
-            case EventPayload.FeatureCompleted e -> "";
-            case EventPayload.FeatureUnblocked e -> "";
-            case EventPayload.FeatureBlocked e -> e.reason()
-                    + (e.blockingFeature() == null ? "" : " (waits for " + ref.apply(e.blockingFeature()) + ")");
-            case EventPayload.FeatureReopened e -> e.reason();
-            case EventPayload.StepChecked e -> (e.done() ? "✓ " : "☐ ") + "step " + (e.index() + 1) + ": " + e.text();
-            case EventPayload.DependencyAdded e -> ref.apply(e.dependent()) + " depends on " + ref.apply(e.dependency())
-                    + " (" + e.kind().wireName() + ")";
-            case EventPayload.DependencyRemoved e -> ref.apply(e.dependent()) + " no longer depends on "
-                    + ref.apply(e.dependency());
-            case EventPayload.ClaimTaken e -> "by " + who.apply(e.claim().session()) + ", lease until "
-                    + CLOCK.format(e.claim().leaseUntil());
-            case EventPayload.ClaimRenewed e -> "by " + who.apply(e.session()) + ", lease until " + CLOCK.format(e.leaseUntil());
-            case EventPayload.ClaimExpired e -> "the lease of " + who.apply(e.previousHolder()) + " ran out at "
-                    + CLOCK.format(e.leaseUntil());
-            case EventPayload.ClaimTakenOver e -> "from " + who.apply(e.previousHolder()) + " by " + who.apply(e.claim().session());
-            case EventPayload.ClaimReleased e -> who.apply(e.session()) + ": " + e.why();
-            case EventPayload.InsightRecorded e -> e.insight().kind().name().toLowerCase(java.util.Locale.ROOT)
-                    .replace('_', ' ') + ": " + e.insight().text();
-            case EventPayload.RuleAdded e -> e.rule().spec().describe();
-            case EventPayload.RuleToggled e -> (e.enabled() ? "enabled " : "disabled ") + e.rule().value();
-            case EventPayload.RuleTriggered e -> e.command() + ": " + e.message();
-            case EventPayload.RuleViolated e -> e.command() + " refused: " + e.message();
-            case EventPayload.SessionStarted e -> e.agent();
-            case EventPayload.SessionEnded e -> e.reason();
-            case EventPayload.PromptSubmitted e -> e.prompt();
-            case EventPayload.ToolUsed e -> e.tool() + (e.files().isEmpty() ? "" : " " + String.join(", ", e.files()))
-                    + switch (e.success()) {
-                        case SUCCEEDED -> "";
-                        case FAILED -> " (failed)";
-                        case UNKNOWN -> " (outcome unknown)";
-                    };
-            case EventPayload.CommitMade e -> shortSha(e.sha()) + " " + e.message()
-                    + (e.author() == null ? "" : " (" + e.author() + ")");
-            case EventPayload.HeadRewritten e -> "HEAD rewritten from " + shortSha(e.from()) + " to " + shortSha(e.to())
-                    + " " + e.subject();
-            case EventPayload.AgentStopped e -> e.kind();
-        };
-    }
-
-    private static String shortSha(String sha) {
-        return sha.substring(0, Math.min(7, sha.length()));
-    }
-
-    private static String changed(FeatureUpdate u, Function<@Nullable FeatureId, String> ref) {
-        List<String> parts = new ArrayList<>();
-        if (u.description() != null) {
-            parts.add("description: " + u.description());
-        }
-        if (u.details() != null) {
-            parts.add("details");
-        }
-        if (u.category() != null) {
-            parts.add("category: " + u.category().wireName());
-        }
-        if (u.kind() != null) {
-            parts.add("kind: " + u.kind().wireName());
-        }
-        if (u.priority() != null) {
-            parts.add("priority: " + u.priority());
-        }
-        if (u.steps() != null) {
-            parts.add(u.steps().size() + " steps");
-        }
-        if (u.parent() != null) {
-            parts.add("parent: " + ref.apply(u.parent()));
-        }
-        return parts.isEmpty() ? "" : "changed " + String.join("; ", parts);
+        }, s -> agents.getOrDefault(s.value(), s.value()));
     }
 
     /** One line: newlines of prompts and commit messages become spaces; long text ends with an ellipsis. */

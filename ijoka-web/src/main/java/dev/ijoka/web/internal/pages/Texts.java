@@ -22,28 +22,6 @@ public final class Texts {
         return value == null ? "" : Json.text(value);
     }
 
-    /**
-     * An event's payload in a line a person reads: its fields as {@code name: value}, leaving out a
-     * whole feature (a creation carries one; the panel shows the feature itself). The full JSON is
-     * what {@link #json} gives, for a tooltip.
-     */
-    public String brief(@Nullable Object payload) {
-        if (!(payload instanceof java.util.Map<?, ?> map)) {
-            return json(payload);
-        }
-        StringBuilder out = new StringBuilder();
-        for (var e : map.entrySet()) {
-            if (e.getValue() == null || e.getValue() instanceof java.util.Map<?, ?>) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append(" · ");
-            }
-            out.append(e.getKey()).append(": ").append(e.getValue() instanceof String s ? s : json(e.getValue()));
-        }
-        return out.toString();
-    }
-
     /** {@code 5 min ago}, {@code in 20 min}, from an ISO-8601 instant. */
     public String ago(@Nullable String isoInstant) {
         if (isoInstant == null) {
