@@ -22,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Projects are found by their canonical root: the directory, or the main worktree of its git repository. */
+/**
+ * Projects are found by their canonical root (the directory, or the main worktree of its git repository),
+ * and across paths by their identity: the normalized URL of the checkout's origin.
+ */
 class ProjectsTest {
 
     private final Ijoka ijoka = Ijoka.builder().store("memory:").clock(new MutableClock(Fixture.T0)).build();
