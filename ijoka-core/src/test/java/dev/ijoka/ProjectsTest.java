@@ -9,6 +9,7 @@ import dev.ijoka.api.InvalidInputException;
 import dev.ijoka.api.NotFoundException;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.event.EventPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Projects are found by their canonical root: the directory, or the main worktree of its git repository. */
+/**
+ * Projects are found by their canonical root (the directory, or the main worktree of its git repository),
+ * and across paths by their identity: the normalized URL of the checkout's origin.
+ */
 class ProjectsTest {
 
     private final Ijoka ijoka = Ijoka.builder().store("memory:").clock(new MutableClock(Fixture.T0)).build();
@@ -158,6 +162,137 @@ class ProjectsTest {
 
         assertThat(ijoka.projects().open(inner).root()).isEqualTo(inner.toRealPath().toString());
         assertThat(ijoka.projects().list()).hasSize(1);
+    }
+
+    // --- identity across machines ---------------------------------------------------------------------
+
+    @Test
+    void twoClonesOfOneRepositoryAtDifferentPathsOpenOneProject() throws Exception {
+        Path here = clone("src/shop", "git@github.com:acme/shop.git");
+        Path there = clone("code/shop", "https://dev:ghp_token@github.com/acme/shop/");
+
+        Project first = ijoka.projects().open(here);
+        Project second = ijoka.projects().open(Files.createDirectories(there.resolve("lib")));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(ijoka.projects().list()).hasSize(1);
+        assertThat(ijoka.projects().identity(first.id())).contains(new ProjectIdentity("github.com/acme/shop"));
+        assertThat(ijoka.projects().paths(first.id()))
+                .containsExactly(here.toRealPath().toString(), there.toRealPath().toString());
+        assertThat(ijoka.projects().find(there)).contains(first);
+        assertThat(ijoka.events().after(0, 10)).extracting(dev.ijoka.event.Event::type).containsExactly(PROJECT_REGISTERED);
+    }
+
+    @Test
+    void aLinkedWorktreeOfACloneReadsTheMainRepositorysOrigin() throws Exception {
+        Path main = clone("main", "https://github.com/acme/shop.git");
+        git(main, "commit", "-q", "--allow-empty", "-m", "first");
+        Path worktree = tmp.resolve("wt");
+        git(main, "worktree", "add", "-q", "--detach", worktree.toString());
+        Path other = clone("elsewhere", "ssh://git@github.com/acme/shop");
+
+        Project p = ijoka.projects().open(worktree);
+
+        assertThat(ijoka.projects().identity(p.id())).contains(new ProjectIdentity("github.com/acme/shop"));
+        assertThat(ijoka.projects().open(other)).isEqualTo(p);
+    }
+
+    @Test
+    void withoutAnOriginTheIdentityIsThePathAndAnOriginAddedLaterReplacesIt() throws Exception {
+        Path repo = clone("shop", null);
+        Project p = ijoka.projects().open(repo);
+        assertThat(ijoka.projects().identity(p.id())).contains(new ProjectIdentity(repo.toRealPath().toString()));
+
+        git(repo, "remote", "add", "origin", "git@github.com:acme/shop.git");
+        assertThat(ijoka.projects().open(repo)).isEqualTo(p);
+
+        assertThat(ijoka.projects().identity(p.id())).contains(new ProjectIdentity("github.com/acme/shop"));
+        assertThat(ijoka.projects().open(clone("second", "https://github.com/acme/shop"))).isEqualTo(p);
+    }
+
+    @Test
+    void aPlainDirectoryIsIdentifiedByItsPath() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("notes"));
+        Project p = ijoka.projects().open(dir);
+        assertThat(ijoka.projects().identity(p.id())).contains(new ProjectIdentity(dir.toRealPath().toString()));
+        assertThat(ijoka.projects().identity(p.id()).orElseThrow().isRemote()).isFalse();
+    }
+
+    @Test
+    void differentRepositoriesStayDifferentProjects() throws Exception {
+        Project shop = ijoka.projects().open(clone("shop", "git@github.com:acme/shop.git"));
+        Project fork = ijoka.projects().open(clone("fork", "git@github.com:someone/shop.git"));
+        assertThat(fork.id()).isNotEqualTo(shop.id());
+    }
+
+    @Test
+    void linkingACheckoutWithAnotherRemoteNameMakesItOpenTheProject() throws Exception {
+        Project shop = ijoka.projects().open(clone("shop", "git@github.com:acme/shop.git"));
+        Path mirror = clone("mirror", null);
+        git(mirror, "remote", "add", "upstream", "git@github.com:acme/shop.git");
+
+        Project linked = ijoka.projects().link(shop.id(), Files.createDirectories(mirror.resolve("docs")));
+
+        assertThat(linked).isEqualTo(shop);
+        assertThat(ijoka.projects().open(mirror)).isEqualTo(shop);
+        assertThat(ijoka.projects().list()).hasSize(1);
+        assertThat(ijoka.projects().paths(shop.id())).endsWith(mirror.toRealPath().toString());
+        assertThat(ijoka.projects().identity(shop.id())).contains(new ProjectIdentity("github.com/acme/shop"));
+    }
+
+    @Test
+    void linkingMovesAPathFromTheProjectItOpenedByMistake() throws Exception {
+        Project shop = ijoka.projects().open(clone("shop", "git@github.com:acme/shop.git"));
+        Path fresh = clone("fresh", null);
+        Project mistake = ijoka.projects().open(fresh);
+
+        ijoka.projects().link(shop.id(), fresh);
+
+        assertThat(ijoka.projects().open(fresh)).isEqualTo(shop);
+        assertThat(ijoka.projects().paths(mistake.id())).isEmpty();
+    }
+
+    @Test
+    void linkingGivesAProjectWithoutARemoteTheCheckoutsOrigin() throws Exception {
+        Project notes = ijoka.projects().open(Files.createDirectory(tmp.resolve("notes")));
+        Path clone = clone("notes-clone", "https://github.com/acme/notes.git");
+
+        ijoka.projects().link(notes.id(), clone);
+
+        assertThat(ijoka.projects().identity(notes.id())).contains(new ProjectIdentity("github.com/acme/notes"));
+        assertThat(ijoka.projects().open(clone("notes-elsewhere", "git@github.com:acme/notes"))).isEqualTo(notes);
+    }
+
+    @Test
+    void linkingRefusesAnUnknownProjectAFolderThatIsNoCheckoutAndAnotherProjectsClone() throws Exception {
+        Project shop = ijoka.projects().open(clone("shop", "git@github.com:acme/shop.git"));
+        Project blog = ijoka.projects().open(clone("blog", "git@github.com:acme/blog.git"));
+        Path plain = Files.createDirectory(tmp.resolve("plain"));
+        long mark = ijoka.events().lastSequence();
+
+        assertThatThrownBy(() -> ijoka.projects().link(ProjectId.of("nope"), clone("x", null)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("there is no project nope");
+        assertThatThrownBy(() -> ijoka.projects().link(shop.id(), plain))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not inside a git checkout");
+        assertThatThrownBy(() -> ijoka.projects().link(shop.id(), tmp.resolve("missing")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not a directory");
+        assertThatThrownBy(() -> ijoka.projects().link(shop.id(), tmp.resolve("blog")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("github.com/acme/blog")
+                .hasMessageContaining(blog.id().value());
+
+        assertThat(ijoka.projects().paths(shop.id())).containsExactly(tmp.resolve("shop").toRealPath().toString());
+        assertThat(ijoka.projects().open(tmp.resolve("blog"))).isEqualTo(blog);
+        assertThat(ijoka.events().lastSequence()).isEqualTo(mark);
+    }
+
+    /** A new repository at {@code tmp/<path>}, with an origin when one is given. */
+    private Path clone(String path, String origin) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(path));
+        git(dir, "init", "-q");
+        if (origin != null) {
+            git(dir, "remote", "add", "origin", origin);
+        }
+        return dir;
     }
 
     /** Runs git in {@code dir} with a clean environment; skips the test when git is not installed. */

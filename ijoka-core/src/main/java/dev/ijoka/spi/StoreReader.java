@@ -6,6 +6,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
 import dev.ijoka.domain.Session;
@@ -24,7 +25,20 @@ public interface StoreReader {
 
     Optional<Project> project(ProjectId id);
 
+    /**
+     * The project seen at a path: the root it was registered at, or a path recorded for it since
+     * ({@link StoreTransaction#recordProjectPath}). A path belongs to one project at a time.
+     */
     Optional<Project> projectByRoot(String root);
+
+    /** The project known by this identity (since schema version 3; none before it is filled). */
+    Optional<Project> projectByIdentity(ProjectIdentity identity);
+
+    /** The project's identity; empty while it is unknown (a project registered before identities existed). */
+    Optional<ProjectIdentity> projectIdentity(ProjectId project);
+
+    /** The paths the project has been seen at (its root first, unless another project took it since), oldest first. */
+    List<String> projectPaths(ProjectId project);
 
     Optional<Feature> feature(FeatureId id);
 

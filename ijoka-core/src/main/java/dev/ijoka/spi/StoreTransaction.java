@@ -6,6 +6,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
@@ -15,7 +16,20 @@ import java.util.List;
 /** The writes a store performs inside {@link Store#write}. */
 public interface StoreTransaction extends StoreReader {
 
+    /** Stores a new project, with its root as the first path it has been seen at. */
     void insertProject(Project project);
+
+    /**
+     * Sets (or replaces) the project's identity. Identities are unique: the engine first checks that no
+     * other project holds it, and a store refuses a duplicate (its unique key fails the transaction).
+     */
+    void setProjectIdentity(ProjectId project, ProjectIdentity identity);
+
+    /**
+     * Records that the project's code is at a path: afterwards {@link #projectByRoot} finds it there. A
+     * path another project had is taken from it; a path the project already has changes nothing.
+     */
+    void recordProjectPath(ProjectId project, String path);
 
     /** The next free feature number of the project (1 for the first), reserved for this transaction. */
     int nextFeatureNumber(ProjectId project);

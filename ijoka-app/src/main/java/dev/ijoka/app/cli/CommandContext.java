@@ -124,20 +124,30 @@ public final class CommandContext implements AutoCloseable {
             if (Files.isDirectory(dir)) {
                 return inDirectory(ijoka, dir, register);
             }
-            List<Project> all = ijoka.projects().list();
-            Optional<Project> byId = all.stream().filter(p -> p.id().value().equals(given.strip())).findFirst();
-            if (byId.isPresent()) {
-                return byId.get();
-            }
-            List<Project> byName = all.stream().filter(p -> p.name().equalsIgnoreCase(given.strip())).toList();
-            if (byName.size() == 1) {
-                return byName.getFirst();
-            }
-            throw new NotFoundException(byName.isEmpty()
-                    ? "there is no project '" + given + "': give a directory, or an id or name that 'ijoka projects' lists"
-                    : byName.size() + " projects are called '" + given + "': give its id or directory instead");
+            return projectNamed(given, "give a directory, or an id or name that 'ijoka projects' lists",
+                    "give its id or directory instead");
         }
         return inDirectory(ijoka, env.workingDirectory(), register);
+    }
+
+    /** A project by its id or its name (case-insensitive), as {@code ijoka projects} lists them. */
+    public Project projectByIdOrName(String given) {
+        return projectNamed(given, "give an id or name that 'ijoka projects' lists", "give its id instead");
+    }
+
+    private Project projectNamed(String given, String whatToGive, String whenAmbiguous) {
+        List<Project> all = engine().projects().list();
+        Optional<Project> byId = all.stream().filter(p -> p.id().value().equals(given.strip())).findFirst();
+        if (byId.isPresent()) {
+            return byId.get();
+        }
+        List<Project> byName = all.stream().filter(p -> p.name().equalsIgnoreCase(given.strip())).toList();
+        if (byName.size() == 1) {
+            return byName.getFirst();
+        }
+        throw new NotFoundException(byName.isEmpty()
+                ? "there is no project '" + given + "': " + whatToGive
+                : byName.size() + " projects are called '" + given + "': " + whenAmbiguous);
     }
 
     /** Whether {@link #project(boolean) project(false)} would find a project (nothing is registered). */

@@ -7,6 +7,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
 import dev.ijoka.domain.Session;
@@ -44,6 +45,9 @@ final class InMemoryStore implements Store {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     private final Map<ProjectId, Project> projects = new LinkedHashMap<>();
+    private final Map<ProjectId, ProjectIdentity> identities = new HashMap<>();
+    /** Path to project, in the order the paths were first recorded. */
+    private final Map<String, ProjectId> paths = new LinkedHashMap<>();
     private final Map<FeatureId, Feature> features = new HashMap<>();
     private final Map<ProjectId, TreeMap<Integer, FeatureId>> numbers = new HashMap<>();
     private final Map<ProjectId, List<Dependency>> edges = new HashMap<>();
@@ -121,7 +125,23 @@ final class InMemoryStore implements Store {
 
         @Override
         public Optional<Project> projectByRoot(String root) {
-            return projects.values().stream().filter(p -> p.root().equals(root)).findFirst();
+            return Optional.ofNullable(paths.get(root)).map(projects::get);
+        }
+
+        @Override
+        public Optional<Project> projectByIdentity(ProjectIdentity identity) {
+            return identities.entrySet().stream().filter(e -> e.getValue().equals(identity))
+                    .map(e -> projects.get(e.getKey())).findFirst();
+        }
+
+        @Override
+        public Optional<ProjectIdentity> projectIdentity(ProjectId project) {
+            return Optional.ofNullable(identities.get(project));
+        }
+
+        @Override
+        public List<String> projectPaths(ProjectId project) {
+            return paths.entrySet().stream().filter(e -> e.getValue().equals(project)).map(Map.Entry::getKey).toList();
         }
 
         @Override
@@ -298,6 +318,43 @@ final class InMemoryStore implements Store {
                 throw new IllegalStateException("project " + project.id() + " exists");
             }
             undo.push(() -> projects.remove(project.id()));
+            recordProjectPath(project.id(), project.root());
+        }
+
+        @Override
+        public void setProjectIdentity(ProjectId project, ProjectIdentity identity) {
+            ProjectId holder = projectByIdentity(identity).map(Project::id).orElse(null);
+            if (holder != null && !holder.equals(project)) {
+                throw new IllegalStateException("identity " + identity + " belongs to project " + holder);
+            }
+            ProjectIdentity before = identities.put(project, identity);
+            undo.push(() -> {
+                if (before == null) {
+                    identities.remove(project);
+                } else {
+                    identities.put(project, before);
+                }
+            });
+        }
+
+        @Override
+        public void recordProjectPath(ProjectId project, String path) {
+            ProjectId before = paths.get(path);
+            if (project.equals(before)) {
+                return;
+            }
+            if (before == null) {
+                paths.put(path, project);
+                undo.push(() -> paths.remove(path));
+            } else {
+                // Re-inserted, so that the path counts as newly seen for its new project.
+                paths.remove(path);
+                paths.put(path, project);
+                undo.push(() -> {
+                    paths.remove(path);
+                    paths.put(path, before);
+                });
+            }
         }
 
         @Override

@@ -34,6 +34,7 @@ import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.NewInsight;
 import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.Project;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
@@ -43,6 +44,7 @@ import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +284,23 @@ public abstract class EngineContract extends ClaimsAndRulesContract {
         assertThat(eventsAfter(before).get(2).payload()).isEqualTo(new EventPayload.FeatureBlocked("needs a first", a.id()));
         assertThat(ijoka.dependencies().remove(c.id(), a.id(), null)).isTrue();
         assertThat(ijoka.dependencies().remove(c.id(), a.id(), null)).isFalse();
+    }
+
+    @Test
+    public void clonesOfOneRepositoryOpenOneProjectWhereverTheyAreAndALinkedCheckoutJoinsIt() throws Exception {
+        Path first = GitCheckouts.checkout(projectDir.resolve("ann/shop"), "git@github.com:acme/shop.git");
+        Path second = GitCheckouts.checkout(projectDir.resolve("bob/Shop-2"), "https://bob:token@github.com/acme/shop/");
+        Path mirror = GitCheckouts.checkout(projectDir.resolve("mirror"), null);
+
+        Project shop = ijoka.projects().open(first);
+        assertThat(ijoka.projects().open(second)).isEqualTo(shop);
+        assertThat(ijoka.projects().link(shop.id(), mirror)).isEqualTo(shop);
+        assertThat(ijoka.projects().find(mirror)).contains(shop);
+
+        assertThat(ijoka.projects().identity(shop.id())).contains(new ProjectIdentity("github.com/acme/shop"));
+        assertThat(ijoka.projects().paths(shop.id())).containsExactly(first.toString(), second.toString(), mirror.toString());
+        assertThat(ijoka.projects().list()).hasSize(2); // the fixture's project, and shop
+        assertThat(ijoka.projects().identity(project.id())).contains(new ProjectIdentity(project.root()));
     }
 
     @Test

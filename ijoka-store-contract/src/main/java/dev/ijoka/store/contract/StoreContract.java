@@ -15,6 +15,7 @@ import dev.ijoka.domain.InsightKind;
 import dev.ijoka.domain.Kind;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
 import dev.ijoka.domain.RuleSpec;
@@ -76,6 +77,106 @@ public abstract class StoreContract extends EventLogContract {
         assertThat(reads.projectByRoot(p.root())).contains(p);
         assertThat(reads.projectByRoot(p.root() + "/sub")).isEmpty();
         assertThat(reads.project(ProjectId.of("no-such-project"))).isEmpty();
+    }
+
+    // --- projects: identity and paths ----------------------------------------------------------
+
+    @Test
+    public void aNewProjectHasAnUnknownIdentityAndItsRootAsItsOnlyPath() {
+        Project p = aProject("fresh " + AWKWARD);
+
+        assertThat(reads.projectIdentity(p.id())).isEmpty();
+        assertThat(reads.projectPaths(p.id())).containsExactly(p.root());
+        assertThat(reads.projectPaths(ProjectId.of("no-such-project"))).isEmpty();
+        assertThat(reads.projectIdentity(ProjectId.of("no-such-project"))).isEmpty();
+    }
+
+    @Test
+    public void aProjectIsFoundByItsIdentityWhichCanBeReplaced() {
+        Project p = aProject("shop");
+        Project q = aProject("blog");
+        ProjectIdentity path = new ProjectIdentity(p.root());
+        ProjectIdentity remote = new ProjectIdentity("github.com/acme/Shop " + AWKWARD);
+
+        run(tx -> tx.setProjectIdentity(p.id(), path));
+        assertThat(reads.projectIdentity(p.id())).contains(path);
+        assertThat(reads.projectByIdentity(path)).contains(p);
+
+        run(tx -> tx.setProjectIdentity(p.id(), remote));
+        assertThat(reads.projectIdentity(p.id())).contains(remote);
+        assertThat(reads.projectByIdentity(remote)).contains(p);
+        assertThat(reads.projectByIdentity(path)).isEmpty();
+        assertThat(reads.projectByIdentity(new ProjectIdentity("github.com/acme/shop"))).as("case is kept").isEmpty();
+        assertThat(reads.projectIdentity(q.id())).isEmpty();
+        assertThat(reads.projects()).as("the project itself is unchanged").contains(p, q);
+    }
+
+    @Test
+    public void twoProjectsNeverShareAnIdentityAndTheRefusedWriteChangesNothing() {
+        Project p = aProject("shop");
+        Project q = aProject("shop clone");
+        ProjectIdentity remote = new ProjectIdentity("github.com/acme/shop");
+        run(tx -> tx.setProjectIdentity(p.id(), remote));
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.recordProjectPath(q.id(), "/elsewhere/shop");
+            tx.setProjectIdentity(q.id(), remote);
+        })).isInstanceOf(RuntimeException.class);
+
+        assertThat(reads.projectByIdentity(remote)).contains(p);
+        assertThat(reads.projectIdentity(q.id())).isEmpty();
+        assertThat(reads.projectByRoot("/elsewhere/shop")).isEmpty();
+    }
+
+    @Test
+    public void aProjectKeepsThePathsItWasSeenAtOldestFirst() {
+        Project p = aProject("shop");
+        String second = "/home/ann/src/shop " + AWKWARD;
+        String third = "/Users/bob/code/shop";
+
+        run(tx -> {
+            tx.recordProjectPath(p.id(), second);
+            tx.recordProjectPath(p.id(), third);
+            tx.recordProjectPath(p.id(), second);
+            tx.recordProjectPath(p.id(), p.root());
+        });
+
+        assertThat(reads.projectPaths(p.id())).containsExactly(p.root(), second, third);
+        assertThat(reads.projectByRoot(second)).contains(p);
+        assertThat(reads.projectByRoot(third)).contains(p);
+        assertThat(reads.projectByRoot(third + "/sub")).isEmpty();
+    }
+
+    @Test
+    public void aPathRecordedForAnotherProjectMovesToIt() {
+        Project p = aProject("mistake");
+        Project q = aProject("shop");
+
+        run(tx -> tx.recordProjectPath(q.id(), p.root()));
+
+        assertThat(reads.projectByRoot(p.root())).contains(q);
+        assertThat(reads.projectPaths(p.id())).isEmpty();
+        assertThat(reads.projectPaths(q.id())).containsExactly(q.root(), p.root());
+        assertThat(reads.project(p.id())).as("the project itself stays").contains(p);
+    }
+
+    @Test
+    public void identityAndPathChangesRollBackWithTheirTransaction() {
+        Project p = aProject("shop");
+        Project q = aProject("blog");
+        IllegalStateException boom = new IllegalStateException("the work failed half way");
+
+        assertThatThrownBy(() -> write(tx -> {
+            tx.setProjectIdentity(p.id(), new ProjectIdentity("github.com/acme/shop"));
+            tx.recordProjectPath(p.id(), "/elsewhere/shop");
+            tx.recordProjectPath(p.id(), q.root());
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(reads.projectIdentity(p.id())).isEmpty();
+        assertThat(reads.projectByIdentity(new ProjectIdentity("github.com/acme/shop"))).isEmpty();
+        assertThat(reads.projectPaths(p.id())).containsExactly(p.root());
+        assertThat(reads.projectByRoot(q.root())).contains(q);
     }
 
     @Test

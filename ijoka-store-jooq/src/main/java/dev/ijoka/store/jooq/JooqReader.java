@@ -5,6 +5,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECT_PATHS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
@@ -17,6 +18,7 @@ import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
 import dev.ijoka.domain.Session;
@@ -66,7 +68,29 @@ class JooqReader implements StoreReader {
 
     @Override
     public Optional<Project> projectByRoot(String root) {
-        return dsl.selectFrom(PROJECTS).where(PROJECTS.ROOT.eq(root)).fetchOptional(rows::project);
+        return dsl.select(PROJECTS.fields()).from(PROJECTS)
+                .join(PROJECT_PATHS).on(PROJECT_PATHS.PROJECT_ID.eq(PROJECTS.ID))
+                .where(PROJECT_PATHS.PATH.eq(root))
+                .fetchOptional(r -> rows.project(r.into(PROJECTS)));
+    }
+
+    @Override
+    public Optional<Project> projectByIdentity(ProjectIdentity identity) {
+        return dsl.selectFrom(PROJECTS).where(PROJECTS.IDENTITY.eq(identity.value())).fetchOptional(rows::project);
+    }
+
+    @Override
+    public Optional<ProjectIdentity> projectIdentity(ProjectId project) {
+        return dsl.select(PROJECTS.IDENTITY).from(PROJECTS).where(PROJECTS.ID.eq(project.value()))
+                .fetchOptional(Record1::value1).map(ProjectIdentity::new);
+    }
+
+    @Override
+    public List<String> projectPaths(ProjectId project) {
+        return dsl.select(PROJECT_PATHS.PATH).from(PROJECT_PATHS)
+                .where(PROJECT_PATHS.PROJECT_ID.eq(project.value()))
+                .orderBy(PROJECT_PATHS.POS)
+                .fetch(Record1::value1);
     }
 
     @Override

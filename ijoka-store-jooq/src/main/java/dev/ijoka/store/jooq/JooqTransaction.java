@@ -5,6 +5,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.INSIGHTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECTS;
+import static dev.ijoka.store.jooq.internal.schema.Tables.PROJECT_PATHS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
@@ -15,6 +16,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.ProjectIdentity;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
@@ -40,6 +42,26 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     @Override
     public void insertProject(Project project) {
         dsl.insertInto(PROJECTS).set(rows.record(project)).execute();
+        recordProjectPath(project.id(), project.root());
+    }
+
+    @Override
+    public void setProjectIdentity(ProjectId project, ProjectIdentity identity) {
+        dsl.update(PROJECTS).set(PROJECTS.IDENTITY, identity.value()).where(PROJECTS.ID.eq(project.value())).execute();
+    }
+
+    @Override
+    public void recordProjectPath(ProjectId project, String path) {
+        String holder = dsl.select(PROJECT_PATHS.PROJECT_ID).from(PROJECT_PATHS).where(PROJECT_PATHS.PATH.eq(path))
+                .fetchOptional(Record1::value1).orElse(null);
+        if (project.value().equals(holder)) {
+            return;
+        }
+        if (holder != null) {
+            // Taken from the other project, and seen anew: it goes to the end of this project's paths.
+            dsl.deleteFrom(PROJECT_PATHS).where(PROJECT_PATHS.PATH.eq(path)).execute();
+        }
+        dsl.insertInto(PROJECT_PATHS).set(PROJECT_PATHS.PATH, path).set(PROJECT_PATHS.PROJECT_ID, project.value()).execute();
     }
 
     @Override

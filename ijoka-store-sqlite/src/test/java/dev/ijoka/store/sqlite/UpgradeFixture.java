@@ -65,8 +65,16 @@ public final class UpgradeFixture {
         String url = "jdbc:sqlite:" + db;
         MutableClock clock = new MutableClock(TestData.T0);
         try (Ijoka ijoka = Ijoka.builder().store(url).clock(clock).build()) {
-            Project alpha = ijoka.projects().open(Files.createDirectories(work.resolve("alpha " + "ünï")));
+            // Since schema version 3: alpha is a clone whose origin gives it a remote identity, seen at a second
+            // clone and linked at a third (a remote under another name); beta, a plain directory, is its path.
+            Path alphaDir = Files.createDirectories(work.resolve("alpha " + "ünï"));
+            ProjectIdentityUpgradeIT.repository(alphaDir, "git@github.com:acme/Alpha.git");
+            Project alpha = ijoka.projects().open(alphaDir);
             Project beta = ijoka.projects().open(Files.createDirectories(work.resolve("beta")));
+            ijoka.projects().open(ProjectIdentityUpgradeIT.repository(work.resolve("alpha clone"),
+                    "https://dev:token@github.com/acme/Alpha/"));
+            Path mirror = ProjectIdentityUpgradeIT.repository(work.resolve("alpha mirror"), "git@github.com:someone/alpha.git");
+            ijoka.projects().link(alpha.id(), mirror);
             var features = ijoka.features();
             var sessions = ijoka.sessions();
 
