@@ -73,13 +73,18 @@ final class PostgresChildJvm implements AutoCloseable {
 
     /** Waits until some line matches; false on time-out or when the child ended without one. */
     boolean awaitLine(Predicate<String> matching, long timeoutMillis) throws InterruptedException {
+        return awaitLines(matching, 1, timeoutMillis);
+    }
+
+    /** Waits until {@code count} lines match; false on time-out or when the child ended with fewer. */
+    boolean awaitLines(Predicate<String> matching, int count, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
-            if (lines.stream().anyMatch(matching)) {
+            if (lines.stream().filter(matching).count() >= count) {
                 return true;
             }
             if (!process.isAlive() && !pump.isAlive()) {
-                return lines.stream().anyMatch(matching);
+                return lines.stream().filter(matching).count() >= count;
             }
             Thread.sleep(5);
         }

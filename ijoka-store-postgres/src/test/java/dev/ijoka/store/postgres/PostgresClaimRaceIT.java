@@ -39,14 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresClaimRaceIT {
 
     private static final int RACERS = 4;
-    private static final int ROUNDS = 12;
-    private static final int FEATURES_PER_ROUND = 4;
+    private static final int ROUNDS = 10;
+    private static final int FEATURES_PER_ROUND = 3;
 
     @TempDir
     Path dir;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void racingJvmsNeverBothWinAClaimAndTheStoreEqualsTheReplayOfItsLog() throws Exception {
         String url = PostgresTestServer.migratedDatabase();
         Path projectDir = Files.createDirectories(dir.resolve("project"));
@@ -61,9 +61,11 @@ class PostgresClaimRaceIT {
                 for (int k = 0; k < RACERS; k++) {
                     racers.add(PostgresChildJvm.start(dir, "race", url, projectDir.toString(), racer(k)));
                 }
+                long started = System.nanoTime();
                 for (PostgresChildJvm racer : racers) {
                     assertThat(racer.awaitLine("READY", 60_000)).as("racer ready; stderr:%n%s", racer.stderr()).isTrue();
                 }
+                long ready = System.nanoTime();
                 for (int round = 1; round <= ROUNDS; round++) {
                     List<String> ids = new ArrayList<>();
                     for (int i = 0; i < FEATURES_PER_ROUND; i++) {
@@ -81,6 +83,8 @@ class PostgresClaimRaceIT {
                                 .isTrue();
                     }
                 }
+                System.err.printf("claim race: %d racers ready in %d ms, %d rounds of %d features in %d ms%n", RACERS,
+                        (ready - started) / 1_000_000, ROUNDS, FEATURES_PER_ROUND, (System.nanoTime() - ready) / 1_000_000);
                 for (PostgresChildJvm racer : racers) {
                     racer.send("EXIT");
                 }
