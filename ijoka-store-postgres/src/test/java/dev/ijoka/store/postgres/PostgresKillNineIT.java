@@ -50,7 +50,7 @@ class PostgresKillNineIT {
     Path dir;
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void everyAcknowledgedChangeSurvivesKillNineAndTheWriteLockDiesWithTheWriter() throws Exception {
         String url = PostgresTestServer.migratedDatabase();
         Path projectDir = Files.createDirectories(dir.resolve("project"));
