@@ -42,7 +42,7 @@ final class PostgresChildJvm implements AutoCloseable {
     static PostgresChildJvm start(Path workDir, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only: these children live seconds, and the machine's two cores are shared.
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), PostgresChild.class.getName()));
         command.addAll(List.of(args));
         Files.createDirectories(workDir);

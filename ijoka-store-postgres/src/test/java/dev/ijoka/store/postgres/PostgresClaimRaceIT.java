@@ -17,6 +17,7 @@ import dev.ijoka.test.postgres.PostgresTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class PostgresClaimRaceIT {
                     // Handed out back to back: the racers' first tries meet in the same few milliseconds.
                     for (int k = 0; k < RACERS; k++) {
                         List<String> order = new ArrayList<>(ids);
-                        java.util.Collections.rotate(order, k);
+                        Collections.rotate(order, k);
                         racers.get(k).send("ROUND " + round + " " + String.join(" ", order));
                     }
                     for (PostgresChildJvm racer : racers) {
