@@ -121,7 +121,27 @@ final class PostgresConnections implements StoreConnections {
         if (closed) {
             throw new StoreException(url.describe() + " is closed: this Ijoka has shut its store down.");
         }
-        return pool.getConnection();
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The pool gave no connection within its time-out. Said apart from a failed statement: "could not
+     * end a write transaction" for a server that is down (as before) sent people looking for a bug in
+     * the transaction rather than at the server.
+     */
+    private StoreException unavailable(SQLException e) {
+        Throwable cause = e.getCause();
+        if (cause == null) {
+            // Every connection was in use the whole time: the server answers, this process is busy.
+            return new StoreException("could not get a connection to " + url.describe() + " within "
+                    + PostgresStore.CONNECT_TIMEOUT.toSeconds() + " s: all " + PostgresStore.POOL_SIZE
+                    + " of this process's connections stayed busy (" + e.getMessage() + "). Try again.", e);
+        }
+        return PostgresStore.unreachable(url, cause);
     }
 
     private static void rollback(Connection c, Throwable cause) {

@@ -29,7 +29,7 @@ public final class PostgresStore {
      */
     static final int POOL_SIZE = 4;
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private PostgresStore() {}
 
@@ -62,10 +62,15 @@ public final class PostgresStore {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("could not connect to " + url.describe() + ": " + rootMessage(e)
-                    + ". Check that the server runs, that the URL names it, and the user and password"
-                    + " (PGPASSWORD, ~/.pgpass); see docs/postgres.md.", e);
+            throw unreachable(url, e);
         }
+    }
+
+    /** The server could not be reached (down, restarting, a wrong address or password): what to check. */
+    static StoreException unreachable(PostgresUrl url, Throwable e) {
+        return new StoreException("could not connect to " + url.describe() + ": " + driverMessage(e)
+                + ". Check that the server runs, that the URL names it, and the user and password"
+                + " (PGPASSWORD, ~/.pgpass); see docs/postgres.md.", e);
     }
 
     static Properties driverProperties() {
@@ -108,11 +113,23 @@ public final class PostgresStore {
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /**
+     * The driver's own words ("Connection to localhost:5432 refused. Check that the hostname and port
+     * are correct…", "FATAL: password authentication failed for user …"): the innermost SQLException's
+     * message, which says more than the socket error beneath it or the pool's wrapper above it. The
+     * driver never puts the password in a message.
+     */
+    private static String driverMessage(Throwable e) {
+        String sql = null;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                sql = t.getMessage();
+            }
+            root = t;
         }
-        return String.valueOf(t.getMessage());
+        String message = String.valueOf(sql != null ? sql : root.getMessage());
+        // The driver ends its sentences with a full stop; the caller's sentence goes on.
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 }

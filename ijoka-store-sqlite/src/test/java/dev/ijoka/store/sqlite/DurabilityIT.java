@@ -60,7 +60,14 @@ class DurabilityIT {
                     assertThat(child.awaitLine("READY", 60_000)).as("run %d started; stderr:%n%s", run, child.stderr()).isTrue();
                     readyRuns++;
                 }
-                Thread.sleep(duringStartup ? random.nextInt(1_500) : 50 + random.nextInt(1_200));
+                if (duringStartup) {
+                    Thread.sleep(random.nextInt(1_500));
+                } else {
+                    // A random moment of its work counted in acknowledgements, not milliseconds: a loaded
+                    // machine writes more slowly, and the guard below then failed for want of work.
+                    awaitAcks(child, 1 + random.nextInt(4));
+                    Thread.sleep(random.nextInt(150));
+                }
                 child.kill();
                 child.lines().stream().filter(l -> l.startsWith("ACK ")).forEach(acks::add);
             }
@@ -68,7 +75,7 @@ class DurabilityIT {
 
         assertThat(readyRuns).as("runs that got to work (seed %d)", seed).isGreaterThanOrEqualTo(KILLS / 2);
         // Not the point of the test, only a guard against passing vacuously.
-        assertThat(acks.size()).as("acknowledged changes (seed %d)", seed).isGreaterThanOrEqualTo(40);
+        assertThat(acks.size()).as("acknowledged changes (seed %d)", seed).isGreaterThanOrEqualTo(readyRuns);
         assertThat(integrityCheck(db)).as("PRAGMA integrity_check").isEqualTo("ok");
 
         try (Ijoka ijoka = Ijoka.builder().store(url).build()) {
@@ -102,6 +109,13 @@ class DurabilityIT {
         }
         System.err.printf("durability: %d kills (%d while working), %d acknowledged changes, all present (seed %d)%n",
                 KILLS, readyRuns, acks.size(), seed);
+    }
+
+    private static void awaitAcks(ChildJvm child, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (child.lines().stream().filter(l -> l.startsWith("ACK ")).count() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private static String integrityCheck(Path db) throws Exception {

