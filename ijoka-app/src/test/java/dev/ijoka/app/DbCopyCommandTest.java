@@ -115,6 +115,30 @@ class DbCopyCommandTest {
     }
 
     @Test
+    void refusesAPostgresTargetWhoseTablesAnotherRoleOwns() throws Exception {
+        Path original = sqliteFixture(cli.root.resolve("original.db"));
+        String postgres = PostgresTestServer.migratedDatabase();
+        String database = postgres.substring(postgres.lastIndexOf('/') + 1, postgres.indexOf('?'));
+        String role = "writer_" + database;
+        PostgresTestServer.execute("CREATE ROLE " + role + " LOGIN");
+        try (Connection pg = CopyFixtures.postgres(postgres)) {
+            CopyFixtures.execute(pg, "GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role);
+            CopyFixtures.execute(pg, "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
+        }
+        String asWriter = postgres.replace("user=" + PostgresTestServer.USER, "user=" + role);
+
+        CliHarness.Result r = cli.run("db", "copy", "--from", sqliteUrl(original), "--to", asWriter);
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("owned by postgres").contains("Nothing was written");
+        try (Connection pg = CopyFixtures.postgres(postgres)) {
+            for (String table : tables(pg)) {
+                assertThat(count(pg, table)).as("rows of %s", table).isZero();
+            }
+        }
+    }
+
+    @Test
     void refusesTheSameStoreUnderTwoSpellings() throws Exception {
         Path original = sqliteFixture(cli.root.resolve("original.db"));
         Map<String, Long> before = counts(original);

@@ -32,7 +32,7 @@ class DbCopyInterruptedIT {
     private static final Path LAUNCHER = Path.of("..", "ijoka").toAbsolutePath().normalize();
 
     /** Enough events that copying them takes seconds, so the kill lands while they are written. */
-    private static final long EVENTS = 300_000;
+    private static final long EVENTS = 100_000;
 
     @TempDir
     Path dir;

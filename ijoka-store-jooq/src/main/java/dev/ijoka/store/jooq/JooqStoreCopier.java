@@ -47,6 +47,9 @@ public final class JooqStoreCopier implements StoreCopier {
             return target.connections().write(tc -> {
                 DSLContext out = target.dsl(tc);
                 refuseData(out, tables, target.describe());
+                if (out.dialect().family() == SQLDialect.POSTGRES) {
+                    PostgresCounters.requireOwnership(out, target.describe());
+                }
                 return source.connections().read(sc -> copyAll(source.dsl(sc), out, tables, progress));
             });
         } catch (DataAccessException e) {
@@ -64,7 +67,7 @@ public final class JooqStoreCopier implements StoreCopier {
             }
         }
         if (!held.isEmpty()) {
-            throw new InvalidInputException("the target " + describe + " already holds data " + held
+            throw new InvalidInputException("the target, " + describe + ", already holds data " + held
                     + ": copy into a new, empty database or file. Nothing was written.");
         }
     }
@@ -93,20 +96,21 @@ public final class JooqStoreCopier implements StoreCopier {
 
     private static long copyTable(DSLContext in, DSLContext out, Table<?> table, long total, Progress progress) {
         progress.rows(table.getName(), 0, total);
-        boolean renumberedLog = table.equals(Tables.EVENTS) && out.dialect().family() == SQLDialect.POSTGRES;
+        boolean postgresLog = table.equals(Tables.EVENTS) && out.dialect().family() == SQLDialect.POSTGRES;
+        if (postgresLog) {
+            PostgresCounters.suspendNumbering(out);
+        }
         long done = 0;
-        long lastSequence = -1;
         try (Cursor<Record> cursor = in.select(table.fields()).from(table).orderBy(keyOf(table)).fetchSize(BATCH).fetchLazy()) {
             while (cursor.hasNext()) {
                 Result<Record> batch = cursor.fetchNext(BATCH);
-                if (renumberedLog) {
-                    lastSequence = PostgresCounters.insertEvents(out, batch, lastSequence);
-                } else {
-                    out.insertInto(table).columns(table.fields()).valuesOfRecords(batch).execute();
-                }
+                out.insertInto(table).columns(table.fields()).valuesOfRecords(batch).execute();
                 done += batch.size();
                 progress.rows(table.getName(), done, total);
             }
+        }
+        if (postgresLog) {
+            PostgresCounters.resumeNumbering(out);
         }
         return done;
     }

@@ -3,14 +3,12 @@ package dev.ijoka.store.jooq;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
-import dev.ijoka.store.jooq.internal.schema.Tables;
-import java.util.ArrayList;
+import dev.ijoka.api.InvalidInputException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.Table;
 
 /**
@@ -23,34 +21,38 @@ final class PostgresCounters {
     private PostgresCounters() {}
 
     /**
-     * Inserts events, in sequence order, so that each keeps its sequence: the trigger gives the counter's
-     * next value, so before a run of consecutive sequences the counter is set to just below its first.
-     * Afterwards the counter holds the last sequence copied, and the next append continues from it.
-     *
-     * @param lastSequence the sequence last inserted by this copy, or -1 before the first
-     * @return the sequence last inserted
+     * Refuses, before anything is written, a copy by a role that does not own the event log: only its
+     * owner may turn its numbering off ({@link #suspendNumbering}). The role that created the tables owns
+     * them, and a copy into a new database creates them.
      */
-    static long insertEvents(DSLContext out, Result<Record> batch, long lastSequence) {
-        long last = lastSequence;
-        List<Record> run = new ArrayList<>();
-        for (Record r : batch) {
-            long seq = r.get(Tables.EVENTS.SEQ);
-            if (seq != last + 1 || last < 0) {
-                insert(out, run);
-                run.clear();
-                out.execute("UPDATE ijoka_event_counter SET last = ?", seq - 1);
-            }
-            run.add(r);
-            last = seq;
+    static void requireOwnership(DSLContext out, String describe) {
+        Record row = out.fetchOne("SELECT pg_has_role(current_user, c.relowner, 'USAGE'), pg_get_userbyid(c.relowner)"
+                + " FROM pg_class c WHERE c.oid = 'events'::regclass");
+        if (row == null || !Boolean.TRUE.equals(row.get(0, Boolean.class))) {
+            String owner = row == null ? "another role" : row.get(1, String.class);
+            throw new InvalidInputException("the target, " + describe + ", has tables owned by " + owner
+                    + ", and a copy keeps every event's sequence only as their owner: copy as " + owner
+                    + ", or into a new, empty database. Nothing was written.");
         }
-        insert(out, run);
-        return last;
     }
 
-    private static void insert(DSLContext out, List<Record> rows) {
-        if (!rows.isEmpty()) {
-            out.insertInto(Tables.EVENTS).columns(Tables.EVENTS.fields()).valuesOfRecords(rows).execute();
-        }
+    /**
+     * Turns off the trigger that numbers events until {@link #resumeNumbering}, so that events are inserted
+     * with their own sequences. Transactional: a copy that dies rolls it back with everything else.
+     *
+     * <p>Why not let the trigger number them: every append through it updates the one counter row, and
+     * within one transaction each update adds a row version that the next must walk past, so numbering a
+     * whole log in one transaction takes time quadratic in its length (measured: 90 s for 44,000 events,
+     * against 10 s with the trigger off).
+     */
+    static void suspendNumbering(DSLContext out) {
+        out.execute("ALTER TABLE events DISABLE TRIGGER events_seq");
+    }
+
+    /** Sets the counter to the last sequence copied and turns numbering back on, for the appends after the copy. */
+    static void resumeNumbering(DSLContext out) {
+        out.execute("UPDATE ijoka_event_counter SET last = (SELECT coalesce(max(seq), 0) FROM events)");
+        out.execute("ALTER TABLE events ENABLE TRIGGER events_seq");
     }
 
     /** Moves every identity column's sequence to the largest value copied, so the next row gets the next number. */
