@@ -41,6 +41,7 @@ public final class Cli {
         if (line.error() != null) {
             return usageError(env, line);
         }
+        DbPasswordFile.select(line.options(), env.variables(), env.workingDirectory());
         long started = System.nanoTime();
         Injector injector = Guice.createInjector(new AppModule(env, engines, line.options()));
         log.debug("wired in {} ms", (System.nanoTime() - started) / 1_000_000);

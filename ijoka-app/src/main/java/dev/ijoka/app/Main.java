@@ -24,6 +24,7 @@ public final class Main {
         System.setProperty("org.jooq.no-tips", "true");
         Path data = dev.ijoka.DataDirectory.resolve();
         if (line.protocolFace()) {
+            DbPasswordFile.select(line.options(), System.getenv(), Path.of("").toAbsolutePath());
             if ("hook".equals(line.command())) {
                 ProtocolFaces.hook(line, data, System.err);
             } else {
@@ -41,6 +42,7 @@ public final class Main {
             return EngineFactory.DEFAULT.open(url);
         };
         Environment env = Environment.ofProcess();
+        DbPasswordFile.select(line.options(), env.variables(), env.workingDirectory());
         int code;
         try (EarlyEngine early = EarlyEngine.start(line, env, engines)) {
             code = Cli.run(env, early, line);

@@ -17,6 +17,11 @@ public final class GlobalOptions {
                     + "paths work), or memory:. Also taken from the environment variable IJOKA_DB.")
     @Nullable String db;
 
+    @Option(names = "--db-password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "A file holding the PostgreSQL password (one line; only its owner may read it: chmod 600). "
+                    + "Also taken from the environment variable IJOKA_DB_PASSWORD_FILE. Never printed.")
+    @Nullable String dbPasswordFile;
+
     @Option(names = {"-p", "--project"}, scope = ScopeType.INHERIT, paramLabel = "DIR|ID",
             description = "The project: a directory inside it, or its id or name (see 'ijoka projects'). "
                     + "Default: the project of the working directory.")
@@ -33,6 +38,11 @@ public final class GlobalOptions {
     /** {@code --db}, or null. */
     public @Nullable String db() {
         return db;
+    }
+
+    /** {@code --db-password-file}, or null. */
+    public @Nullable String dbPasswordFile() {
+        return dbPasswordFile;
     }
 
     /** {@code --project}, or null. */

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  ijoka feature complete '#1'      done: the features waiting for it become ready",
             "  ijoka init                       set this project up for Claude Code (MCP server and hooks)",
             "  ijoka serve                      the live web dashboard on http://127.0.0.1:4000/",
+            "  ijoka db copy --from URL --to URL  move the plan to another store (e.g. PostgreSQL for a team)",
             "  ijoka COMMAND --help             help on one command",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage, 3 not found, 4 invalid input, 5 illegal",
@@ -61,6 +62,7 @@ public final class IjokaCommand implements Runnable {
         m.put("import", ImportCommand.class);
         m.put("export", ExportCommand.class);
         m.put("projects", ProjectsCommand.class);
+        m.put("db", DbCommands.class);
         m.put("doctor", DoctorCommand.class);
         m.put("init", InitCommand.class);
         m.put("serve", ServeCommand.class);

@@ -102,7 +102,13 @@ public final class JooqStore implements Store {
         connections.close();
     }
 
-    private DSLContext dsl(Connection connection) {
+    /** Where this store's connections come from: for {@link JooqStoreCopier}, which copies below the port. */
+    StoreConnections connections() {
+        return connections;
+    }
+
+    /** A jOOQ context on one of this store's connections, rendering as every query of this store does. */
+    DSLContext dsl(Connection connection) {
         return DSL.using(connection, connections.dialect(), settings);
     }
 

@@ -23,7 +23,7 @@ final class Passwords {
 
     /**
      * The password for {@code url}: written in it, else remembered for its canonical form, else
-     * {@code $PGPASSWORD} as {@code psql} reads it; null lets the driver look in {@code ~/.pgpass}
+     * the password file the run names ({@link PasswordFile}), else {@code $PGPASSWORD} as {@code psql} reads it; null lets the driver look in {@code ~/.pgpass}
      * ({@code $PGPASSFILE}) or connect without one.
      */
     static @Nullable String of(PostgresUrl url) {
@@ -33,6 +33,10 @@ final class Passwords {
         String remembered = BY_URL.get(url.canonical());
         if (remembered != null) {
             return remembered;
+        }
+        String fromFile = PasswordFile.password();
+        if (fromFile != null) {
+            return fromFile;
         }
         String env = System.getenv("PGPASSWORD");
         return env == null || env.isEmpty() ? null : env;
