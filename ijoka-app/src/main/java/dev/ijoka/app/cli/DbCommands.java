@@ -36,7 +36,8 @@ final class DbCommands implements Runnable {
     @Command(name = "copy",
             description = {"Copies everything a store holds (projects, features, dependencies, sessions, claims, the event "
                     + "log in sequence order, insights, rules and their counters, every table) into another, empty store: "
-                    + "SQLite to PostgreSQL, back, or SQLite to SQLite. The source is not changed.",
+                    + "SQLite to PostgreSQL, back, or SQLite to SQLite. The source is not changed (but for its schema, brought "
+                    + "up to this version as every command does).",
                 "The copy is one transaction on the target: interrupted, it leaves the target empty, and can be run again. "
                     + "A target that already holds data is refused (exit 4), as are the same store twice.",
                 "Afterwards the target's event log is replayed and compared with its tables; a difference is an error "
