@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The operations of {@link SqliteAppendBenchmark} ({@code single}: one transaction appending one
+ * The operations of {@link AppendBenchmark} ({@code single}: one transaction appending one
  * event; {@code batched}: one transaction appending 1,000) timed in the writing thread's CPU time
  * as well as wall time. On a shared machine wall time, and so JMH's throughput, depends on what
  * else runs; CPU time per operation hardly does, and 1 / CPU time is the rate one free core
@@ -71,7 +71,7 @@ public final class SqliteAppendCpuProbe {
                         round + 1, r[0], r[1], r[2], r[3]);
             }
         } finally {
-            SqliteAppendBenchmark.deleteTree(dir);
+            AppendBenchmark.deleteTree(dir);
         }
         List<double[]> measured = results.subList(rounds / 2, rounds);
         double single = median(measured, 0);
