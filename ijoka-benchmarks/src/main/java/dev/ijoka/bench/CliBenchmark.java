@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Whole-process timing of the command line (DESIGN.md §8: {@code ijoka next} and {@code ijoka status}
- * on a 10,000-feature SQLite store, median ≤ 700 ms). Not JMH: what matters is the time from
+ * on a 10,000-feature store, median ≤ 700 ms), on SQLite or, with {@code --store postgres}, on a new
+ * database of an embedded PostgreSQL server that this JVM starts ({@link BenchStore}), named to every
+ * command by {@code IJOKA_DB}. Not JMH: what matters is the time from
  * launching a process to its exit, as a person or a script sees it.
  *
  * <ol>
@@ -28,8 +30,8 @@ import java.util.stream.Stream;
  *       {@code blocks} dependencies each on earlier tasks (so about 20,000 edges, a DAG), statuses by
  *       age (about 40% done, 10% in progress, 5% blocked, 45% pending) and random priorities, from a
  *       fixed seed.</li>
- *   <li>Imports it with {@code ijoka import} into a fresh SQLite store in a temporary
- *       {@code IJOKA_HOME} (timed: this is also the bulk import's figure), then waits for the
+ *   <li>Imports it with {@code ijoka import} into a fresh store (SQLite: in a temporary
+ *       {@code IJOKA_HOME}) (timed: this is also the bulk import's figure), then waits for the
  *       launcher's start-up cache (on JDK 25+ trained in the background after that first command).</li>
  *   <li>For each variant (the launcher as shipped; the launcher without its start-up cache; a plain
  *       {@code java -jar} with no tuning): two warm-up runs, then
@@ -41,7 +43,7 @@ import java.util.stream.Stream;
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
  * <pre>
- * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--features N] [--runs N] [--quick]
+ * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--features N] [--runs N] [--quick] [--store postgres]
  * </pre>
  * {@code --quick} measures the shipped launcher only. The 1-minute load average is printed before
  * and after: other work on the machine shows up there first.
@@ -74,8 +76,12 @@ public final class CliBenchmark {
             Map<String, String> env = new HashMap<>();
             env.put("IJOKA_HOME", home.toString());
             env.put("JAVA_HOME", System.getProperty("java.home"));
+            String store = BenchStore.fromArgs(args);
+            if (!store.equals(BenchStore.SQLITE)) {
+                env.put("IJOKA_DB", BenchStore.newUrl(store, home));
+            }
 
-            System.out.printf(Locale.ROOT, "Ijoka command line, %d features, Java %s, load average %s%n", features,
+            System.out.printf(Locale.ROOT, "Ijoka command line, %d features on %s, Java %s, load average %s%n", features, store,
                     Runtime.version(), Processes.load());
             long importNanos = Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
             System.out.printf(Locale.ROOT, "import tasks.json (%,d bytes, first run, without a start-up cache): %.2f s%n",

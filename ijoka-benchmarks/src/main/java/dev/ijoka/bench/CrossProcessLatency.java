@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -20,16 +21,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Whole-process harness for DESIGN.md §8 "a change in one process visible in another process's bus:
- * p95 ≤ 250 ms", on the SQLite store. This process opens the engine on a new database and subscribes
- * to its bus; a second JVM (this class in {@code child} mode, same class path) opens the same file
- * and records {@code prompt_submitted} events, one transaction each, 10–30 ms apart (random, so
- * commits do not fall into step with the 50 ms poll). For each event the latency is the time it
+ * p95 ≤ 250 ms", on a real store: {@code --store sqlite} (the default) or {@code --store postgres}
+ * ({@link BenchStore}: a new database on an embedded PostgreSQL server this process starts). This process
+ * opens the engine on a new database and subscribes to its bus; a second JVM (this class in {@code child}
+ * mode, same class path) opens the same database and records {@code prompt_submitted} events, one
+ * transaction each, 10–30 ms apart (random, so commits do not fall into step with the 50 ms poll of
+ * SQLite's {@code data_version} or of PostgreSQL's notifications). For each event the latency is the time it
  * reached this process's subscriber minus the event's own time, which the child's engine takes
  * before its transaction begins: an upper bound on commit-to-delivery. The first {@code warmup}
  * events are not counted.
  *
  * <pre>
- * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CrossProcessLatency [events] [warmup]
+ * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CrossProcessLatency [events] [warmup] [--store postgres]
  * </pre>
  *
  * Prints one line: events, p50, p95, p99 and max in milliseconds.
@@ -43,18 +46,19 @@ public final class CrossProcessLatency {
             child(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             return;
         }
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        List<String> numbers = Arrays.stream(args).filter(a -> a.matches("\\d+")).toList();
+        int events = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 300;
+        int warmup = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 50;
+        String store = BenchStore.fromArgs(args);
         Path dir = Files.createTempDirectory("ijoka-latency");
         try {
-            measure(dir, events, warmup);
+            measure(BenchStore.newUrl(store, dir), dir, events, warmup);
         } finally {
-            SqliteAppendBenchmark.deleteTree(dir);
+            AppendBenchmark.deleteTree(dir);
         }
     }
 
-    private static void measure(Path dir, int events, int warmup) throws IOException, InterruptedException {
-        String url = "jdbc:sqlite:" + dir.resolve("ijoka.db");
+    private static void measure(String url, Path dir, int events, int warmup) throws IOException, InterruptedException {
         Path code = Files.createDirectories(dir.resolve("code"));
         List<Long> micros = new ArrayList<>();
         CountDownLatch all = new CountDownLatch(warmup + events);
@@ -86,8 +90,8 @@ public final class CrossProcessLatency {
         synchronized (micros) {
             measured = micros.subList(warmup, micros.size()).stream().sorted().toList();
         }
-        System.out.printf(Locale.ROOT, "cross-process delivery: %d events, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                measured.size(), pct(measured, 50), pct(measured, 95), pct(measured, 99), measured.getLast() / 1000.0);
+        System.out.printf(Locale.ROOT, "cross-process delivery (%s): %d events, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                url.substring(5, url.indexOf(':', 5)), measured.size(), pct(measured, 50), pct(measured, 95), pct(measured, 99), measured.getLast() / 1000.0);
     }
 
     private static double pct(List<Long> sorted, int p) {

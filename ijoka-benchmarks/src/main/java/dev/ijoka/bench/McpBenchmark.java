@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,8 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * MCP tool calls, round trip, as an agent makes them: a {@code tools/call} line written to the
  * server's input, through the MCP SDK's server session, the session actor and the engine, until the
- * answer's line is read back from its output. In process, over OS pipes ({@link Pipe}), on the
- * in-memory store loaded with the {@link SyntheticProject} of 10,000 features and 20,000 edges.
+ * answer's line is read back from its output. In process, over OS pipes ({@link Pipe}), on a real
+ * store loaded with the {@link SyntheticProject} of 10,000 features and 20,000 edges: parameter
+ * {@code store}, {@code sqlite} (a new file) or {@code postgres} (a new database on an embedded server
+ * this JVM starts, {@link BenchStore}); {@code -p store=memory} gives the in-memory store of the first
+ * figures in docs/benchmarks.md, for comparison only.
  * Sampled one call at a time (JMH's sample mode), so the percentiles are of single round trips.
  *
  * <ul>
@@ -60,12 +64,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class McpBenchmark {
 
     private static final int SIZE = 10_000;
+
+    @Param({BenchStore.SQLITE, BenchStore.POSTGRES})
+    public String store;
 
     private Path directory;
     private Ijoka ijoka;
@@ -81,7 +88,7 @@ public class McpBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         directory = Files.createTempDirectory("ijoka-bench-mcp");
-        ijoka = Ijoka.inMemory();
+        ijoka = store.equals("memory") ? Ijoka.inMemory() : Ijoka.builder().store(BenchStore.newUrl(store, directory)).build();
         SyntheticProject data = SyntheticProject.generate(SIZE);
         long started = System.nanoTime();
         project = load(ijoka, directory, data);
@@ -106,7 +113,7 @@ public class McpBenchmark {
         if (!first.contains("\"isError\":false")) {
             throw new IllegalStateException("ijoka_status failed: " + first);
         }
-        System.out.printf("%n[McpBenchmark] %s; loaded in %d ms; start measures %s%n", data.describe(),
+        System.out.printf("%n[McpBenchmark] %s on %s; loaded in %d ms; start measures %s%n", data.describe(), store,
                 (loaded - started) / 1_000_000, startRef);
     }
 
@@ -114,7 +121,7 @@ public class McpBenchmark {
     public void tearDown() throws IOException {
         server.close();
         ijoka.close();
-        Files.deleteIfExists(directory);
+        AppendBenchmark.deleteTree(directory);
         if (errors > 0) {
             throw new IllegalStateException(errors + " tool calls answered with an error: the figures are not valid");
         }

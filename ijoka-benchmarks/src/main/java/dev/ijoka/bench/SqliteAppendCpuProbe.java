@@ -5,7 +5,6 @@ import dev.ijoka.domain.ProjectId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.spi.Store;
-import dev.ijoka.store.sqlite.SqliteStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -17,15 +16,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The operations of {@link SqliteAppendBenchmark} ({@code single}: one transaction appending one
+ * The operations of {@link AppendBenchmark} ({@code single}: one transaction appending one
  * event; {@code batched}: one transaction appending 1,000) timed in the writing thread's CPU time
  * as well as wall time. On a shared machine wall time, and so JMH's throughput, depends on what
  * else runs; CPU time per operation hardly does, and 1 / CPU time is the rate one free core
  * would sustain. (The kernel's time writing the WAL is in the thread's CPU time; waiting for the
  * disk is not, but in WAL mode with {@code synchronous=NORMAL} a commit does not wait for the disk.)
  *
+ * <p>With {@code --store postgres} ({@link BenchStore}) the database's work runs in the server's
+ * processes, not in this thread: the CPU figure is then this thread's plus the server's
+ * ({@link BenchStore#postgresCpuNanos}), and the server is this probe's alone. (The server's WAL flush
+ * at every commit waits for the disk, which is in the wall time only.)
+ *
  * <pre>
- * java --enable-native-access=ALL-UNNAMED -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.SqliteAppendCpuProbe [rounds]
+ * java --enable-native-access=ALL-UNNAMED -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.SqliteAppendCpuProbe [rounds] [--store postgres]
  * </pre>
  *
  * Each round runs 2,000 single transactions and 20 batches; the first half of the rounds warm up.
@@ -36,11 +40,16 @@ public final class SqliteAppendCpuProbe {
     private SqliteAppendCpuProbe() {}
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int rounds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 20;
+        String kind = BenchStore.fromArgs(args);
+        boolean server = kind.equals(BenchStore.POSTGRES);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.function.LongSupplier cpu = server ? () -> mx.getCurrentThreadCpuTime() + BenchStore.postgresCpuNanos()
+                : mx::getCurrentThreadCpuTime;
         Path dir = Files.createTempDirectory("ijoka-append-probe");
         List<double[]> results = new ArrayList<>();
-        try (Store store = SqliteStore.open(dir.resolve("ijoka.db"))) {
+        System.out.printf(Locale.ROOT, "store %s, load average %s%n", kind, Processes.load());
+        try (Store store = BenchStore.open(kind, dir)) {
             ProjectId project = ProjectId.of("probe");
             store.write(tx -> {
                 tx.insertProject(new Project(project, "probe", dir.toString(), now()));
@@ -48,13 +57,13 @@ public final class SqliteAppendCpuProbe {
             });
             long[] next = {0};
             for (int round = 0; round < rounds; round++) {
-                long cpu0 = threads.getCurrentThreadCpuTime();
+                long cpu0 = cpu.getAsLong();
                 long wall0 = System.nanoTime();
                 for (int i = 0; i < 2_000; i++) {
                     Event e = event(project, next[0]++);
                     store.write(tx -> tx.append(List.of(e)));
                 }
-                long cpu1 = threads.getCurrentThreadCpuTime();
+                long cpu1 = cpu.getAsLong();
                 long wall1 = System.nanoTime();
                 for (int b = 0; b < 20; b++) {
                     List<Event> batch = new ArrayList<>(1_000);
@@ -63,7 +72,7 @@ public final class SqliteAppendCpuProbe {
                     }
                     store.write(tx -> tx.append(batch));
                 }
-                long cpu2 = threads.getCurrentThreadCpuTime();
+                long cpu2 = cpu.getAsLong();
                 long wall2 = System.nanoTime();
                 double[] r = {(cpu1 - cpu0) / 2_000e3, (wall1 - wall0) / 2_000e3, (cpu2 - cpu1) / 20_000e3, (wall2 - wall1) / 20_000e3};
                 results.add(r);
@@ -71,7 +80,7 @@ public final class SqliteAppendCpuProbe {
                         round + 1, r[0], r[1], r[2], r[3]);
             }
         } finally {
-            SqliteAppendBenchmark.deleteTree(dir);
+            AppendBenchmark.deleteTree(dir);
         }
         List<double[]> measured = results.subList(rounds / 2, rounds);
         double single = median(measured, 0);

@@ -7,7 +7,6 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.spi.Store;
-import dev.ijoka.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,9 +34,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Appending to the event log of the SQLite store (DESIGN.md §8: ≥ 20,000 events/s batched, ≥ 2,000
- * single transactions/s, one writer), on a fresh database file in a temporary directory, in WAL
- * mode with {@code synchronous=NORMAL}, as the store always runs. Scores are operations per second.
+ * Appending to the event log of a real store (DESIGN.md §8: ≥ 20,000 events/s batched, ≥ 2,000
+ * single transactions/s, one writer), parameter {@code store}: {@code sqlite}, a fresh database file in
+ * a temporary directory, in WAL mode with {@code synchronous=NORMAL}, as the store always runs; or
+ * {@code postgres}, a fresh database on an embedded PostgreSQL server on this machine ({@link BenchStore}).
+ * Scores are operations per second.
  *
  * <ul>
  *   <li>{@code batched}: one write transaction ({@code BEGIN IMMEDIATE} … {@code COMMIT}) appending
@@ -48,12 +50,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * <p>The log grows by every appended event during a run (several million rows for {@code batched}),
- * with SQLite's automatic checkpoints along the way.
+ * with SQLite's automatic checkpoints (or PostgreSQL's) along the way.
  *
  * <p>Throughput depends on the other work on the machine; {@link SqliteAppendCpuProbe} measures
  * the same operations in CPU time per operation, which does not.
  *
- * <p>Run just this: {@code java -jar ijoka-benchmarks/target/benchmarks.jar SqliteAppendBenchmark}
+ * <p>Run just this: {@code java -jar ijoka-benchmarks/target/benchmarks.jar AppendBenchmark} (both stores), or
+ * with {@code -p store=postgres} for one. Named {@code SqliteAppendBenchmark} before it had the parameter.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -61,16 +64,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
-public class SqliteAppendBenchmark {
+public class AppendBenchmark {
 
     static final int BATCH = 1_000;
 
-    /** A store on a new file, with one project; the file is deleted afterwards. */
+    /** A new store, with one project; a SQLite file is deleted afterwards. */
     @State(Scope.Benchmark)
     public static class OnFile {
 
+        @Param({BenchStore.SQLITE, BenchStore.POSTGRES})
+        public String store;
+
         Path dir;
-        Store store;
+        Store db;
         ProjectId project;
         SessionId session;
         long next;
@@ -78,11 +84,11 @@ public class SqliteAppendBenchmark {
         @Setup(Level.Trial)
         public void open() throws IOException {
             dir = Files.createTempDirectory("ijoka-append-bench");
-            store = SqliteStore.open(dir.resolve("ijoka.db"));
+            this.db = BenchStore.open(store, dir);
             project = ProjectId.of("bench-project");
             session = SessionId.of("bench-session");
             Project p = new Project(project, "bench", dir.toString(), now());
-            store.write(tx -> {
+            db.write(tx -> {
                 tx.insertProject(p);
                 return null;
             });
@@ -95,14 +101,17 @@ public class SqliteAppendBenchmark {
 
         @TearDown(Level.Trial)
         public void close() {
-            store.close();
+            db.close();
             deleteTree(dir);
         }
     }
 
-    /** The engine on a store on a new file, with one project and one session. */
+    /** The engine on a new store, with one project and one session. */
     @State(Scope.Benchmark)
     public static class Engine {
+
+        @Param({BenchStore.SQLITE, BenchStore.POSTGRES})
+        public String store;
 
         Path dir;
         Ijoka ijoka;
@@ -111,7 +120,7 @@ public class SqliteAppendBenchmark {
         @Setup(Level.Trial)
         public void open() throws IOException {
             dir = Files.createTempDirectory("ijoka-engine-bench");
-            ijoka = Ijoka.builder().store("jdbc:sqlite:" + dir.resolve("ijoka.db")).build();
+            ijoka = Ijoka.builder().store(BenchStore.newUrl(store, dir)).build();
             Project p = ijoka.projects().open(Files.createDirectories(dir.resolve("code")));
             session = ijoka.sessions().start(p.id(), SessionId.of("bench-session"), "bench").id();
         }
@@ -130,13 +139,13 @@ public class SqliteAppendBenchmark {
         for (int i = 0; i < BATCH; i++) {
             events.add(s.event());
         }
-        return s.store.write(tx -> tx.append(events));
+        return s.db.write(tx -> tx.append(events));
     }
 
     @Benchmark
     public List<Event> single(OnFile s) {
         Event e = s.event();
-        return s.store.write(tx -> tx.append(List.of(e)));
+        return s.db.write(tx -> tx.append(List.of(e)));
     }
 
     @Benchmark
