@@ -19,10 +19,10 @@ import org.freedesktop.dbus.types.Variant;
  * session's bus (the harness's dbus-daemon), records what it is asked to show, and can click a notification by
  * emitting {@code ActionInvoked} as a real server does.
  */
-final class NotificationServiceOnTheBus implements FreedesktopNotifications, AutoCloseable {
+public final class NotificationServiceOnTheBus implements FreedesktopNotifications, AutoCloseable {
 
     /** One Notify call as the service received it. */
-    record Shown(int id, String appName, String summary, String body, List<String> actions, Map<String, Variant<?>> hints) {}
+    public record Shown(int id, String appName, String summary, String body, List<String> actions, Map<String, Variant<?>> hints) {}
 
     private final DBusConnection connection;
     private final List<String> capabilities;
@@ -34,7 +34,7 @@ final class NotificationServiceOnTheBus implements FreedesktopNotifications, Aut
         this.capabilities = capabilities;
     }
 
-    static NotificationServiceOnTheBus start(String... capabilities) throws DBusException {
+    public static NotificationServiceOnTheBus start(String... capabilities) throws DBusException {
         DBusConnection connection = DBusConnectionBuilder.forSessionBus().withShared(false).build();
         NotificationServiceOnTheBus service = new NotificationServiceOnTheBus(connection, List.of(capabilities));
         connection.exportObject(PATH, service);
@@ -65,7 +65,7 @@ final class NotificationServiceOnTheBus implements FreedesktopNotifications, Aut
     }
 
     /** The next notification shown, waiting up to {@code timeout}. */
-    Shown next(Duration timeout) throws InterruptedException {
+    public Shown next(Duration timeout) throws InterruptedException {
         Shown next = shown.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (next == null) {
             throw new AssertionError("the notification service was asked to show nothing within " + timeout);
@@ -74,7 +74,7 @@ final class NotificationServiceOnTheBus implements FreedesktopNotifications, Aut
     }
 
     /** Whatever was shown within {@code wait}: nothing, when notifications are held. */
-    List<Shown> drain(Duration wait) throws InterruptedException {
+    public List<Shown> drain(Duration wait) throws InterruptedException {
         Thread.sleep(wait.toMillis());
         List<Shown> all = new java.util.ArrayList<>();
         shown.drainTo(all);
@@ -82,7 +82,7 @@ final class NotificationServiceOnTheBus implements FreedesktopNotifications, Aut
     }
 
     /** The user clicks notification {@code id}. */
-    void click(int id) throws DBusException {
+    public void click(int id) throws DBusException {
         connection.sendMessage(new ActionInvoked(PATH, new UInt32(id), DEFAULT_ACTION));
     }
 
