@@ -45,7 +45,7 @@ class DesktopIntegrationTest {
     @BeforeEach
     void open() throws Exception {
         String url = "jdbc:sqlite:" + temp.resolve("ijoka.db");
-        ijoka = Ijoka.builder().store(url).build();
+        ijoka = OffEdtEngine.open(url);
         otherProcess = Ijoka.builder().store(url).build();
         storeExecutor = Executors.newSingleThreadExecutor();
         instance = SingleInstance.claim(temp.resolve("data"), null).orElseThrow();
@@ -55,6 +55,7 @@ class DesktopIntegrationTest {
 
     @AfterEach
     void close() throws InterruptedException {
+        assertThat(OffEdtEngine.violations()).as("store calls on the event-dispatch thread").isEmpty();
         instance.close();
         storeExecutor.shutdown();
         storeExecutor.awaitTermination(5, TimeUnit.SECONDS);

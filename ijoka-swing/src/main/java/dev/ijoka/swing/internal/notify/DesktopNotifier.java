@@ -156,6 +156,13 @@ public final class DesktopNotifier implements AutoCloseable {
         sender.execute(() -> send(notice));
     }
 
+    /** Whether a click on notification {@code id} would open something: for tests, which click as soon as it shows. */
+    boolean clickable(int id) {
+        synchronized (clickable) {
+            return clickable.containsKey(new UInt32(id));
+        }
+    }
+
     @Override
     public void close() {
         if (subscription != null) {

@@ -8,6 +8,7 @@ import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
+import dev.ijoka.swing.internal.OffEdtEngine;
 import dev.ijoka.swing.internal.RecordedDesktopActions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class DeepLinksTest {
 
     @BeforeEach
     void open() throws Exception {
-        ijoka = Ijoka.builder().store("jdbc:sqlite:" + temp.resolve("ijoka.db")).build();
+        ijoka = OffEdtEngine.open("jdbc:sqlite:" + temp.resolve("ijoka.db"));
         // The executor refuses to be the event-dispatch thread's stand-in: every store call here runs on it.
         storeExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "store"));
         links = new DeepLinks(ijoka, actions, storeExecutor);
@@ -51,6 +52,7 @@ class DeepLinksTest {
 
     @AfterEach
     void close() throws InterruptedException {
+        assertThat(OffEdtEngine.violations()).as("store calls on the event-dispatch thread").isEmpty();
         storeExecutor.shutdown();
         storeExecutor.awaitTermination(5, TimeUnit.SECONDS);
         ijoka.close();

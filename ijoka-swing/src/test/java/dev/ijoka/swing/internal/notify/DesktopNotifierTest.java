@@ -12,10 +12,12 @@ import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.RuleSpec;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.swing.internal.OffEdtEngine;
 import dev.ijoka.swing.internal.RecordedDesktopActions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,13 +50,14 @@ class DesktopNotifierTest {
     @BeforeEach
     void open() throws Exception {
         String url = "jdbc:sqlite:" + temp.resolve("ijoka.db");
-        app = Ijoka.builder().store(url).build();
+        app = OffEdtEngine.open(url);
         agent = Ijoka.builder().store(url).leaseDuration(Duration.ofMillis(50)).build();
         shop = agent.projects().open(Files.createDirectories(temp.resolve("shop")));
     }
 
     @AfterEach
     void close() throws Exception {
+        assertThat(OffEdtEngine.violations()).as("store calls on the event-dispatch thread").isEmpty();
         if (notifier != null) {
             notifier.close();
         }
@@ -78,7 +81,7 @@ class DesktopNotifierTest {
         assertThat(shown.body()).isEqualTo("#1 “User can log in” in shop is complete.");
         assertThat(shown.actions()).containsExactly("default", "Open");
 
-        service.click(shown.id());
+        click(shown.id());
         assertThat(actions.next(WAIT)).isEqualTo("openFeature " + shop.id() + " " + login.id());
         assertThat(trayMessages).isEmpty();
     }
@@ -147,7 +150,7 @@ class DesktopNotifierTest {
                 Feature #4 complete
                 Feature #5 complete
                 and 2 more; the window's timeline has them all.""");
-        service.click(summary.id());
+        click(summary.id());
         assertThat(actions.next(WAIT)).isEqualTo("showWindow");
 
         Feature after = agent.features().create(shop.id(), NewFeature.of("After", Category.FUNCTIONAL));
@@ -190,6 +193,15 @@ class DesktopNotifierTest {
         agent.features().block(f.id(), null, "no reason", null);
         assertThat(trayMessages.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).extracting(Notice::summary)
                 .isEqualTo("Feature #1 blocked");
+    }
+
+    /** Clicks a notification once the notifier has its id (the service shows it a moment before Notify returns). */
+    private void click(int id) throws Exception {
+        Instant end = Instant.now().plus(WAIT);
+        while (!notifier.clickable(id) && Instant.now().isBefore(end)) {
+            Thread.sleep(20);
+        }
+        service.click(id);
     }
 
     private void startWithService(String... capabilities) throws Exception {

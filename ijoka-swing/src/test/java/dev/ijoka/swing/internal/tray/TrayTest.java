@@ -7,6 +7,7 @@ import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
+import dev.ijoka.swing.internal.OffEdtEngine;
 import dev.ijoka.swing.internal.RecordedDesktopActions;
 import java.awt.CheckboxMenuItem;
 import java.awt.Color;
@@ -36,7 +37,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,12 +62,9 @@ class TrayTest {
     @BeforeEach
     void open() throws Exception {
         String url = "jdbc:sqlite:" + temp.resolve("ijoka.db");
-        ijoka = Ijoka.builder().store(url).build();
+        ijoka = OffEdtEngine.open(url);
         otherProcess = Ijoka.builder().store(url).build();
-        storeExecutor = Executors.newSingleThreadExecutor(r -> new Thread(() -> {
-            assertThat(SwingUtilities.isEventDispatchThread()).isFalse();
-            r.run();
-        }, "store"));
+        storeExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "store"));
         shop = ijoka.projects().open(Files.createDirectories(temp.resolve("shop")));
         Feature login = ijoka.features().create(shop.id(), NewFeature.of("User can log in", Category.FUNCTIONAL));
         checkout = ijoka.features().create(shop.id(), NewFeature.of("Checkout with <html><b>cards</b>", Category.FUNCTIONAL));
@@ -79,6 +76,7 @@ class TrayTest {
 
     @AfterEach
     void close() throws InterruptedException {
+        assertThat(OffEdtEngine.violations()).as("store calls on the event-dispatch thread").isEmpty();
         if (tray != null) {
             tray.close();
         }
