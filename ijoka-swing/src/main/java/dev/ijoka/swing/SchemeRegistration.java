@@ -99,12 +99,16 @@ public final class SchemeRegistration {
     }
 
     /**
-     * The command that started this process, best known: a jpackage launcher ({@code jpackage.app-path}), else
-     * this Java running this jar.
+     * The command that started this process, best known: {@code $IJOKA_LAUNCHER} (a launcher script sets it to
+     * itself), else a jpackage launcher ({@code jpackage.app-path}), else this Java running this jar.
      *
-     * @throws IllegalStateException when neither is known (run from classes, not a jar): pass the launcher instead
+     * @throws IllegalStateException when none is known (run from classes, not a jar): pass the launcher instead
      */
     public static List<String> currentLauncher() {
+        String script = System.getenv("IJOKA_LAUNCHER");
+        if (script != null && !script.isBlank() && Path.of(script).isAbsolute()) {
+            return List.of(script);
+        }
         String app = System.getProperty("jpackage.app-path");
         if (app != null && !app.isBlank()) {
             return List.of(app);

@@ -106,6 +106,14 @@ class SchemeRegistrationTest {
     }
 
     @Test
+    void theLauncherOfTestsRunFromClassesIsUnknownAndSaysWhatToDo() {
+        assertThat(System.getenv("IJOKA_LAUNCHER")).as("not set for the tests").isNull();
+        assertThatThrownBy(SchemeRegistration::currentLauncher)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("run --register from the installed ijoka");
+    }
+
+    @Test
     void anEmptyLauncherIsRefused() {
         assertThatThrownBy(() -> SchemeRegistration.register(List.of(), env(), home, null))
                 .isInstanceOf(IllegalArgumentException.class)

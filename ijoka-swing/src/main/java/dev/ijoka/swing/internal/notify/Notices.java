@@ -62,7 +62,8 @@ final class Notices {
                     projectId, featureId);
             case EventPayload.RuleViolated r -> new Notice(
                     "A rule denied an agent",
-                    "The " + r.ruleKind() + " rule refused " + r.command() + (named.isEmpty() ? "" : " of " + named)
+                    "The “" + r.ruleKind().replace('_', ' ') + "” rule refused to " + r.command()
+                            + (named.isEmpty() ? "" : " " + named)
                             + " in " + project + ": " + r.message(), projectId, featureId);
             default -> null;
         });

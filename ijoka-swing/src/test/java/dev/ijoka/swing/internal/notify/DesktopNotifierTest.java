@@ -116,7 +116,8 @@ class DesktopNotifierTest {
         }
         NotificationServiceOnTheBus.Shown denied = service.next(WAIT);
         assertThat(denied.summary()).isEqualTo("A rule denied an agent");
-        assertThat(denied.body()).startsWith("The steps_done_before_complete rule refused ").contains("#2 “Checkout” in shop: ");
+        assertThat(denied.body()).startsWith("The “steps done before complete” rule refused to complete #2 “Checkout” in shop: ")
+                .hasSizeGreaterThan("The “steps done before complete” rule refused to complete #2 “Checkout” in shop: ".length());
     }
 
     @Test
