@@ -29,8 +29,16 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
 
     static final String APPLICATION_NAME = "ijoka-listen";
 
-    /** How long one poll waits on the socket for a notification; the engine polls again at once after. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /**
+     * How long one poll waits on the listener's socket for a notification. The wait is on the socket, not
+     * in the engine's poller ({@link #POLL_INTERVAL}), so a commit elsewhere is heard the moment it arrives
+     * rather than at the next tick: a tick of 50 ms cost a reader 25 ms on average (docs/benchmarks.md).
+     * It also bounds how long {@link #close()} waits for a poll in progress.
+     */
+    static final int WAIT_MILLIS = 50;
+
+    /** The engine's poller asks again at once: {@link #mayHaveChanged()} does the waiting. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(1);
 
     /** A quiet connection is checked this often: a dead socket may otherwise go unnoticed. */
     private static final long PROBE_NANOS = Duration.ofSeconds(2).toNanos();
@@ -66,6 +74,7 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
         if (connection == null) {
             long now = System.nanoTime();
             if (lastAttempt != 0 && now - lastAttempt < RECONNECT_NANOS) {
+                pause();
                 return false;
             }
             lastAttempt = now;
@@ -73,13 +82,14 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
                 listen();
             } catch (SQLException e) {
                 LOG.log(Level.DEBUG, "listening on " + url.describe() + " failed; trying again", e);
+                pause();
                 return false;
             }
             // Listening again after a drop: whatever committed meanwhile was not heard.
             return true;
         }
         try {
-            PGNotification[] notes = connection.unwrap(PGConnection.class).getNotifications(1);
+            PGNotification[] notes = connection.unwrap(PGConnection.class).getNotifications(WAIT_MILLIS);
             if (notes != null && notes.length > 0) {
                 lastProbe = System.nanoTime();
                 return true;
@@ -97,6 +107,18 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
             LOG.log(Level.DEBUG, "the change feed's connection to " + url.describe() + " dropped; listening again", e);
             drop();
             return false;
+        }
+    }
+
+    /**
+     * Waits as a poll on the socket would, when there is no socket (the server is away): the poller asks
+     * again at once, and must not spin. {@code wait} lets {@link #close()} in meanwhile.
+     */
+    private void pause() {
+        try {
+            wait(WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -141,5 +163,6 @@ final class PostgresChangeFeed implements ChangeFeed, AutoCloseable {
     public synchronized void close() {
         closed = true;
         drop();
+        notifyAll();
     }
 }
