@@ -85,6 +85,11 @@ public final class DesktopApp implements AutoCloseable {
         window.tell("Cannot open " + link + " yet: this build of the desktop app does not follow ijoka:// links.");
     }
 
+    /** The window (for tests in this package). */
+    MainWindow window() {
+        return window;
+    }
+
     /** Whether closing the window keeps the app running (true once a tray icon exists); otherwise closing quits. */
     public void keepRunningWhenClosed(boolean value) {
         window.keepInTrayWhenClosed(value);

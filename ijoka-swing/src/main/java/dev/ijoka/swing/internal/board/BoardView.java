@@ -20,6 +20,7 @@ import java.awt.GridLayout;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,9 +78,11 @@ public final class BoardView implements ProjectView {
         root.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         for (Status status : Status.values()) {
             CardListModel model = new CardListModel();
-            JList<Feature> list = new JList<>(model);
+            JList<Feature> list = new ColumnList(model);
             list.setCellRenderer(new CardRenderer());
             list.setPrototypeCellValue(CardRenderer.PROTOTYPE);
+            // The prototype fixes the height; a small fixed width lets cells take the column's width (no sideways scrolling).
+            list.setFixedCellWidth(120);
             list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
             list.setDragEnabled(true);
             list.setDropMode(DropMode.ON_OR_INSERT);
@@ -107,7 +110,8 @@ public final class BoardView implements ProjectView {
                     BorderFactory.createMatteBorder(0, 0, 3, 0, StatusStyle.colour(status)),
                     BorderFactory.createEmptyBorder(4, 4, 4, 4)));
             header.setLabelFor(list);
-            JScrollPane scroll = new JScrollPane(list);
+            JScrollPane scroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                    JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
             scroll.getVerticalScrollBar().setUnitIncrement(24);
             JPanel column = new JPanel(new BorderLayout(0, 6));
             column.add(header, BorderLayout.NORTH);
@@ -234,7 +238,7 @@ public final class BoardView implements ProjectView {
             return;
         }
         Feature old = features.put(f.id(), f);
-        Set<Status> touched = old == null ? Set.of(f.status()) : Set.of(old.status(), f.status());
+        Set<Status> touched = old == null ? EnumSet.of(f.status()) : EnumSet.of(old.status(), f.status());
         refreshColumns(touched);
     }
 
@@ -265,6 +269,29 @@ public final class BoardView implements ProjectView {
                 }
             }
             headers.get(e.getKey()).setText(StatusStyle.title(e.getKey()) + " · " + e.getValue().size());
+        }
+    }
+
+    /** A column: the panel's colour behind the cards, kept across theme switches. */
+    private static final class ColumnList extends JList<Feature> {
+        ColumnList(CardListModel model) {
+            super(model);
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            java.awt.Color panel = javax.swing.UIManager.getColor("Panel.background");
+            if (panel != null) {
+                setBackground(panel);
+            }
+            Feature prototype = getPrototypeCellValue();
+            if (prototype != null && getCellRenderer() != null) {
+                // The new theme's fonts give the cells their height.
+                setFixedCellHeight(getCellRenderer().getListCellRendererComponent(this, prototype, 0, false, false)
+                        .getPreferredSize().height);
+                setFixedCellWidth(120);
+            }
         }
     }
 

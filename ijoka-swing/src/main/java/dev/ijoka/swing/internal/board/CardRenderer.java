@@ -12,7 +12,10 @@ import dev.ijoka.swing.internal.ui.StatusStyle;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
 import java.awt.GridLayout;
 import java.time.Instant;
 import java.util.List;
@@ -20,14 +23,14 @@ import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
-import javax.swing.border.Border;
 
 /**
- * Draws one card: reference and title, an excerpt of the details, then category, priority, steps done and
- * the claim holder. One renderer paints every card of a column (a rubber stamp), so a column of 10,000
- * features is one component; its labels never render HTML.
+ * Draws one card: reference and title (on up to two lines), an excerpt of the details, then category,
+ * priority, steps done and the claim holder. One renderer paints every card of a column (a rubber stamp), so
+ * a column of 10,000 features is one component; none of its parts renders HTML.
  */
 final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
 
@@ -37,23 +40,30 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
             Category.FUNCTIONAL, Kind.FEATURE, Status.PENDING, 10, List.of(Step.todo("step")), null, null, null, 1,
             Instant.EPOCH, Instant.EPOCH, null);
 
-    private final JLabel title = PlainText.label("");
+    /** The space between two cards. */
+    private static final int GAP = 6;
+
+    private final TitleLines title = new TitleLines();
     private final JLabel excerpt = PlainText.label("");
     private final JLabel facts = PlainText.label("");
     private final JLabel claim = PlainText.label("");
     private final JPanel stripe = new JPanel();
+    private Color card = Color.WHITE;
 
     CardRenderer() {
         super(new BorderLayout(8, 0));
         JPanel lines = new JPanel(new GridLayout(0, 1, 0, 1));
         lines.setOpaque(false);
-        lines.add(title);
         lines.add(excerpt);
         lines.add(facts);
         lines.add(claim);
-        stripe.setPreferredSize(new java.awt.Dimension(4, 1));
+        JPanel text = new JPanel(new BorderLayout(0, 2));
+        text.setOpaque(false);
+        text.add(title, BorderLayout.NORTH);
+        text.add(lines, BorderLayout.CENTER);
+        stripe.setPreferredSize(new Dimension(4, 1));
         add(stripe, BorderLayout.WEST);
-        add(lines, BorderLayout.CENTER);
+        add(text, BorderLayout.CENTER);
     }
 
     @Override
@@ -70,18 +80,30 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
         stripe.setBackground(StatusStyle.colour(f.status()));
 
         Color fg = selected ? list.getSelectionForeground() : list.getForeground();
-        Color muted = selected ? fg : UIManager.getColor("Label.disabledForeground");
+        Color disabled = UIManager.getColor("Label.disabledForeground");
+        Color muted = selected || disabled == null ? fg : disabled;
         title.setForeground(fg);
-        excerpt.setForeground(muted == null ? fg : muted);
+        excerpt.setForeground(muted);
         facts.setForeground(fg);
-        claim.setForeground(muted == null ? fg : muted);
+        claim.setForeground(muted);
         for (JLabel l : List.of(excerpt, facts, claim)) {
             l.setFont(list.getFont());
         }
-        setBackground(selected ? list.getSelectionBackground() : cardBackground(list));
-        setBorder(border(list, focused));
+        setBackground(list.getBackground());
+        card = selected ? list.getSelectionBackground() : cardColour();
+        Color line = focused ? UIManager.getColor("Component.focusColor") : UIManager.getColor("Component.borderColor");
+        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createEmptyBorder(0, 0, GAP, 0),
+                BorderFactory.createCompoundBorder(BorderFactory.createLineBorder(line == null ? Color.GRAY : line, 1),
+                        BorderFactory.createEmptyBorder(6, 0, 6, 8))));
         getAccessibleContext().setAccessibleName(f.ref() + " " + f.description() + ", " + StatusStyle.title(f.status()));
         return this;
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        super.paintComponent(g); // the column's colour, seen in the gap
+        g.setColor(card);
+        g.fillRect(0, 0, getWidth(), getHeight() - GAP);
     }
 
     static String claimText(Feature f) {
@@ -95,16 +117,27 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
         return " ";
     }
 
-    private static Color cardBackground(JList<?> list) {
-        Color c = UIManager.getColor("Panel.background");
-        return c == null ? list.getBackground() : c;
+    /** Cards stand out from their column: a text field's colour on the panel colour the column has. */
+    private static Color cardColour() {
+        Color c = UIManager.getColor("TextField.background");
+        return c == null ? Color.WHITE : c;
     }
 
-    private static Border border(JList<?> list, boolean focused) {
-        Color line = focused ? UIManager.getColor("Component.focusColor") : UIManager.getColor("Component.borderColor");
-        Border outer = BorderFactory.createMatteBorder(0, 0, 6, 0, list.getBackground());
-        Border frame = BorderFactory.createLineBorder(line == null ? Color.GRAY : line, 1);
-        return BorderFactory.createCompoundBorder(outer,
-                BorderFactory.createCompoundBorder(frame, BorderFactory.createEmptyBorder(6, 0, 6, 8)));
+    /** The title on two lines, wrapped at words (a text area shows text as text: never HTML). */
+    private static final class TitleLines extends JTextArea {
+        TitleLines() {
+            setLineWrap(true);
+            setWrapStyleWord(true);
+            setEditable(false);
+            setOpaque(false);
+            setBorder(null);
+            setFocusable(false);
+        }
+
+        @Override
+        public Dimension getPreferredSize() {
+            FontMetrics fm = getFontMetrics(getFont());
+            return new Dimension(40, fm.getHeight() * 2);
+        }
     }
 }

@@ -73,7 +73,7 @@ public final class DetailPanel {
     private final JLabel facts = PlainText.label("Select a card or a row to see its steps, dependencies and history.");
     private final Map<String, JButton> buttons = new LinkedHashMap<>();
     private final JTextArea details = text();
-    private final JLabel claim = PlainText.label(" ");
+    private final JTextArea claim = text();
     private final JPanel steps = new JPanel();
     private final JList<Feature> dependsOn = featureList("Depends on");
     private final JList<Feature> neededBy = featureList("Needed by");
@@ -113,6 +113,7 @@ public final class DetailPanel {
         events.getAccessibleContext().setAccessibleName("Events of the feature");
         events.setVisibleRowCount(8);
         claim.setName("detail.claim");
+        claim.getAccessibleContext().setAccessibleName("Claim and lease");
 
         Body body = new Body();
         body.setLayout(new BoxLayout(body, BoxLayout.Y_AXIS));
@@ -131,6 +132,7 @@ public final class DetailPanel {
         root.setName("detail");
         root.getAccessibleContext().setAccessibleName("Feature detail");
         root.setMinimumSize(new Dimension(280, 200));
+        root.setPreferredSize(new Dimension(400, 600));
     }
 
     public JComponent component() {
@@ -272,9 +274,13 @@ public final class DetailPanel {
         }
         var c = loaded.feature().claim();
         String who = loaded.claimHolder() == null ? "session " + c.session().value()
-                : loaded.claimHolder().agent() + " (session " + c.session().value() + ")";
+                : loaded.claimHolder().agent() + ", session " + c.session().value();
         Duration left = Duration.between(ijoka.clock().instant(), c.leaseUntil());
-        claim.setText("Claimed by " + who + " · " + lease(left));
+        claim.setText("Claimed by " + who + "\n" + capitalized(lease(left)));
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String lease(Duration left) {
@@ -343,7 +349,7 @@ public final class DetailPanel {
     }
 
     private static JTextArea text() {
-        JTextArea area = new JTextArea(3, 20);
+        JTextArea area = new JTextArea(1, 20);
         area.setEditable(false);
         area.setLineWrap(true);
         area.setWrapStyleWord(true);

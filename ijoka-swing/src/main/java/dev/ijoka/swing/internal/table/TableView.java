@@ -73,7 +73,7 @@ public final class TableView implements ProjectView {
         table.setDefaultRenderer(Integer.class, new PlainCell(SwingConstants.TRAILING));
         table.setDefaultRenderer(FeatureTableModel.Steps.class, new PlainCell(SwingConstants.CENTER));
         table.setDefaultRenderer(Instant.class, new PlainCell(SwingConstants.LEADING));
-        int[] widths = {50, 420, 90, 110, 70, 60, 60, 120, 130};
+        int[] widths = {44, 320, 90, 100, 64, 64, 56, 110, 130};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }

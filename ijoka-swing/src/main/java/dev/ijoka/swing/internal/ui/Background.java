@@ -3,6 +3,7 @@ package dev.ijoka.swing.internal.ui;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.swing.SwingUtilities;
@@ -21,7 +22,13 @@ public final class Background {
      */
     public static <T> CompletableFuture<T> run(Executor executor, Supplier<T> work, Consumer<? super T> done,
             Consumer<? super Throwable> failed) {
-        CompletableFuture<T> future = CompletableFuture.supplyAsync(work, executor);
+        CompletableFuture<T> future;
+        try {
+            future = CompletableFuture.supplyAsync(work, executor);
+        } catch (RejectedExecutionException closing) {
+            // The app is closing: its store thread takes no more work, and nobody is left to show a result.
+            return CompletableFuture.failedFuture(closing);
+        }
         future.whenComplete((result, error) -> SwingUtilities.invokeLater(() -> {
             if (error == null) {
                 done.accept(result);

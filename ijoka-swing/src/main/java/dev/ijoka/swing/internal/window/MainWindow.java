@@ -75,10 +75,12 @@ public final class MainWindow implements DesktopActions {
     private final ProjectListPanel projectList;
     private final List<ProjectView> views;
     private final DetailPanel detail;
-    private @Nullable LiveHub live;
+    private volatile @Nullable LiveHub live;
     private @Nullable ProjectId current;
     private volatile boolean keptInTray;
     private long projectsGeneration;
+    /** The project to select once the list is loaded again (one just added or opened by a link). */
+    private @Nullable ProjectId selectNext;
 
     /** Builds the window (on the event-dispatch thread); {@link #open()} shows it and starts loading. */
     public MainWindow(Ijoka ijoka, ExecutorService storeExecutor, URI dashboard, Path dataDirectory, Runnable quit,
@@ -111,10 +113,11 @@ public final class MainWindow implements DesktopActions {
         }
         tabs.getAccessibleContext().setAccessibleName("Views of the project");
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs, detail.component());
-        right.setResizeWeight(0.72);
+        right.setResizeWeight(1.0); // a wider window widens the views; the detail keeps its width
         right.setContinuousLayout(true);
         JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, projectList, right);
         main.setResizeWeight(0);
+        main.setDividerLocation(250);
         main.setContinuousLayout(true);
 
         message.setName("message");
@@ -189,18 +192,24 @@ public final class MainWindow implements DesktopActions {
 
     /** Shows the window and starts listening and loading. Call on the event-dispatch thread. */
     public void open() {
-        live = new LiveHub(ijoka);
-        live.listen(this::changed);
+        // Subscribing reads the store (where the log stands): on the store thread, before the first load.
+        storeExecutor.execute(() -> {
+            LiveHub hub = new LiveHub(ijoka);
+            hub.listen(this::changed);
+            live = hub;
+        });
         frame.setVisible(true);
         reloadProjects(null);
     }
 
     /** Stops listening and disposes the window; the engine stays open (its owner closes it). */
     public void dispose() {
-        LiveHub hub = live;
-        if (hub != null) {
-            hub.close();
-        }
+        storeExecutor.execute(() -> {
+            LiveHub hub = live;
+            if (hub != null) {
+                hub.close();
+            }
+        });
         frame.dispose();
     }
 
@@ -313,6 +322,9 @@ public final class MainWindow implements DesktopActions {
     }
 
     private void reloadProjects(@Nullable ProjectId select) {
+        if (select != null) {
+            selectNext = select;
+        }
         long load = ++projectsGeneration;
         Background.run(storeExecutor, () -> {
             Set<ProjectId> hiddenIds = hidden.read();
@@ -328,7 +340,8 @@ public final class MainWindow implements DesktopActions {
                 return;
             }
             projectList.setRows(rows);
-            ProjectId want = select != null ? select : current;
+            ProjectId want = selectNext != null ? selectNext : current;
+            selectNext = null;
             if (want != null && projectList.select(want)) {
                 return;
             }

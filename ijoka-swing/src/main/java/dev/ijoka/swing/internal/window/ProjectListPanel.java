@@ -37,6 +37,7 @@ final class ProjectListPanel extends JPanel {
         list.getAccessibleContext().setAccessibleName("Projects");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         list.setCellRenderer(new Renderer());
+        list.setFixedCellWidth(100); // cells take the list's width; long folders are cut, not scrolled
         list.addListSelectionListener(e -> {
             ProjectRow row = list.getSelectedValue();
             if (!e.getValueIsAdjusting() && !quiet && row != null) {
@@ -60,7 +61,8 @@ final class ProjectListPanel extends JPanel {
         buttons.add(addButton);
         buttons.add(removeButton);
         add(title, BorderLayout.NORTH);
-        add(new JScrollPane(list), BorderLayout.CENTER);
+        add(new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER),
+                BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 4));
         setPreferredSize(new Dimension(260, 400));
@@ -156,7 +158,7 @@ final class ProjectListPanel extends JPanel {
                 boolean selected, boolean focused) {
             name.setText(row.project().name());
             name.setFont(list.getFont().deriveFont(Font.BOLD));
-            root.setText(row.project().root());
+            root.setText(Folders.shortened(row.project().root()));
             root.setFont(list.getFont().deriveFont(list.getFont().getSize2D() - 1f));
             int total = row.progress().total();
             bar.setValue(row.progress().percentComplete());
