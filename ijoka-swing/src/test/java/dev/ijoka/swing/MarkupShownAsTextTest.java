@@ -101,7 +101,7 @@ class MarkupShownAsTextTest {
 
         // The detail panel: heading, steps, everything.
         List<JLabel> detail = edt(() -> labels(w.detail().component()));
-        assertThat(detail).extracting(l -> edt(l::getText)).anyMatch(t -> t.contains(TITLE));
+        assertThat(edt(() -> texts(w.detail().component()))).contains("#1  " + TITLE).contains("<html><i>details</i>");
         assertThat(detail).allSatisfy(l -> assertThat(edt(() -> l.getClientProperty(BasicHTML.propertyKey))).isNull());
         assertThat(edt(() -> w.detail().stepBoxes().getFirst().getClientProperty(BasicHTML.propertyKey))).isNull();
         assertThat(edt(() -> w.detail().stepBoxes().getFirst().getText())).isEqualTo("<html><u>step</u>");

@@ -73,8 +73,9 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
         title.setFont(list.getFont().deriveFont(Font.BOLD));
         String details = PlainText.excerpt(f.details(), 90);
         excerpt.setText(details.isEmpty() ? " " : details);
-        facts.setText(f.category().wireName() + " · priority " + f.priority()
-                + (f.steps().isEmpty() ? "" : " · steps " + f.stepsDone() + "/" + f.steps().size())
+        // Most telling first: a narrow column cuts the end of the line.
+        facts.setText((f.steps().isEmpty() ? "" : "steps " + f.stepsDone() + "/" + f.steps().size() + " · ")
+                + "priority " + f.priority() + " · " + f.category().wireName()
                 + (f.kind() == Kind.FEATURE ? "" : " · " + f.kind().wireName()));
         claim.setText(claimText(f));
         stripe.setBackground(StatusStyle.colour(f.status()));
@@ -109,7 +110,7 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
     static String claimText(Feature f) {
         if (f.claim() != null) {
             String session = f.claim().session().value();
-            return "claimed by session " + (session.length() > 8 ? session.substring(0, 8) : session);
+            return "claimed by " + (session.length() > 8 ? session.substring(0, 8) : session);
         }
         if (f.status() == Status.BLOCKED && f.blockReason() != null) {
             return "blocked: " + PlainText.excerpt(f.blockReason(), 70);
@@ -131,6 +132,7 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
             setEditable(false);
             setOpaque(false);
             setBorder(null);
+            setMargin(new java.awt.Insets(0, 0, 0, 0));
             setFocusable(false);
         }
 

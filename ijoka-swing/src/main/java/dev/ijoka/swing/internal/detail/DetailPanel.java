@@ -69,8 +69,8 @@ public final class DetailPanel {
     private final DesktopActions actions;
     private final FeatureActions commands;
     private final JPanel root = new JPanel(new BorderLayout());
-    private final JLabel heading = PlainText.label("No feature selected");
-    private final JLabel facts = PlainText.label("Select a card or a row to see its steps, dependencies and history.");
+    private final JTextArea heading = text();
+    private final JTextArea facts = text();
     private final Map<String, JButton> buttons = new LinkedHashMap<>();
     private final JTextArea details = text();
     private final JTextArea claim = text();
@@ -88,7 +88,11 @@ public final class DetailPanel {
         this.storeExecutor = storeExecutor;
         this.actions = actions;
         this.commands = new FeatureActions(ijoka, storeExecutor, actions::tell, prompt);
+        heading.setText("No feature selected");
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, heading.getFont().getSize2D() * 1.25f));
+        heading.getAccessibleContext().setAccessibleName("Feature");
+        facts.setText("Select a card or a row to see its steps, dependencies and history.");
+        facts.getAccessibleContext().setAccessibleName("Status, category, kind and priority");
         JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEADING, 4, 0));
         for (String verb : FeatureActions.VERBS) {
             JButton b = new JButton(FeatureActions.label(verb));
@@ -99,14 +103,7 @@ public final class DetailPanel {
             buttons.put(verb, b);
             bar.add(b);
         }
-        JPanel top = new JPanel();
-        top.setLayout(new BoxLayout(top, BoxLayout.Y_AXIS));
-        for (JComponent c : List.of(heading, facts, bar)) {
-            c.setAlignmentX(Component.LEFT_ALIGNMENT);
-            top.add(c);
-            top.add(Box.createVerticalStrut(4));
-        }
-        top.setBorder(BorderFactory.createEmptyBorder(8, 8, 4, 8));
+        bar.setAlignmentX(Component.LEFT_ALIGNMENT);
 
         steps.setLayout(new BoxLayout(steps, BoxLayout.Y_AXIS));
         events.setCellRenderer(PlainText.plain(new DefaultListCellRenderer()));
@@ -117,17 +114,21 @@ public final class DetailPanel {
 
         Body body = new Body();
         body.setLayout(new BoxLayout(body, BoxLayout.Y_AXIS));
+        for (JComponent c : List.of(heading, facts, bar)) {
+            c.setAlignmentX(Component.LEFT_ALIGNMENT);
+            body.add(c);
+            body.add(Box.createVerticalStrut(6));
+        }
         section(body, "Details", details);
         section(body, "Claim", claim);
         section(body, "Steps", steps);
         section(body, "Depends on", new JScrollPane(dependsOn));
         section(body, "Needed by", new JScrollPane(neededBy));
         section(body, "Events", new JScrollPane(events));
-        body.setBorder(BorderFactory.createEmptyBorder(0, 8, 8, 8));
+        body.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         JScrollPane scroll = new JScrollPane(body);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.getVerticalScrollBar().setUnitIncrement(24);
-        root.add(top, BorderLayout.NORTH);
         root.add(scroll, BorderLayout.CENTER);
         root.setName("detail");
         root.getAccessibleContext().setAccessibleName("Feature detail");
@@ -354,6 +355,8 @@ public final class DetailPanel {
         area.setLineWrap(true);
         area.setWrapStyleWord(true);
         area.setOpaque(false);
+        area.setBorder(null);
+        area.setMargin(new java.awt.Insets(0, 0, 0, 0));
         area.getAccessibleContext().setAccessibleName("Details of the feature");
         return area;
     }
