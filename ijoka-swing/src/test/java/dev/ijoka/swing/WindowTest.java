@@ -172,4 +172,22 @@ class WindowTest {
         await("the table has the new row", () -> table(w).table().getRowCount() == 7);
         await("the list shows the new progress", () -> w.progressOf(desktop.project.id()).equals(java.util.Optional.of("2/7 done")));
     }
+
+    @Test
+    void openingAFeatureOfAnotherProjectShowsThatProjectAndTheFeature() {
+        Plans.shop(desktop.ijoka, desktop.project.id());
+        Project blog = desktop.ijoka.projects().open(DesktopFixture.gitCheckout(dir.resolve("blog")));
+        Feature post = desktop.ijoka.features().create(blog.id(), NewFeature.of("Write the first post", Category.DOCUMENTATION));
+        MainWindow w = desktop.window();
+        await("both are listed", () -> w.listedProjects().size() == 2);
+        w.openProject(desktop.project.id());
+        await("shop is shown", () -> w.currentProject().equals(java.util.Optional.of(desktop.project.id())));
+
+        w.openFeature(blog.id(), post.id());
+
+        await("blog and its post are shown", () -> w.currentProject().equals(java.util.Optional.of(blog.id()))
+                && w.detail().feature().map(f -> f.id().equals(post.id())).orElse(false));
+        await("the board shows blog's features", () -> board(w).cards(Status.PENDING).stream().map(Feature::id).toList()
+                .equals(List.of(post.id())));
+    }
 }

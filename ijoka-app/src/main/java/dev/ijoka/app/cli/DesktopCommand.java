@@ -7,6 +7,8 @@ import dev.ijoka.web.WebServer;
 import jakarta.inject.Inject;
 import java.awt.GraphicsEnvironment;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,13 +75,24 @@ final class DesktopCommand implements Callable<Integer> {
         }
         // Quit (menu, tray, or closing the window without a tray) stops the server; this thread then closes the
         // window and the engine. Ctrl-C and POST /api/shutdown take the same road.
-        Thread hook = Thread.ofPlatform().name("ijoka-desktop-shutdown").unstarted(server::close);
+        CountDownLatch engineClosed = new CountDownLatch(1);
+        // Ctrl-C: stop the server, then give this thread the time to close the window and the engine.
+        Thread hook = Thread.ofPlatform().name("ijoka-desktop-shutdown").unstarted(() -> {
+            server.close();
+            try {
+                engineClosed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         DesktopApp app;
         try {
             app = DesktopApp.start(ijoka, server.address(), ctx.dataDirectory(), server::close);
         } catch (RuntimeException e) {
             server.close();
+            engineClosed.countDown();
+            Runtime.getRuntime().removeShutdownHook(hook);
             throw e;
         }
         if (link != null) {
@@ -93,6 +106,7 @@ final class DesktopCommand implements Callable<Integer> {
             app.close();
             server.close();
             ctx.close(); // the engine, cleanly
+            engineClosed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {

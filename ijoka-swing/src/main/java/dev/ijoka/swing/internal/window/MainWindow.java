@@ -81,6 +81,8 @@ public final class MainWindow implements DesktopActions {
     private long projectsGeneration;
     /** The project to select once the list is loaded again (one just added or opened by a link). */
     private @Nullable ProjectId selectNext;
+    /** A feature to show once its project is shown (a link or notification into another project). */
+    private @Nullable FeatureId featureNext;
 
     /** Builds the window (on the event-dispatch thread); {@link #open()} shows it and starts loading. */
     public MainWindow(Ijoka ijoka, ExecutorService storeExecutor, URI dashboard, Path dataDirectory, Runnable quit,
@@ -362,6 +364,11 @@ public final class MainWindow implements DesktopActions {
         for (ProjectView v : views) {
             v.show(id);
         }
+        FeatureId feature = featureNext;
+        featureNext = null;
+        if (feature != null) {
+            detail.show(feature);
+        }
     }
 
     // --- live ---------------------------------------------------------------------------------------------
@@ -452,10 +459,13 @@ public final class MainWindow implements DesktopActions {
     @Override
     public void openFeature(ProjectId project, FeatureId feature) {
         onEdt(() -> {
-            if (!project.equals(current)) {
+            if (project.equals(current)) {
+                showWindow();
+                detail.show(feature);
+            } else {
+                featureNext = feature; // shown once the project is: showing it clears the detail
                 openProject(project);
             }
-            detail.show(feature);
         });
     }
 
