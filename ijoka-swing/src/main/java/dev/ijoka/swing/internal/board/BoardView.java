@@ -37,6 +37,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.AbstractAction;
 import java.awt.event.ActionEvent;
 import org.jspecify.annotations.Nullable;
@@ -215,13 +216,14 @@ public final class BoardView implements ProjectView {
         }
         Feature before = features.getOrDefault(feature.id(), feature);
         put(before.withStatus(to, before.blockReason(), before.claim(), before.completedAt()));
-        commands.run(root, before, verb.get(), accepted -> {
+        // After the drop has finished: asking why (a modal dialog) inside the drop would hold the drag open.
+        SwingUtilities.invokeLater(() -> commands.run(root, before, verb.get(), accepted -> {
             if (!accepted) {
                 put(before); // snap back
             } else {
                 changedFeature(before.id());
             }
-        });
+        }));
     }
 
     private void changedFeature(FeatureId id) {
