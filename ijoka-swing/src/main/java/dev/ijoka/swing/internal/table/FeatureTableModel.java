@@ -68,10 +68,15 @@ final class FeatureTableModel extends AbstractTableModel {
             case 4 -> f.kind().wireName();
             case 5 -> f.priority();
             case 6 -> new Steps(f.stepsDone(), f.steps().size());
-            case 7 -> f.claim() == null ? "" : f.claim().session().value();
+            case 7 -> f.claim() == null ? "" : shortSession(f.claim().session().value());
             case 8 -> f.updatedAt();
             default -> throw new IndexOutOfBoundsException("no column " + column);
         };
+    }
+
+    /** Enough of a session id to tell sessions apart; the detail panel shows it whole. */
+    private static String shortSession(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     Feature featureAt(int row) {

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 public final class TableView implements ProjectView {
 
     private static final int RELOAD_ABOVE = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final Ijoka ijoka;
     private final Executor storeExecutor;
@@ -73,9 +73,12 @@ public final class TableView implements ProjectView {
         table.setDefaultRenderer(Integer.class, new PlainCell(SwingConstants.TRAILING));
         table.setDefaultRenderer(FeatureTableModel.Steps.class, new PlainCell(SwingConstants.CENTER));
         table.setDefaultRenderer(Instant.class, new PlainCell(SwingConstants.LEADING));
-        int[] widths = {44, 320, 90, 100, 64, 64, 56, 110, 130};
+        // The title takes what is left; the short columns keep room for their words.
+        int[] widths = {44, 260, 90, 104, 64, 64, 52, 80, 100};
+        int[] least = {36, 120, 86, 96, 56, 62, 46, 70, 96};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
+            table.getColumnModel().getColumn(i).setMinWidth(least[i]);
         }
         table.getSelectionModel().addListSelectionListener(e -> {
             int row = table.getSelectedRow();
