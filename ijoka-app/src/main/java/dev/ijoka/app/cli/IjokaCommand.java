@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  ijoka feature complete '#1'      done: the features waiting for it become ready",
             "  ijoka init                       set this project up for Claude Code (MCP server and hooks)",
             "  ijoka serve                      the live web dashboard on http://127.0.0.1:4000/",
+            "  ijoka desktop                    the desktop app (and the dashboard), until Quit",
             "  ijoka db copy --from URL --to URL  move the plan to another store (e.g. PostgreSQL for a team)",
             "  ijoka COMMAND --help             help on one command",
             "",
@@ -66,6 +67,7 @@ public final class IjokaCommand implements Runnable {
         m.put("doctor", DoctorCommand.class);
         m.put("init", InitCommand.class);
         m.put("serve", ServeCommand.class);
+        m.put("desktop", DesktopCommand.class);
         m.put("mcp", ProtocolCommands.Mcp.class);
         m.put("hook", ProtocolCommands.Hook.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);

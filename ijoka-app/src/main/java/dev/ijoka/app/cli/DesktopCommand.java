@@ -1,0 +1,118 @@
+package dev.ijoka.app.cli;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.app.ExitCodes;
+import dev.ijoka.swing.DesktopApp;
+import dev.ijoka.web.WebServer;
+import jakarta.inject.Inject;
+import java.awt.GraphicsEnvironment;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ijoka desktop}: the desktop window on the engine, with the web dashboard served in the same process
+ * (exactly as {@code ijoka serve} serves it), until Quit.
+ */
+@Command(name = "desktop",
+        description = "Opens the desktop app: a window with your projects, their board, table and feature details, "
+                + "live. The web dashboard runs in the same process (as with 'ijoka serve', on the first free port from "
+                + "4000 to 4100 unless --port names one), so 'Open in browser' and agents' MCP over HTTP work while the "
+                + "window is open. Quit (File > Quit, Ctrl+Q) stops both and closes the store cleanly. The theme follows "
+                + "the desktop's light or dark setting; IJOKA_THEME=light or dark chooses one.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ijoka desktop", "  ijoka desktop --port 4321", "  ijoka desktop ijoka://feature/shop/12"})
+final class DesktopCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "The dashboard listens on exactly this port (fails if it is taken). Default: the first free port from 4000 to 4100.")
+    @Nullable Integer port;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "An ijoka:// link to open once the window is up, e.g. ijoka://feature/shop/12.")
+    @Nullable String link;
+
+    private final CommandContext ctx;
+
+    @Inject
+    DesktopCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port != null && (port < 1 || port > 65535)) {
+            ctx.err().println("ijoka: --port must be between 1 and 65535, got " + port);
+            return ExitCodes.USAGE;
+        }
+        if (link != null && !link.startsWith("ijoka://")) {
+            ctx.err().println("ijoka: " + link + " is not an ijoka:// link: give e.g. ijoka://feature/shop/12, or nothing");
+            return ExitCodes.USAGE;
+        }
+        if (GraphicsEnvironment.isHeadless()) {
+            ctx.err().println("ijoka: the desktop app needs a display, and this session has none (no DISPLAY or "
+                    + "WAYLAND_DISPLAY): run it in your desktop session, or use 'ijoka serve' for the web dashboard");
+            return ExitCodes.USAGE;
+        }
+        Ijoka ijoka = ctx.engine();
+        WebServer.Builder builder = WebServer.builder(ijoka)
+                .dataDirectory(ctx.dataDirectory())
+                .projectDirectory(ctx.env().workingDirectory())
+                .version(VersionProvider.version());
+        if (port != null) {
+            builder.port(port);
+        }
+        WebServer server = builder.build();
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            ctx.err().println("ijoka: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        // Quit (menu, tray, or closing the window without a tray) stops the server; this thread then closes the
+        // window and the engine. Ctrl-C and POST /api/shutdown take the same road.
+        CountDownLatch engineClosed = new CountDownLatch(1);
+        // Ctrl-C: stop the server, then give this thread the time to close the window and the engine.
+        Thread hook = Thread.ofPlatform().name("ijoka-desktop-shutdown").unstarted(() -> {
+            server.close();
+            try {
+                engineClosed.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        DesktopApp app;
+        try {
+            app = DesktopApp.start(ijoka, server.address(), ctx.dataDirectory(), server::close);
+        } catch (RuntimeException e) {
+            server.close();
+            engineClosed.countDown();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
+        }
+        if (link != null) {
+            app.open(link);
+        }
+        ctx.out().println("Ijoka desktop is open. Dashboard: " + server.address() + "   Stop: Quit in the window");
+        ctx.out().flush();
+        try {
+            server.awaitShutdown();
+        } finally {
+            app.close();
+            server.close();
+            ctx.close(); // the engine, cleanly
+            engineClosed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl-C): the hook is running
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

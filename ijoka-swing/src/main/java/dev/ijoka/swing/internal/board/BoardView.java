@@ -1,0 +1,311 @@
+package dev.ijoka.swing.internal.board;
+
+import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.event.Event;
+import dev.ijoka.swing.internal.DesktopActions;
+import dev.ijoka.swing.internal.ProjectView;
+import dev.ijoka.swing.internal.ui.Background;
+import dev.ijoka.swing.internal.ui.FeatureActions;
+import dev.ijoka.swing.internal.ui.PlainText;
+import dev.ijoka.swing.internal.ui.ReasonPrompt;
+import dev.ijoka.swing.internal.ui.StatusStyle;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Font;
+import java.awt.GridLayout;
+import java.awt.event.KeyEvent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javax.swing.BorderFactory;
+import javax.swing.DropMode;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
+import javax.swing.AbstractAction;
+import java.awt.event.ActionEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Board: a column per status, each a {@link JList} of cards drawn by one renderer, so 10,000 features are
+ * four components. Dragging a card to another column runs the command the web board runs for that move; the
+ * card moves at once and snaps back, with the engine's message, if the engine refuses. Selecting a card (click,
+ * or the arrow keys and Enter) opens its detail.
+ */
+public final class BoardView implements ProjectView {
+
+    /** Past this many changed features in one batch the board reloads whole instead of one by one. */
+    private static final int RELOAD_ABOVE = 200;
+
+    private final Ijoka ijoka;
+    private final Executor storeExecutor;
+    private final DesktopActions actions;
+    private final FeatureActions commands;
+    private final JPanel root = new JPanel(new GridLayout(1, Status.values().length, 8, 0));
+    private final Map<Status, CardListModel> models = new EnumMap<>(Status.class);
+    private final Map<Status, JList<Feature>> lists = new EnumMap<>(Status.class);
+    private final Map<Status, JLabel> headers = new EnumMap<>(Status.class);
+    private final Map<FeatureId, Feature> features = new HashMap<>();
+    private @Nullable ProjectId project;
+    private long generation;
+    private boolean restoringSelection;
+
+    public BoardView(Ijoka ijoka, Executor storeExecutor, DesktopActions actions) {
+        this(ijoka, storeExecutor, actions, ReasonPrompt.DIALOG);
+    }
+
+    public BoardView(Ijoka ijoka, Executor storeExecutor, DesktopActions actions, ReasonPrompt prompt) {
+        this.ijoka = ijoka;
+        this.storeExecutor = storeExecutor;
+        this.actions = actions;
+        this.commands = new FeatureActions(ijoka, storeExecutor, actions::tell, prompt);
+        CardTransfer transfer = new CardTransfer(this);
+        root.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
+        for (Status status : Status.values()) {
+            CardListModel model = new CardListModel();
+            JList<Feature> list = new ColumnList(model);
+            list.setCellRenderer(new CardRenderer());
+            list.setPrototypeCellValue(CardRenderer.PROTOTYPE);
+            // The prototype fixes the height; a small fixed width lets cells take the column's width (no sideways scrolling).
+            list.setFixedCellWidth(120);
+            list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+            list.setDragEnabled(true);
+            list.setDropMode(DropMode.ON_OR_INSERT);
+            list.setTransferHandler(transfer);
+            list.setName("board." + status.wireName());
+            list.getAccessibleContext().setAccessibleName(StatusStyle.title(status) + " column");
+            list.addListSelectionListener(e -> {
+                if (!e.getValueIsAdjusting()) {
+                    selected(status, list.getSelectedValue());
+                }
+            });
+            list.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "openCard");
+            list.getActionMap().put("openCard", new AbstractAction() {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                    Feature f = list.getSelectedValue();
+                    if (f != null && project != null) {
+                        actions.openFeature(project, f.id());
+                    }
+                }
+            });
+            JLabel header = PlainText.label(StatusStyle.title(status));
+            header.setFont(header.getFont().deriveFont(Font.BOLD));
+            header.setBorder(BorderFactory.createCompoundBorder(
+                    BorderFactory.createMatteBorder(0, 0, 3, 0, StatusStyle.colour(status)),
+                    BorderFactory.createEmptyBorder(4, 4, 4, 4)));
+            header.setLabelFor(list);
+            JScrollPane scroll = new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED,
+                    JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+            scroll.getVerticalScrollBar().setUnitIncrement(24);
+            JPanel column = new JPanel(new BorderLayout(0, 6));
+            column.add(header, BorderLayout.NORTH);
+            column.add(scroll, BorderLayout.CENTER);
+            root.add(column);
+            models.put(status, model);
+            lists.put(status, list);
+            headers.put(status, header);
+        }
+        root.setName("board");
+    }
+
+    @Override
+    public String title() {
+        return "Board";
+    }
+
+    @Override
+    public JComponent component() {
+        return root;
+    }
+
+    @Override
+    public void show(ProjectId shown) {
+        project = shown;
+        long load = ++generation;
+        features.clear();
+        refreshColumns(Set.of(Status.values()));
+        Background.run(storeExecutor, () -> ijoka.features().list(shown), all -> {
+            if (load == generation) {
+                features.clear();
+                all.forEach(f -> features.put(f.id(), f));
+                refreshColumns(Set.of(Status.values()));
+            }
+        }, error -> actions.tell("Could not load the board: " + Background.message(error)));
+    }
+
+    @Override
+    public void changed(List<Event> events) {
+        ProjectId shown = project;
+        if (shown == null) {
+            return;
+        }
+        Set<FeatureId> ids = new LinkedHashSet<>();
+        for (Event e : events) {
+            if (shown.equals(e.project()) && e.feature() != null) {
+                ids.add(e.feature());
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        if (ids.size() > RELOAD_ABOVE) {
+            show(shown);
+            return;
+        }
+        long load = generation;
+        Background.run(storeExecutor, () -> {
+            List<Feature> fresh = new ArrayList<>();
+            for (FeatureId id : ids) {
+                ijoka.features().find(id).ifPresent(fresh::add);
+            }
+            return fresh;
+        }, fresh -> {
+            if (load == generation) {
+                fresh.forEach(this::put);
+            }
+        }, error -> actions.tell("Could not update the board: " + Background.message(error)));
+    }
+
+    /** The cards of one column, as shown. */
+    public List<Feature> cards(Status status) {
+        return models.get(status).cards();
+    }
+
+    /** The list that draws one column (for drag and drop, keyboard focus and tests). */
+    public JList<Feature> column(Status status) {
+        return lists.get(status);
+    }
+
+    /** The column a drop landed on, or null if it was not one. */
+    @Nullable Status statusOf(Component target) {
+        for (Map.Entry<Status, JList<Feature>> e : lists.entrySet()) {
+            if (e.getValue() == target) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Moves a card: shown in the target column at once, then the command runs off the event-dispatch thread;
+     * a refusal (or a cancelled reason) puts the card back where it was and tells the engine's message.
+     */
+    void move(Feature feature, Status to) {
+        Optional<String> verb = FeatureActions.verbFor(feature.status(), to);
+        if (verb.isEmpty()) {
+            actions.tell("No command moves a feature from " + StatusStyle.title(feature.status()).toLowerCase()
+                    + " to " + StatusStyle.title(to).toLowerCase() + ": block it with a reason, or complete it.");
+            return;
+        }
+        Feature before = features.getOrDefault(feature.id(), feature);
+        put(before.withStatus(to, before.blockReason(), before.claim(), before.completedAt()));
+        // After the drop has finished: asking why (a modal dialog) inside the drop would hold the drag open.
+        SwingUtilities.invokeLater(() -> commands.run(root, before, verb.get(), accepted -> {
+            if (!accepted) {
+                put(before); // snap back
+            } else {
+                changedFeature(before.id());
+            }
+        }));
+    }
+
+    private void changedFeature(FeatureId id) {
+        long load = generation;
+        Background.run(storeExecutor, () -> ijoka.features().find(id), fresh -> {
+            if (load == generation) {
+                fresh.ifPresent(this::put);
+            }
+        }, error -> actions.tell("Could not update the board: " + Background.message(error)));
+    }
+
+    private void put(Feature f) {
+        if (project == null || !project.equals(f.project())) {
+            return;
+        }
+        Feature old = features.put(f.id(), f);
+        Set<Status> touched = old == null ? EnumSet.of(f.status()) : EnumSet.of(old.status(), f.status());
+        refreshColumns(touched);
+    }
+
+    private void refreshColumns(Set<Status> statuses) {
+        Map<Status, List<Feature>> byStatus = new EnumMap<>(Status.class);
+        for (Status s : statuses) {
+            byStatus.put(s, new ArrayList<>());
+        }
+        for (Feature f : features.values()) {
+            List<Feature> column = byStatus.get(f.status());
+            if (column != null) {
+                column.add(f);
+            }
+        }
+        for (Map.Entry<Status, List<Feature>> e : byStatus.entrySet()) {
+            JList<Feature> list = lists.get(e.getKey());
+            Feature selected = list.getSelectedValue();
+            models.get(e.getKey()).replace(e.getValue());
+            if (selected != null) {
+                int index = models.get(e.getKey()).indexOf(selected.id());
+                if (index >= 0) {
+                    restoringSelection = true;
+                    try {
+                        list.setSelectedIndex(index);
+                    } finally {
+                        restoringSelection = false;
+                    }
+                }
+            }
+            headers.get(e.getKey()).setText(StatusStyle.title(e.getKey()) + " · " + e.getValue().size());
+        }
+    }
+
+    /** A column: the panel's colour behind the cards, kept across theme switches. */
+    private static final class ColumnList extends JList<Feature> {
+        ColumnList(CardListModel model) {
+            super(model);
+        }
+
+        @Override
+        public void updateUI() {
+            super.updateUI();
+            java.awt.Color panel = javax.swing.UIManager.getColor("Panel.background");
+            if (panel != null) {
+                setBackground(panel);
+            }
+            Feature prototype = getPrototypeCellValue();
+            if (prototype != null && getCellRenderer() != null) {
+                // The new theme's fonts give the cells their height.
+                setFixedCellHeight(getCellRenderer().getListCellRendererComponent(this, prototype, 0, false, false)
+                        .getPreferredSize().height);
+                setFixedCellWidth(120);
+            }
+        }
+    }
+
+    private void selected(Status status, @Nullable Feature f) {
+        if (f == null || project == null || restoringSelection) {
+            return;
+        }
+        lists.forEach((s, other) -> {
+            if (s != status) {
+                other.clearSelection();
+            }
+        });
+        actions.openFeature(project, f.id());
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ijoka.swing.internal.board;
+
+import dev.ijoka.domain.Category;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.Kind;
+import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.domain.Step;
+import dev.ijoka.swing.internal.ui.PlainText;
+import dev.ijoka.swing.internal.ui.StatusStyle;
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.GridLayout;
+import java.time.Instant;
+import java.util.List;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JTextArea;
+import javax.swing.ListCellRenderer;
+import javax.swing.UIManager;
+
+/**
+ * Draws one card: reference and title (on up to two lines), an excerpt of the details, then category,
+ * priority, steps done and the claim holder. One renderer paints every card of a column (a rubber stamp), so
+ * a column of 10,000 features is one component; none of its parts renders HTML.
+ */
+final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
+
+    /** The card the column sizes its cells by (every cell has the same height: no measuring of 10,000 cards). */
+    static final Feature PROTOTYPE = new Feature(new FeatureId("prototype"), new ProjectId("prototype"), 9999,
+            "A feature title long enough to fill a card's first line", "Details of the feature, one line of them",
+            Category.FUNCTIONAL, Kind.FEATURE, Status.PENDING, 10, List.of(Step.todo("step")), null, null, null, 1,
+            Instant.EPOCH, Instant.EPOCH, null);
+
+    /** The space between two cards. */
+    private static final int GAP = 6;
+
+    private final TitleLines title = new TitleLines();
+    private final JLabel excerpt = PlainText.label("");
+    private final JLabel facts = PlainText.label("");
+    private final JLabel claim = PlainText.label("");
+    private final JPanel stripe = new JPanel();
+    private Color card = Color.WHITE;
+
+    CardRenderer() {
+        super(new BorderLayout(8, 0));
+        JPanel lines = new JPanel(new GridLayout(0, 1, 0, 1));
+        lines.setOpaque(false);
+        lines.add(excerpt);
+        lines.add(facts);
+        lines.add(claim);
+        JPanel text = new JPanel(new BorderLayout(0, 2));
+        text.setOpaque(false);
+        text.add(title, BorderLayout.NORTH);
+        text.add(lines, BorderLayout.CENTER);
+        stripe.setPreferredSize(new Dimension(4, 1));
+        add(stripe, BorderLayout.WEST);
+        add(text, BorderLayout.CENTER);
+    }
+
+    @Override
+    public Component getListCellRendererComponent(JList<? extends Feature> list, Feature f, int index,
+            boolean selected, boolean focused) {
+        title.setText(f.ref() + "  " + f.description());
+        title.setFont(list.getFont().deriveFont(Font.BOLD));
+        String details = PlainText.excerpt(f.details(), 90);
+        excerpt.setText(details.isEmpty() ? " " : details);
+        // Most telling first: a narrow column cuts the end of the line.
+        facts.setText((f.steps().isEmpty() ? "" : "steps " + f.stepsDone() + "/" + f.steps().size() + " · ")
+                + "priority " + f.priority() + " · " + f.category().wireName()
+                + (f.kind() == Kind.FEATURE ? "" : " · " + f.kind().wireName()));
+        claim.setText(claimText(f));
+        stripe.setBackground(StatusStyle.colour(f.status()));
+
+        Color fg = selected ? list.getSelectionForeground() : list.getForeground();
+        Color disabled = UIManager.getColor("Label.disabledForeground");
+        Color muted = selected || disabled == null ? fg : disabled;
+        title.setForeground(fg);
+        excerpt.setForeground(muted);
+        facts.setForeground(fg);
+        claim.setForeground(muted);
+        for (JLabel l : List.of(excerpt, facts, claim)) {
+            l.setFont(list.getFont());
+        }
+        setBackground(list.getBackground());
+        card = selected ? list.getSelectionBackground() : cardColour();
+        Color line = focused ? UIManager.getColor("Component.focusColor") : UIManager.getColor("Component.borderColor");
+        setBorder(BorderFactory.createCompoundBorder(BorderFactory.createEmptyBorder(0, 0, GAP, 0),
+                BorderFactory.createCompoundBorder(BorderFactory.createLineBorder(line == null ? Color.GRAY : line, 1),
+                        BorderFactory.createEmptyBorder(6, 0, 6, 8))));
+        getAccessibleContext().setAccessibleName(f.ref() + " " + f.description() + ", " + StatusStyle.title(f.status()));
+        return this;
+    }
+
+    @Override
+    protected void paintComponent(Graphics g) {
+        super.paintComponent(g); // the column's colour, seen in the gap
+        g.setColor(card);
+        g.fillRect(0, 0, getWidth(), getHeight() - GAP);
+    }
+
+    static String claimText(Feature f) {
+        if (f.claim() != null) {
+            String session = f.claim().session().value();
+            return "claimed by " + (session.length() > 8 ? session.substring(0, 8) : session);
+        }
+        if (f.status() == Status.BLOCKED && f.blockReason() != null) {
+            return "blocked: " + PlainText.excerpt(f.blockReason(), 70);
+        }
+        return " ";
+    }
+
+    /** Cards stand out from their column: a text field's colour on the panel colour the column has. */
+    private static Color cardColour() {
+        Color c = UIManager.getColor("TextField.background");
+        return c == null ? Color.WHITE : c;
+    }
+
+    /** The title on two lines, wrapped at words (a text area shows text as text: never HTML). */
+    private static final class TitleLines extends JTextArea {
+        TitleLines() {
+            setLineWrap(true);
+            setWrapStyleWord(true);
+            setEditable(false);
+            setOpaque(false);
+            setBorder(null);
+            setMargin(new java.awt.Insets(0, 0, 0, 0));
+            setFocusable(false);
+        }
+
+        @Override
+        public Dimension getPreferredSize() {
+            FontMetrics fm = getFontMetrics(getFont());
+            return new Dimension(40, fm.getHeight() * 2);
+        }
+    }
+}
