@@ -1,0 +1,125 @@
+package dev.ijoka.swing.internal.timeline;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.ListCellRenderer;
+import javax.swing.UIManager;
+
+/**
+ * Paints a Timeline row: a session header, or an event's time, kind, feature and summary. Every label has
+ * HTML disabled: the text comes from the store, and a title that starts with {@code <html>} is shown as typed.
+ */
+final class TimelineRenderer implements ListCellRenderer<TimelineRow> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final JPanel header = new JPanel(new FlowLayout(FlowLayout.LEADING, 8, 3));
+    private final JLabel agent = label();
+    private final JLabel span = label();
+
+    private final JPanel line = new JPanel(new BorderLayout(10, 0));
+    private final JPanel left = new JPanel(new FlowLayout(FlowLayout.LEADING, 8, 0));
+    private final JLabel time = label();
+    private final JLabel kind = label();
+    private final JLabel feature = label();
+    private final JLabel summary = label();
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    TimelineRenderer() {
+        agent.setFont(agent.getFont().deriveFont(Font.BOLD));
+        header.add(agent);
+        header.add(span);
+        left.setOpaque(false);
+        left.add(time);
+        left.add(kind);
+        left.add(feature);
+        line.add(left, BorderLayout.WEST);
+        line.add(summary, BorderLayout.CENTER);
+        line.setBorder(BorderFactory.createEmptyBorder(0, 24, 0, 8));
+        feature.setFont(feature.getFont().deriveFont(Font.BOLD));
+    }
+
+    private static JLabel label() {
+        JLabel l = new JLabel();
+        l.putClientProperty("html.disable", Boolean.TRUE);
+        return l;
+    }
+
+    @Override
+    public Component getListCellRendererComponent(JList<? extends TimelineRow> list, TimelineRow row, int index,
+            boolean selected, boolean focused) {
+        Color fg = selected ? list.getSelectionForeground() : list.getForeground();
+        Color muted = selected ? fg : colour("Label.disabledForeground", fg);
+        return switch (row) {
+            case TimelineRow.Header h -> {
+                header.setBackground(selected ? list.getSelectionBackground() : colour("Table.alternateRowColor",
+                        colour("Panel.background", list.getBackground())));
+                agent.setForeground(fg);
+                agent.setText(h.agent());
+                span.setForeground(muted);
+                String when = DAY_TIME.format(h.from().atZone(zone))
+                        + (h.from().equals(h.to()) ? "" : " – " + TIME.format(h.to().atZone(zone)));
+                span.setText((h.session() == null ? "" : "session " + shortId(h.session()) + " · ") + when);
+                header.getAccessibleContext().setAccessibleName(h.agent() + ", " + when);
+                yield header;
+            }
+            case TimelineRow.Line l -> {
+                line.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
+                time.setForeground(muted);
+                time.setText(TIME.format(l.event().at().atZone(zone)));
+                time.setToolTipText(EventWording.time(l.event().at()));
+                kind.setForeground(selected ? fg : family(l.event().type().wireName(), fg));
+                kind.setText(EventWording.icon(l.event().type()) + " " + EventWording.label(l.event().type()));
+                feature.setForeground(selected ? fg : colour("Component.linkColor", colour("Label.foreground", fg)));
+                feature.setText(l.featureRef() == null ? "" : l.featureRef());
+                feature.setVisible(l.featureRef() != null);
+                summary.setForeground(fg);
+                String text = l.summary().isEmpty() && l.featureDescription() != null ? l.featureDescription() : l.summary();
+                summary.setText(text);
+                line.setToolTipText(null);
+                line.getAccessibleContext().setAccessibleName(kind.getText() + " " + feature.getText() + " " + text);
+                yield line;
+            }
+        };
+    }
+
+    /** The colour of an event's family, as the web Timeline colours its icons. */
+    private static Color family(String type, Color fallback) {
+        boolean dark = com.formdev.flatlaf.FlatLaf.isLafDark();
+        if (type.startsWith("feature_")) {
+            return dark ? new Color(0x7AB7FF) : new Color(0x1F5FBF);
+        }
+        if (type.startsWith("step_")) {
+            return dark ? new Color(0x6FD08C) : new Color(0x2E7D32);
+        }
+        if (type.startsWith("dependency_")) {
+            return dark ? new Color(0xC9A0FF) : new Color(0x6A3FB5);
+        }
+        if (type.startsWith("claim_")) {
+            return dark ? new Color(0xF2C14E) : new Color(0x8A5A00);
+        }
+        if (type.startsWith("rule_")) {
+            return dark ? new Color(0xFF8A80) : new Color(0xB3261E);
+        }
+        return fallback;
+    }
+
+    private static Color colour(String key, Color fallback) {
+        Color c = UIManager.getColor(key);
+        return c == null ? fallback : c;
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 8) + "…";
+    }
+}
