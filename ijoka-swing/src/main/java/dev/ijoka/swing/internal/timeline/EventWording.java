@@ -137,7 +137,7 @@ final class EventWording {
     /** A glyph per type, as the web's Timeline draws them, so a long log can be scanned by shape. */
     static String icon(EventType type) {
         return switch (type.wireName()) {
-            case "feature_created" -> "＋";
+            case "feature_created" -> "+"; // the web's full-width plus has no glyph in many desktop fonts
             case "feature_updated" -> "✎";
             case "feature_started" -> "▶";
             case "feature_completed" -> "✔";

@@ -1,6 +1,9 @@
 package dev.ijoka.swing.internal.timeline;
 
-import java.awt.BorderLayout;
+import dev.ijoka.event.EventType;
+import java.awt.Dimension;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.FlowLayout;
@@ -27,8 +30,7 @@ final class TimelineRenderer implements ListCellRenderer<TimelineRow> {
     private final JLabel agent = label();
     private final JLabel span = label();
 
-    private final JPanel line = new JPanel(new BorderLayout(10, 0));
-    private final JPanel left = new JPanel(new FlowLayout(FlowLayout.LEADING, 8, 0));
+    private final JPanel line = new JPanel();
     private final JLabel time = label();
     private final JLabel kind = label();
     private final JLabel feature = label();
@@ -39,14 +41,36 @@ final class TimelineRenderer implements ListCellRenderer<TimelineRow> {
         agent.setFont(agent.getFont().deriveFont(Font.BOLD));
         header.add(agent);
         header.add(span);
-        left.setOpaque(false);
-        left.add(time);
-        left.add(kind);
-        left.add(feature);
-        line.add(left, BorderLayout.WEST);
-        line.add(summary, BorderLayout.CENTER);
-        line.setBorder(BorderFactory.createEmptyBorder(0, 24, 0, 8));
         feature.setFont(feature.getFont().deriveFont(Font.BOLD));
+        // Fixed widths for time, kind and feature, so that the summaries start in one column.
+        fix(time, "00:00:00");
+        String longest = "";
+        for (EventType t : EventType.values()) {
+            String text = EventWording.icon(t) + " " + EventWording.label(t);
+            if (kind.getFontMetrics(kind.getFont()).stringWidth(text) > kind.getFontMetrics(kind.getFont()).stringWidth(longest)) {
+                longest = text;
+            }
+        }
+        fix(kind, longest);
+        fix(feature, "#00000");
+        line.setLayout(new BoxLayout(line, BoxLayout.X_AXIS));
+        line.setBorder(BorderFactory.createEmptyBorder(0, 24, 0, 8));
+        line.add(time);
+        line.add(Box.createHorizontalStrut(10));
+        line.add(kind);
+        line.add(Box.createHorizontalStrut(6));
+        line.add(feature);
+        line.add(Box.createHorizontalStrut(6));
+        line.add(summary);
+        line.add(Box.createHorizontalGlue());
+    }
+
+    private static void fix(JLabel label, String widest) {
+        var fm = label.getFontMetrics(label.getFont());
+        Dimension d = new Dimension(fm.stringWidth(widest) + 4, fm.getHeight());
+        label.setPreferredSize(d);
+        label.setMinimumSize(d);
+        label.setMaximumSize(d);
     }
 
     private static JLabel label() {
