@@ -234,6 +234,20 @@ final class GraphCanvas extends JComponent {
     }
 
     @Override
+    public javax.accessibility.AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            // A bare JComponent has none; a screen reader needs one to name the graph.
+            accessibleContext = new AccessibleJComponent() {
+                @Override
+                public javax.accessibility.AccessibleRole getAccessibleRole() {
+                    return javax.accessibility.AccessibleRole.CANVAS;
+                }
+            };
+        }
+        return accessibleContext;
+    }
+
+    @Override
     public Dimension getPreferredSize() {
         return new Dimension(800, 500);
     }
