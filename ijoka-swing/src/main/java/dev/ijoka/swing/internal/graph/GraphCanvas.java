@@ -290,23 +290,42 @@ final class GraphCanvas extends JComponent {
             if (e.critical() != critical || !l.shown()[e.dependency()] || !l.shown()[e.dependent()]) {
                 continue;
             }
-            double x1 = l.x()[e.dependency()] + GraphLayout.NODE_WIDTH;
+            double w = GraphLayout.NODE_WIDTH;
             double y1 = l.y()[e.dependency()] + GraphLayout.NODE_HEIGHT / 2;
-            double x2 = l.x()[e.dependent()];
             double y2 = l.y()[e.dependent()] + GraphLayout.NODE_HEIGHT / 2;
-            if (!visible.intersects(Math.min(x1, x2) - 60, Math.min(y1, y2) - 60, Math.abs(x2 - x1) + 120, Math.abs(y2 - y1) + 120)) {
+            double x1;
+            double x2;
+            double out;
+            double in;
+            if (l.x()[e.dependent()] > l.x()[e.dependency()]) { // the usual way: right side to left side
+                x1 = l.x()[e.dependency()] + w;
+                x2 = l.x()[e.dependent()];
+                out = 1;
+                in = -1;
+            } else if (l.x()[e.dependent()] < l.x()[e.dependency()]) { // a related feature in an earlier column
+                x1 = l.x()[e.dependency()];
+                x2 = l.x()[e.dependent()] + w;
+                out = -1;
+                in = 1;
+            } else { // the same column: a loop out to the right
+                x1 = l.x()[e.dependency()] + w;
+                x2 = l.x()[e.dependent()] + w;
+                out = 1;
+                in = 1;
+            }
+            if (!visible.intersects(Math.min(x1, x2) - 80, Math.min(y1, y2) - 60, Math.abs(x2 - x1) + 160, Math.abs(y2 - y1) + 120)) {
                 continue;
             }
             double bend = Math.max(40, Math.abs(x2 - x1) / 2);
             g.setColor(critical ? GraphColours.CRITICAL : plain);
             g.setStroke(e.kind() == DependencyKind.RELATED ? dashed : solid);
-            g.draw(new CubicCurve2D.Double(x1, y1, x1 + bend, y1, x2 - bend, y2, x2 - 2, y2));
+            g.draw(new CubicCurve2D.Double(x1, y1, x1 + out * bend, y1, x2 + in * bend, y2, x2 + in * 2, y2));
             if (e.kind() == DependencyKind.BLOCKS) {
                 double size = critical ? 11 : 8;
                 Path2D head = new Path2D.Double();
                 head.moveTo(x2, y2);
-                head.lineTo(x2 - size, y2 - size / 2);
-                head.lineTo(x2 - size, y2 + size / 2);
+                head.lineTo(x2 + in * size, y2 - size / 2);
+                head.lineTo(x2 + in * size, y2 + size / 2);
                 head.closePath();
                 g.fill(head);
             }

@@ -24,6 +24,8 @@ record GraphLayout(boolean[] shown, int[] layer, double[] x, double[] y, double 
     static final double GAP_X = 90;
     static final double GAP_Y = 18;
     static final double MARGIN = 30;
+    /** Columns shorter than this never wrap. */
+    static final int MIN_ROWS = 20;
     /** Enough sweeps to settle; more rarely removes another crossing. */
     private static final int SWEEPS = 6;
 
@@ -65,19 +67,31 @@ record GraphLayout(boolean[] shown, int[] layer, double[] x, double[] y, double 
                 positions(List.of(columns.get(l)), position);
             }
         }
-        int tallest = columns.stream().mapToInt(List::size).max().orElse(0);
+        // A wave of hundreds would be one column too tall to read: long columns wrap into several side by side
+        // (a wave has no blocking edge inside it, so arrows still point right), keeping the drawing wide, not tall.
+        int shownCount = 0;
+        for (boolean s : shown) {
+            shownCount += s ? 1 : 0;
+        }
+        int rows = Math.max(MIN_ROWS, (int) Math.ceil(Math.sqrt(shownCount) * 1.5));
+        int tallest = Math.min(rows, columns.stream().mapToInt(List::size).max().orElse(0));
         double[] x = new double[n];
         double[] y = new double[n];
         double pitch = NODE_HEIGHT + GAP_Y;
+        int slot = 0; // the drawn column, counting wrapped ones
         for (int l = 0; l < layers; l++) {
             List<Integer> c = columns.get(l);
-            double top = MARGIN + (tallest - c.size()) * pitch / 2; // each column centred on the tallest
+            int wraps = Math.max(1, (c.size() + rows - 1) / rows);
             for (int i = 0; i < c.size(); i++) {
-                x[c.get(i)] = MARGIN + l * (NODE_WIDTH + GAP_X);
-                y[c.get(i)] = top + i * pitch;
+                int sub = i / rows;
+                int inColumn = sub < wraps - 1 ? rows : c.size() - sub * rows;
+                double top = MARGIN + (tallest - inColumn) * pitch / 2; // each column centred on the tallest
+                x[c.get(i)] = MARGIN + (slot + sub) * (NODE_WIDTH + GAP_X);
+                y[c.get(i)] = top + (i % rows) * pitch;
             }
+            slot += wraps;
         }
-        double width = layers == 0 ? 0 : 2 * MARGIN + layers * NODE_WIDTH + (layers - 1) * GAP_X;
+        double width = slot == 0 ? 0 : 2 * MARGIN + slot * NODE_WIDTH + (slot - 1) * GAP_X;
         double height = tallest == 0 ? 0 : 2 * MARGIN + tallest * pitch - GAP_Y;
         return new GraphLayout(shown, layer, x, y, width, height, layers);
     }

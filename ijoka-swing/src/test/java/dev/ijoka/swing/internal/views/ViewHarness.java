@@ -57,6 +57,7 @@ public final class ViewHarness {
         this.url = "jdbc:sqlite:" + dir.resolve("ijoka.db");
         this.ijoka = Ijoka.builder().store(guarded(open(url))).build();
         this.project = ijoka.projects().open(Files.createDirectories(dir.resolve("project")));
+        onEdt(FlatLightLaf::setup); // before any view is built, so that every component gets FlatLaf's UI
     }
 
     public ProjectId projectId() {
@@ -95,7 +96,6 @@ public final class ViewHarness {
     /** Shows the component in a frame of its own and passes every committed event to {@code changed} on the EDT. */
     public void show(Supplier<JComponent> component, java.util.function.Consumer<List<Event>> changed) throws Exception {
         onEdt(() -> {
-            FlatLightLaf.setup();
             frame = new JFrame("test");
             frame.setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
             frame.getContentPane().add(component.get());
