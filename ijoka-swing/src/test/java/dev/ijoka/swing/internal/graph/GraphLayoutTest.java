@@ -53,4 +53,18 @@ class GraphLayoutTest {
         assertThat(l.nodeAt(l.x()[0] + 5, l.y()[0] + 5)).isZero();
         assertThat(l.nodeAt(l.x()[0] - 5, l.y()[0])).isEqualTo(-1);
     }
+
+    @Test
+    void aWaveOfHundredsWrapsIntoSeveralColumnsInsteadOfOneTooTallToRead() {
+        List<GraphData.Node> nodes = new java.util.ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            nodes.add(node(i, Status.PENDING, 0, 0));
+        }
+        GraphLayout l = GraphLayout.of(new GraphData(nodes, List.of(), List.of(), 1), true);
+        long columns = java.util.Arrays.stream(l.x()).distinct().count();
+        long rows = java.util.Arrays.stream(l.y()).distinct().count();
+        assertThat(columns).isGreaterThan(5);
+        assertThat(rows).isLessThanOrEqualTo(30);
+        assertThat(l.width()).isGreaterThan(l.height());
+    }
 }
