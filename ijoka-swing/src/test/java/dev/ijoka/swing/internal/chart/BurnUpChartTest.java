@@ -41,8 +41,9 @@ class BurnUpChartTest {
         h.close();
     }
 
-    private BurnUpSeries.Point last() throws Exception {
-        return onEdtGet(() -> chart.shown() == null || chart.shown().points().isEmpty() ? null : chart.shown().points().getLast());
+    /** The last point drawn; call on the EDT (the await conditions run there). */
+    private BurnUpSeries.Point last() {
+        return chart.shown() == null || chart.shown().points().isEmpty() ? null : chart.shown().points().getLast();
     }
 
     @Test

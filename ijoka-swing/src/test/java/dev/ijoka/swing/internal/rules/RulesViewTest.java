@@ -46,11 +46,10 @@ class RulesViewTest {
         h.close();
     }
 
-    private List<Rule> rulesShown() throws Exception {
-        return onEdtGet(() -> {
-            RuleTableModel m = (RuleTableModel) view.table().getModel();
-            return java.util.stream.IntStream.range(0, m.getRowCount()).mapToObj(i -> m.row(i).rule()).toList();
-        });
+    /** The rules in the table; call on the EDT (the await conditions run there). */
+    private List<Rule> rulesShown() {
+        RuleTableModel m = (RuleTableModel) view.table().getModel();
+        return java.util.stream.IntStream.range(0, m.getRowCount()).mapToObj(i -> m.row(i).rule()).toList();
     }
 
     private String cell(int row, int column) throws Exception {
