@@ -135,9 +135,10 @@ public final class BurnUpChart implements ProjectView {
         store.execute(() -> {
             try {
                 BurnUpSeries.Series read = s.series();
+                java.time.Instant now = ijoka.clock().instant();
                 SwingUtilities.invokeLater(() -> {
                     if (gen == generation && s == series) {
-                        draw(read);
+                        draw(read, now);
                     }
                 });
             } catch (RuntimeException e) {
@@ -146,7 +147,7 @@ public final class BurnUpChart implements ProjectView {
         });
     }
 
-    private void draw(BurnUpSeries.Series read) {
+    private void draw(BurnUpSeries.Series read, java.time.Instant now) {
         shown = read;
         total.setNotify(false);
         complete.setNotify(false);
@@ -157,9 +158,15 @@ public final class BurnUpChart implements ProjectView {
             total.add(at, p.total());
             complete.add(at, p.complete());
         }
+        BurnUpSeries.Point last = read.points().isEmpty() ? null : read.points().getLast();
+        if (last != null) {
+            // The totals hold until now: drawn to the present, the lines show even when every change fell in one bucket.
+            long end = Math.max(now.toEpochMilli(), last.at().toEpochMilli() + 60_000);
+            total.add(new FixedMillisecond(end), last.total());
+            complete.add(new FixedMillisecond(end), last.complete());
+        }
         total.setNotify(true);
         complete.setNotify(true);
-        BurnUpSeries.Point last = read.points().isEmpty() ? null : read.points().getLast();
         panel.getAccessibleContext().setAccessibleDescription(last == null ? "No features yet."
                 : last.complete() + " of " + last.total() + " features complete; one point per " + read.bucket() + ".");
         panel.setToolTipText(panel.getAccessibleContext().getAccessibleDescription());

@@ -66,8 +66,8 @@ final class RuleForm extends JPanel {
     final JComboBox<String> enforcement = new JComboBox<>(new String[] {"deny", "warn"});
     final JComboBox<String> scope = new JComboBox<>(new String[] {"this project", "global"});
     final JButton add = new JButton("Add rule");
-    final JLabel message = new JLabel(" ");
-    private final JLabel hint = new JLabel();
+    final JTextArea message = note();
+    private final JTextArea hint = note();
     private final JLabel enforcementLabel = new JLabel("Enforcement");
     private final CardLayout cards = new CardLayout();
     private final JPanel fields = new JPanel(cards);
@@ -76,7 +76,6 @@ final class RuleForm extends JPanel {
         super(new GridBagLayout());
         setBorder(BorderFactory.createCompoundBorder(BorderFactory.createTitledBorder("Add a rule"),
                 BorderFactory.createEmptyBorder(4, 8, 8, 8)));
-        message.putClientProperty("html.disable", Boolean.TRUE);
         message.getAccessibleContext().setAccessibleName("Form message");
         hint.setForeground(UIManager.getColor("Label.disabledForeground"));
         name(kind, "Kind of rule");
@@ -136,7 +135,8 @@ final class RuleForm extends JPanel {
         c.gridx = 0;
         c.gridy++;
         add(add, c);
-        c.gridx = 1;
+        c.gridy++;
+        c.gridwidth = 2;
         c.fill = GridBagConstraints.HORIZONTAL;
         add(message, c);
 
@@ -209,6 +209,19 @@ final class RuleForm extends JPanel {
         return s.isBlank() ? null : s.strip();
     }
 
+    /** Wrapped, read-only text: a hint or a message that may be longer than the form is wide. */
+    private static JTextArea note() {
+        JTextArea a = new JTextArea(" ", 2, 30);
+        a.setEditable(false);
+        a.setFocusable(false);
+        a.setLineWrap(true);
+        a.setWrapStyleWord(true);
+        a.setOpaque(false);
+        a.setBorder(null);
+        a.setFont(UIManager.getFont("Label.font"));
+        return a;
+    }
+
     private static JTextArea area() {
         JTextArea a = new JTextArea(3, 28);
         a.setLineWrap(true);
@@ -245,6 +258,9 @@ final class RuleForm extends JPanel {
             c.gridx = 1;
             c.weightx = 1;
             c.fill = GridBagConstraints.HORIZONTAL;
+            if (f.field() instanceof JScrollPane sp) {
+                sp.setMinimumSize(sp.getPreferredSize()); // never squeezed to a sliver
+            }
             p.add(f.field(), c);
             c.gridy++;
         }

@@ -8,7 +8,6 @@ import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.ProjectView;
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -68,18 +67,27 @@ public final class RulesView implements ProjectView {
     }
 
     private void build() {
-        DefaultTableCellRenderer text = new DefaultTableCellRenderer();
+        DefaultTableCellRenderer text = new DefaultTableCellRenderer() {
+            @Override
+            protected void setValue(Object value) {
+                super.setValue(value);
+                setToolTipText(value == null ? null : value.toString()); // the whole text of a clipped cell
+            }
+        };
         text.putClientProperty("html.disable", Boolean.TRUE); // rule texts are the user's, shown as typed
         table.setDefaultRenderer(String.class, text);
         table.setRowHeight(Math.max(table.getRowHeight(), 24));
         table.setFillsViewportHeight(true);
         table.setAutoCreateRowSorter(true);
         table.getAccessibleContext().setAccessibleName("Rules");
-        table.getColumnModel().getColumn(0).setPreferredWidth(360);
-        table.getColumnModel().getColumn(1).setPreferredWidth(150);
-        for (int c = 2; c < RuleTableModel.COLUMNS.length; c++) {
-            table.getColumnModel().getColumn(c).setPreferredWidth(c == 6 ? 140 : 80);
+        // The rule's words get what the short columns leave.
+        int[] widths = {0, 190, 70, 100, 80, 75, 150, 70};
+        for (int c = 1; c < widths.length; c++) {
+            var column = table.getColumnModel().getColumn(c);
+            column.setPreferredWidth(widths[c]);
+            column.setMaxWidth(widths[c] + 40);
         }
+        table.getColumnModel().getColumn(0).setPreferredWidth(400);
         table.getInputMap(JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_SPACE, 0), "toggle");
         table.getActionMap().put("toggle", new AbstractAction() {
             @Override
@@ -106,7 +114,7 @@ public final class RulesView implements ProjectView {
                         + (d.featureRef() == null ? "" : " · " + d.featureRef()) + " · " + d.command().replace('_', ' ')
                         + ": " + d.message() + " (" + d.rule() + ")";
                 super.getListCellRendererComponent(list, text, index, selected, focused);
-                setToolTipText(d.featureRef() == null ? null : "Double-click or Enter opens " + d.featureRef());
+                setToolTipText(text + (d.featureRef() == null ? "" : " (double-click or Enter opens " + d.featureRef() + ")"));
                 return this;
             }
         });
@@ -144,7 +152,6 @@ public final class RulesView implements ProjectView {
         JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, rules, recent);
         left.setResizeWeight(0.65);
         left.setBorder(null);
-        form.setPreferredSize(new Dimension(380, 300));
         JPanel right = new JPanel(new BorderLayout());
         right.add(form, BorderLayout.NORTH);
         panel.add(left, BorderLayout.CENTER);

@@ -33,7 +33,14 @@ class BurnUpChartTest {
     void setUp() throws Exception {
         h = new ViewHarness(dir);
         chart = onEdtGet(() -> new BurnUpChart(h.ijoka, h.store));
-        h.show(chart::component, chart::changed);
+        // As the shell would place it: a strip above the tabs.
+        h.show(() -> {
+            javax.swing.JPanel strip = new javax.swing.JPanel(new java.awt.BorderLayout());
+            chart.component().setPreferredSize(new java.awt.Dimension(900, 220));
+            strip.add(chart.component(), java.awt.BorderLayout.NORTH);
+            strip.add(new javax.swing.JLabel("(the tabs)", javax.swing.SwingConstants.CENTER), java.awt.BorderLayout.CENTER);
+            return strip;
+        }, chart::changed);
     }
 
     @AfterEach
