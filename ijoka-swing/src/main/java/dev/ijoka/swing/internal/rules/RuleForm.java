@@ -211,7 +211,7 @@ final class RuleForm extends JPanel {
 
     /** Wrapped, read-only text: a hint or a message that may be longer than the form is wide. */
     private static JTextArea note() {
-        JTextArea a = new JTextArea(" ", 2, 30);
+        JTextArea a = new JTextArea(" ", 2, 26);
         a.setEditable(false);
         a.setFocusable(false);
         a.setLineWrap(true);
@@ -223,7 +223,7 @@ final class RuleForm extends JPanel {
     }
 
     private static JTextArea area() {
-        JTextArea a = new JTextArea(3, 28);
+        JTextArea a = new JTextArea(3, 26);
         a.setLineWrap(true);
         a.setWrapStyleWord(true);
         // Tab moves on, as in every other field; the text is one paragraph anyway.

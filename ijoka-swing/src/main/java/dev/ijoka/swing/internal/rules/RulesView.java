@@ -81,10 +81,11 @@ public final class RulesView implements ProjectView {
         table.setAutoCreateRowSorter(true);
         table.getAccessibleContext().setAccessibleName("Rules");
         // The rule's words get what the short columns leave.
-        int[] widths = {0, 190, 70, 100, 80, 75, 150, 70};
+        int[] widths = {0, 180, 70, 100, 80, 75, 140, 70};
         for (int c = 1; c < widths.length; c++) {
             var column = table.getColumnModel().getColumn(c);
             column.setPreferredWidth(widths[c]);
+            column.setMinWidth(widths[c] - 10);
             column.setMaxWidth(widths[c] + 40);
         }
         table.getColumnModel().getColumn(0).setPreferredWidth(400);
@@ -149,13 +150,16 @@ public final class RulesView implements ProjectView {
         recent.add(heading("Recent decisions"), BorderLayout.NORTH);
         recent.add(new JScrollPane(decisionList), BorderLayout.CENTER);
 
-        JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, rules, recent);
-        left.setResizeWeight(0.65);
-        left.setBorder(null);
-        JPanel right = new JPanel(new BorderLayout());
-        right.add(form, BorderLayout.NORTH);
-        panel.add(left, BorderLayout.CENTER);
-        panel.add(right, BorderLayout.EAST);
+        // The table gets the whole width (rule texts are long); decisions and the form share the lower half.
+        JPanel formColumn = new JPanel(new BorderLayout());
+        formColumn.add(form, BorderLayout.NORTH);
+        JPanel lower = new JPanel(new BorderLayout());
+        lower.add(recent, BorderLayout.CENTER);
+        lower.add(formColumn, BorderLayout.EAST);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, rules, lower);
+        split.setResizeWeight(0.5);
+        split.setBorder(null);
+        panel.add(split, BorderLayout.CENTER);
         panel.getAccessibleContext().setAccessibleName("Rules");
     }
 
