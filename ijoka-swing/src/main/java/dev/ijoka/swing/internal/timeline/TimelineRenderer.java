@@ -106,7 +106,7 @@ final class TimelineRenderer implements ListCellRenderer<TimelineRow> {
                 kind.setText(EventWording.icon(l.event().type()) + " " + EventWording.label(l.event().type()));
                 feature.setForeground(selected ? fg : colour("Component.linkColor", colour("Label.foreground", fg)));
                 feature.setText(l.featureRef() == null ? "" : l.featureRef());
-                feature.setVisible(l.featureRef() != null);
+                // Kept in place when empty, so that every summary starts in the same column.
                 summary.setForeground(fg);
                 String text = l.summary().isEmpty() && l.featureDescription() != null ? l.featureDescription() : l.summary();
                 summary.setText(text);
