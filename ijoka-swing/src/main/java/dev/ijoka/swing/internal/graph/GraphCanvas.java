@@ -42,6 +42,8 @@ final class GraphCanvas extends JComponent {
     static final double MIN_SCALE = 0.05;
     static final double MAX_SCALE = 3;
     private static final double PAN_STEP = 60;
+    /** Below this scale titles are left out and boxes and arrows drawn plain. */
+    static final double OVERVIEW_SCALE = 0.3;
 
     private transient @Nullable GraphData data;
     private transient @Nullable GraphLayout layout;
@@ -264,7 +266,11 @@ final class GraphCanvas extends JComponent {
             if (d == null || l == null) {
                 return;
             }
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            // Zoomed far out, hundreds of boxes and arrows are a few pixels each: smoothing them costs ten times the
+            // drawing and shows nothing, so the overview is drawn plain and straight.
+            boolean overview = scale < OVERVIEW_SCALE;
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+                    overview ? RenderingHints.VALUE_ANTIALIAS_OFF : RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             Rectangle clip = g.getClipBounds() == null ? new Rectangle(0, 0, getWidth(), getHeight()) : g.getClipBounds();
@@ -284,7 +290,10 @@ final class GraphCanvas extends JComponent {
 
     private void paintEdges(Graphics2D g, GraphData d, GraphLayout l, Rectangle2D visible, boolean critical) {
         Color plain = colour("Label.disabledForeground", Color.GRAY);
-        Stroke solid = new BasicStroke((float) (critical ? 3.5 : 1.4), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        boolean overview = scale < OVERVIEW_SCALE;
+        // Overview strokes are one screen pixel wide whatever the scale (a hairline is the cheapest line to draw).
+        Stroke solid = overview ? new BasicStroke(critical ? (float) (2 / scale) : 0f)
+                : new BasicStroke((float) (critical ? 3.5 : 1.4), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         Stroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10, new float[] {6, 5}, 0);
         for (GraphData.Edge e : d.edges()) {
             if (e.critical() != critical || !l.shown()[e.dependency()] || !l.shown()[e.dependent()]) {
@@ -318,6 +327,11 @@ final class GraphCanvas extends JComponent {
             }
             double bend = Math.max(40, Math.abs(x2 - x1) / 2);
             g.setColor(critical ? GraphColours.CRITICAL : plain);
+            if (overview) {
+                g.setStroke(solid);
+                g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+                continue;
+            }
             g.setStroke(e.kind() == DependencyKind.RELATED ? dashed : solid);
             g.draw(new CubicCurve2D.Double(x1, y1, x1 + out * bend, y1, x2 + in * bend, y2, x2 + in * 2, y2));
             if (e.kind() == DependencyKind.BLOCKS) {
@@ -336,9 +350,10 @@ final class GraphCanvas extends JComponent {
         Color text = colour("Label.foreground", Color.BLACK);
         Color focus = colour("Component.focusColor", new Color(0x2675BF));
         Color match = colour("Component.accentColor", focus);
-        boolean words = scale >= 0.3;
-        Font numberFont = getFont().deriveFont(Font.BOLD, 13f);
-        Font titleFont = getFont().deriveFont(Font.PLAIN, 12.5f);
+        boolean words = scale >= OVERVIEW_SCALE;
+        Font base = getFont() != null ? getFont() : new Font(Font.SANS_SERIF, Font.PLAIN, 13); // null outside a window
+        Font numberFont = base.deriveFont(Font.BOLD, 13f);
+        Font titleFont = base.deriveFont(Font.PLAIN, 12.5f);
         double w = GraphLayout.NODE_WIDTH;
         double h = GraphLayout.NODE_HEIGHT;
         for (int i = 0; i < d.nodes().size(); i++) {
@@ -348,6 +363,17 @@ final class GraphCanvas extends JComponent {
             GraphData.Node n = d.nodes().get(i);
             double x = l.x()[i];
             double y = l.y()[i];
+            if (!words) {
+                // The overview: a plain box in the status colour, outlined when ready, critical or found.
+                Rectangle2D plain = new Rectangle2D.Double(x, y, w, h);
+                g.setColor(GraphColours.fill(n.status(), background));
+                g.fill(plain);
+                g.setColor(matches.contains(i) || i == current ? focus : n.critical() ? GraphColours.CRITICAL
+                        : n.ready() ? GraphColours.READY : GraphColours.status(n.status()));
+                g.setStroke(new BasicStroke(matches.contains(i) || i == current ? (float) (3 / scale) : 0f));
+                g.draw(plain);
+                continue;
+            }
             if (n.critical()) {
                 g.setColor(new Color(0xE8590C & 0xFFFFFF | 0x99 << 24, true));
                 g.fill(new RoundRectangle2D.Double(x - 6, y - 6, w + 12, h + 12, 20, 20));
