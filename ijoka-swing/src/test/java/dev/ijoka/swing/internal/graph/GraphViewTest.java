@@ -119,9 +119,9 @@ class GraphViewTest {
         assertThat(onEdtGet(() -> view.canvas().current())).isEqualTo(index(3));
         onEdt(() -> view.search().postActionEvent());
         assertThat(onEdtGet(() -> view.canvas().current())).isEqualTo(index(5));
+        h.screenshot("graph-search-light");
         onEdt(() -> view.search().setText("nothing like this"));
         assertThat(onEdtGet(() -> view.searchResult())).isEqualTo("No feature matches");
-        h.screenshot("graph-search-light");
     }
 
     @Test
