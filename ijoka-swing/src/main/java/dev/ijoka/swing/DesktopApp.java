@@ -2,6 +2,7 @@ package dev.ijoka.swing;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.swing.internal.DesktopActions;
+import dev.ijoka.swing.internal.DesktopIntegration;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.window.MainWindow;
 import dev.ijoka.swing.internal.window.Themes;
@@ -14,19 +15,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.swing.SwingUtilities;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The desktop app on an open engine: the front door {@code ijoka desktop} calls.
  *
  * <pre>{@code
- * DesktopApp app = DesktopApp.start(ijoka, server.address(), dataDirectory, () -> server.close());
- * app.open("ijoka://feature/shop/12");   // a link given on the command line or by a second launch
+ * try (SingleInstance instance = SingleInstance.claim(dataDirectory, link).orElseThrow()) {  // before the engine
+ *     DesktopApp app = DesktopApp.start(ijoka, server.address(), dataDirectory, () -> server.close(), instance);
+ *     app.open("ijoka://feature/shop/12");   // a link given on the command line; a second launch's come by itself
  * ...
  * app.close();                            // then close the web server and the engine
  * }</pre>
  *
  * Starting sets FlatLaf up (light or dark as the desktop says; {@code IJOKA_THEME=light|dark} overrides), shows
- * the window and starts following the engine's events. Store calls run on one thread of the app's own
+ * the window, starts following the engine's events, and starts the tray icon, desktop notifications and the
+ * hand-off of later launches' links ({@code DesktopIntegration}). Store calls run on one thread of the app's own
  * ("ijoka-desktop-store"), never on the event-dispatch thread. The engine is the caller's: {@link #close()}
  * stops the app and leaves the engine open.
  */
@@ -34,10 +38,12 @@ public final class DesktopApp implements AutoCloseable {
 
     private final MainWindow window;
     private final ExecutorService storeExecutor;
+    private final DesktopIntegration desktop;
 
-    private DesktopApp(MainWindow window, ExecutorService storeExecutor) {
+    private DesktopApp(MainWindow window, ExecutorService storeExecutor, DesktopIntegration desktop) {
         this.window = window;
         this.storeExecutor = storeExecutor;
+        this.desktop = desktop;
     }
 
     /**
@@ -49,10 +55,20 @@ public final class DesktopApp implements AutoCloseable {
      *     while no tray keeps the app
      */
     public static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit) {
-        return start(ijoka, dashboard, dataDirectory, quit, System.getenv());
+        return start(ijoka, dashboard, dataDirectory, quit, null, System.getenv());
     }
 
-    static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit, Map<String, String> env) {
+    /**
+     * The same, as the one desktop app of this user: links that later launches hand to {@code instance} are
+     * opened here (the caller closes the instance after {@link #close()}).
+     */
+    public static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit,
+            @Nullable SingleInstance instance) {
+        return start(ijoka, dashboard, dataDirectory, quit, instance, System.getenv());
+    }
+
+    static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit,
+            @Nullable SingleInstance instance, Map<String, String> env) {
         Objects.requireNonNull(ijoka, "ijoka");
         Objects.requireNonNull(dashboard, "dashboard");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -69,7 +85,11 @@ public final class DesktopApp implements AutoCloseable {
             built[0] = new MainWindow(ijoka, storeExecutor, dashboard, dataDirectory, quit, ReasonPrompt.DIALOG);
             built[0].open();
         });
-        return new DesktopApp(built[0], storeExecutor);
+        DesktopIntegration desktop = DesktopIntegration.start(ijoka, built[0], storeExecutor, instance);
+        // With an icon in the tray, closing the window leaves the app there; without one, closing quits.
+        built[0].keepInTrayWhenClosed(desktop.inTray());
+        desktop.trayAbsentMessage().ifPresent(built[0]::tell);
+        return new DesktopApp(built[0], storeExecutor, desktop);
     }
 
     /** What the tray, notifications and links ask of the window; callable from any thread. */
@@ -78,11 +98,11 @@ public final class DesktopApp implements AutoCloseable {
     }
 
     /**
-     * Opens an {@code ijoka://} link: given on the command line, or handed over by a second launch. Until the
-     * link resolver is wired in, the window says which link it was asked to open and changes nothing.
+     * Opens an {@code ijoka://} link given on the command line: the project or feature comes to the front; a bad
+     * link, an unknown feature or a folder outside every project is said in the window and changes nothing.
      */
     public void open(String link) {
-        window.tell("Cannot open " + link + " yet: this build of the desktop app does not follow ijoka:// links.");
+        desktop.openLink(link);
     }
 
     /** The window (for tests in this package). */
@@ -98,6 +118,7 @@ public final class DesktopApp implements AutoCloseable {
     /** Closes the window and stops the app's threads; the engine stays open. */
     @Override
     public void close() {
+        desktop.close();
         onEdtAndWait(window::dispose);
         storeExecutor.shutdown();
         try {

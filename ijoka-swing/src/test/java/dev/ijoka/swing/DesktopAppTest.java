@@ -5,6 +5,9 @@ import static dev.ijoka.swing.DesktopFixture.edt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Category;
+import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.ProjectId;
 import dev.ijoka.swing.internal.window.Themes;
 import java.awt.event.WindowEvent;
 import java.net.URI;
@@ -31,7 +34,7 @@ class DesktopAppTest {
         EdtGuard.reset();
         ijoka = EdtGuard.open(dir.resolve("ijoka.db"));
         ijoka.projects().open(DesktopFixture.gitCheckout(dir.resolve("shop")));
-        app = DesktopApp.start(ijoka, URI.create("http://127.0.0.1:4000/"), dir.resolve("home"), quits::incrementAndGet,
+        app = DesktopApp.start(ijoka, URI.create("http://127.0.0.1:4000/"), dir.resolve("home"), quits::incrementAndGet, null,
                 Map.of("IJOKA_THEME", "dark"));
     }
 
@@ -52,7 +55,15 @@ class DesktopAppTest {
     }
 
     @Test
+    void withTheTestDesktopsTrayClosingTheWindowKeepsTheApp() {
+        DesktopFixture.edtRun(() -> app.window().frame().dispatchEvent(new WindowEvent(app.window().frame(), WindowEvent.WINDOW_CLOSING)));
+        assertThat(edt(() -> app.window().frame().isVisible())).isFalse();
+        assertThat(quits).hasValue(0);
+    }
+
+    @Test
     void closingTheWindowWithoutATrayQuits() throws Exception {
+        app.keepRunningWhenClosed(false);
         DesktopFixture.edtRun(() -> app.window().frame().dispatchEvent(new WindowEvent(app.window().frame(), WindowEvent.WINDOW_CLOSING)));
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (quits.get() == 0 && System.nanoTime() < deadline) {
@@ -73,8 +84,24 @@ class DesktopAppTest {
     }
 
     @Test
-    void aLinkIsToldAboutAndChangesNothing() {
+    void aLinkToAFeatureThatIsNotThereIsToldAboutAndChangesNothing() {
         app.open("ijoka://feature/shop/12");
-        await("the window says so", () -> app.window().shownMessage().map(m -> m.contains("ijoka://feature/shop/12")).orElse(false));
+        await("the window says so", () -> app.window().shownMessage().map(m -> m.contains("no feature")).orElse(false));
+    }
+
+    @Test
+    void aLinkToAFeatureOpensItsDetail() {
+        ProjectId shop = ijoka.projects().list().getFirst().id();
+        ijoka.features().create(shop, NewFeature.of("Checkout", Category.FUNCTIONAL));
+        app.open("ijoka://feature/shop/1");
+        await("the feature's detail is shown",
+                () -> app.window().detail().feature().map(f -> f.description().equals("Checkout")).orElse(false));
+    }
+
+    @Test
+    void aMalformedLinkIsToldAbout() {
+        app.open("ijoka://nonsense");
+        await("the window says what a link looks like",
+                () -> app.window().shownMessage().map(m -> m.contains("ijoka://feature/")).orElse(false));
     }
 }

@@ -3,9 +3,12 @@ package dev.ijoka.app.cli;
 import dev.ijoka.Ijoka;
 import dev.ijoka.app.ExitCodes;
 import dev.ijoka.swing.DesktopApp;
+import dev.ijoka.swing.SchemeRegistration;
+import dev.ijoka.swing.SingleInstance;
 import dev.ijoka.web.WebServer;
 import jakarta.inject.Inject;
 import java.awt.GraphicsEnvironment;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +28,18 @@ import picocli.CommandLine.Parameters;
                 + "window is open. Quit (File > Quit, Ctrl+Q) stops both and closes the store cleanly. The theme follows "
                 + "the desktop's light or dark setting; IJOKA_THEME=light or dark chooses one.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ijoka desktop", "  ijoka desktop --port 4321", "  ijoka desktop ijoka://feature/shop/12"})
+        footer = {"  ijoka desktop", "  ijoka desktop --port 4321", "  ijoka desktop ijoka://feature/shop/12",
+                "  ijoka desktop --register"})
 final class DesktopCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N",
             description = "The dashboard listens on exactly this port (fails if it is taken). Default: the first free port from 4000 to 4100.")
     @Nullable Integer port;
+
+    @Option(names = "--register",
+            description = "Registers Ijoka as the handler of ijoka:// links in this desktop (a .desktop file with "
+                    + "x-scheme-handler/ijoka, made the default), then exits. Safe to run again.")
+    boolean register;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
             description = "An ijoka:// link to open once the window is up, e.g. ijoka://feature/shop/12.")
@@ -53,11 +62,35 @@ final class DesktopCommand implements Callable<Integer> {
             ctx.err().println("ijoka: " + link + " is not an ijoka:// link: give e.g. ijoka://feature/shop/12, or nothing");
             return ExitCodes.USAGE;
         }
+        if (register) {
+            SchemeRegistration.Result done = SchemeRegistration.register(SchemeRegistration.currentLauncher());
+            ctx.out().println(done.summary());
+            return ExitCodes.OK;
+        }
         if (GraphicsEnvironment.isHeadless()) {
             ctx.err().println("ijoka: the desktop app needs a display, and this session has none (no DISPLAY or "
                     + "WAYLAND_DISPLAY): run it in your desktop session, or use 'ijoka serve' for the web dashboard");
             return ExitCodes.USAGE;
         }
+        // One desktop app per user: a later launch hands its link (or "show yourself") to the running one and
+        // exits, before it opens the engine.
+        Optional<SingleInstance> claimed;
+        try {
+            claimed = SingleInstance.claim(ctx.dataDirectory(), link);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            ctx.err().println("ijoka: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (claimed.isEmpty()) {
+            ctx.out().println("Ijoka desktop is already open: " + (link == null ? "brought it to the front" : "handed it " + link));
+            return ExitCodes.OK;
+        }
+        try (SingleInstance instance = claimed.get()) {
+            return run(instance);
+        }
+    }
+
+    private Integer run(SingleInstance instance) throws InterruptedException {
         Ijoka ijoka = ctx.engine();
         WebServer.Builder builder = WebServer.builder(ijoka)
                 .dataDirectory(ctx.dataDirectory())
@@ -88,7 +121,7 @@ final class DesktopCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         DesktopApp app;
         try {
-            app = DesktopApp.start(ijoka, server.address(), ctx.dataDirectory(), server::close);
+            app = DesktopApp.start(ijoka, server.address(), ctx.dataDirectory(), server::close, instance);
         } catch (RuntimeException e) {
             server.close();
             engineClosed.countDown();

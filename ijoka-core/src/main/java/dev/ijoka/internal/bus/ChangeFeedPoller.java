@@ -40,12 +40,17 @@ public final class ChangeFeedPoller implements AutoCloseable {
 
     private void run() {
         long interval = Math.max(1, feed.pollInterval().toMillis());
+        // A hint whose read failed stays owed: the feed will not say it again (a notification is heard once),
+        // and a quiet store may send no other, so the next rounds read until one succeeds.
+        boolean owed = false;
         while (running) {
             try {
                 boolean poked = wakeups.tryAcquire(interval, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
-                if (poked || feed.mayHaveChanged()) {
+                if (poked || owed || feed.mayHaveChanged()) {
+                    owed = true;
                     drain();
+                    owed = false;
                 }
             } catch (InterruptedException e) {
                 return;

@@ -10,9 +10,13 @@ import dev.ijoka.event.EventType;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.board.BoardView;
+import dev.ijoka.swing.internal.chart.BurnUpChart;
 import dev.ijoka.swing.internal.detail.DetailPanel;
+import dev.ijoka.swing.internal.graph.GraphView;
 import dev.ijoka.swing.internal.live.LiveHub;
+import dev.ijoka.swing.internal.rules.RulesView;
 import dev.ijoka.swing.internal.table.TableView;
+import dev.ijoka.swing.internal.timeline.TimelineView;
 import dev.ijoka.swing.internal.ui.Background;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
@@ -99,14 +103,15 @@ public final class MainWindow implements DesktopActions {
         layOut();
     }
 
-    /**
-     * The project's views, in tab order: the one place they are listed. Timeline, Graph and Rules (swing-views)
-     * join this list.
-     */
+    /** The project's views, in tab order: the one place they are listed. */
     private List<ProjectView> views() {
         return List.of(
                 new BoardView(ijoka, storeExecutor, this, prompt),
-                new TableView(ijoka, storeExecutor, this));
+                new TableView(ijoka, storeExecutor, this),
+                new TimelineView(ijoka, storeExecutor, this),
+                new GraphView(ijoka, storeExecutor, this),
+                new RulesView(ijoka, storeExecutor, this),
+                new BurnUpChart(ijoka, storeExecutor));
     }
 
     private void layOut() {
