@@ -2,7 +2,7 @@ package dev.ijoka.swing;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.swing.internal.DesktopActions;
-import dev.ijoka.swing.internal.DesktopIntegration;
+import dev.ijoka.swing.internal.integration.DesktopIntegration;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.window.MainWindow;
 import dev.ijoka.swing.internal.window.Themes;

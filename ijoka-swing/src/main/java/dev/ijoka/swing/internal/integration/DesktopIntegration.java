@@ -1,7 +1,8 @@
-package dev.ijoka.swing.internal;
+package dev.ijoka.swing.internal.integration;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.swing.SingleInstance;
+import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.link.DeepLinks;
 import dev.ijoka.swing.internal.notify.DesktopNotifier;
 import dev.ijoka.swing.internal.notify.Notice;

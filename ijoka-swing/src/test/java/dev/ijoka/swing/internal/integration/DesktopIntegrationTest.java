@@ -1,4 +1,4 @@
-package dev.ijoka.swing.internal;
+package dev.ijoka.swing.internal.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
 import dev.ijoka.swing.SingleInstance;
+import dev.ijoka.swing.internal.OffEdtEngine;
+import dev.ijoka.swing.internal.RecordedDesktopActions;
 import dev.ijoka.swing.internal.notify.NotificationServiceOnTheBus;
 import dev.ijoka.swing.internal.tray.Tray;
 import java.awt.CheckboxMenuItem;
