@@ -265,7 +265,7 @@ class ViewsIT extends ServerTestBase {
         assertThat(t.post(t.api("/features/%231/steps/1"), body("done", true)).statusCode()).isEqualTo(200);
         String checked = page(base + "/features/%231/panel");
         assertThat(checked).contains("1/2").contains("data-index=\"1\" checked=\"checked\"")
-                .containsSubsequence("step checked", "index: 1");
+                .containsSubsequence("step checked", "✓ step 2: indexes");
         assertThat(t.post(t.api("/features/%231/steps/1"), body("done", false)).statusCode()).isEqualTo(200);
         assertThat(page(base + "/features/%231/panel")).doesNotContain("checked=\"checked\"");
         assertThat(t.post(t.api("/features/%231/steps/7"), body("done", true)).statusCode()).isEqualTo(404);
