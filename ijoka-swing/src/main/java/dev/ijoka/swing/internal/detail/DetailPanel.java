@@ -6,6 +6,7 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Session;
+import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Step;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventQuery;
@@ -27,6 +28,7 @@ import java.awt.event.MouseEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ import org.jspecify.annotations.Nullable;
 public final class DetailPanel {
 
     /** What the panel shows, read in one go off the event-dispatch thread. */
-    record Loaded(Feature feature, List<Feature> dependsOn, List<Feature> neededBy, List<Event> events,
+    record Loaded(Feature feature, List<Feature> dependsOn, List<Feature> neededBy, List<String> events,
             @Nullable Session claimHolder) {}
 
     private static final int EVENTS_SHOWN = 200;
@@ -228,7 +230,14 @@ public final class DetailPanel {
         }
         List<Event> history = ijoka.events().query(EventQuery.latest(f.project(), EVENTS_SHOWN).forFeature(id));
         Session holder = f.claim() == null ? null : ijoka.sessions().find(f.claim().session()).orElse(null);
-        return new Loaded(f, deps, dependents, history, holder);
+        // Worded here, off the event-dispatch thread: the words name other features and agents, read from the store.
+        Map<FeatureId, String> refs = new HashMap<>();
+        Map<SessionId, String> agents = new HashMap<>();
+        List<String> lines = history.stream().map(e -> EventLines.line(e,
+                other -> refs.computeIfAbsent(other, o -> ijoka.features().find(o).map(Feature::ref).orElse(o.value())),
+                session -> agents.computeIfAbsent(session,
+                        s -> ijoka.sessions().find(s).map(Session::agent).orElse(s.value())))).toList();
+        return new Loaded(f, deps, dependents, lines, holder);
     }
 
     private void paint(Loaded loaded) {
@@ -255,7 +264,7 @@ public final class DetailPanel {
         }
         dependsOn.setListData(loaded.dependsOn().toArray(Feature[]::new));
         neededBy.setListData(loaded.neededBy().toArray(Feature[]::new));
-        events.setListData(loaded.events().stream().map(EventLines::line).toArray(String[]::new));
+        events.setListData(loaded.events().toArray(String[]::new));
         showClaim();
         if (f.claim() != null) {
             leaseClock.start();

@@ -79,7 +79,9 @@ class DetailPanelTest {
                 .containsExactly("Click Add=true", "The cart shows 1=false", "Reload: the cart still shows 1=false");
         assertThat(listed("Depends on")).containsExactly(plan.catalogue().ref());
         assertThat(listed("Needed by")).containsExactly(plan.checkout().ref());
-        assertThat(listed("Events of the feature")).anyMatch(l -> l.contains("claim taken")).anyMatch(l -> l.contains("feature created"));
+        assertThat(listed("Events of the feature")).anyMatch(l -> l.contains("claim taken: by claude-code, lease until"))
+                .anyMatch(l -> l.contains("feature created"))
+                .anyMatch(l -> l.contains("dependency added: " + plan.cart().ref() + " depends on " + plan.catalogue().ref()));
         String claim = edt(() -> find(detail.component(), JTextArea.class, "Claim and lease").getText());
         assertThat(claim).contains("claude-code").contains("0197c0de-agent-session").containsPattern("Lease ends in 2\\d:\\d\\d");
         assertThat(edt(() -> detail.buttons().get("complete").isEnabled())).isTrue();
