@@ -48,21 +48,13 @@ final class PostgresConnections implements StoreConnections {
             throw new IllegalStateException("write transactions do not nest: finish the running one first");
         }
         writing.set(true);
-        try (Connection c = connection()) {
+        try (Connection c = lockedForWrite()) {
             T result;
             try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, WRITE_LOCK);
-                    lock.execute();
-                }
                 result = work.apply(c);
             } catch (RuntimeException | Error e) {
                 rollback(c, e);
                 throw e;
-            } catch (SQLException e) {
-                StoreException failure = failure("begin a write transaction", e);
-                rollback(c, failure);
-                throw failure;
             }
             try {
                 c.commit();
@@ -115,6 +107,54 @@ final class PostgresConnections implements StoreConnections {
         closed = true;
         feed.close();
         pool.close();
+    }
+
+    /**
+     * A connection whose transaction holds the write lock. A pooled connection that the server closed since it
+     * was last used (a restart, an administrator's {@code pg_terminate_backend}) fails at the lock, before
+     * anything was done on it: the pool's idle connections, as dead as it, are dropped too, and a fresh one is
+     * asked for once, so that a server that is back serves the write, and one that is still away is reported
+     * as such ("could not connect"), not as a failed transaction.
+     */
+    private Connection lockedForWrite() {
+        for (int attempt = 1; ; attempt++) {
+            Connection c;
+            try {
+                c = connection();
+            } catch (SQLException e) {
+                throw unavailable(e);
+            }
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, WRITE_LOCK);
+                lock.execute();
+                return c;
+            } catch (SQLException e) {
+                StoreException failure = failure("begin a write transaction", e);
+                rollback(c, failure);
+                closeQuietly(c);
+                if (attempt > 1 || !connectionLost(e)) {
+                    throw failure;
+                }
+                var pool = this.pool.getHikariPoolMXBean();
+                if (pool != null) {
+                    pool.softEvictConnections();
+                }
+            }
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P (the server is shutting the session down). */
+    static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // It is gone already; the pool drops it.
+        }
     }
 
     private Connection connection() throws SQLException {
