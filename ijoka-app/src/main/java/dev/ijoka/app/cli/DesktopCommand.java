@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import java.awt.GraphicsEnvironment;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,59 +89,24 @@ final class DesktopCommand implements Callable<Integer> {
     }
 
     private Integer run(SingleInstance instance) throws InterruptedException {
-        Ijoka ijoka = ctx.engine();
-        WebServer.Builder builder = WebServer.builder(ijoka)
-                .dataDirectory(ctx.dataDirectory())
-                .projectDirectory(ctx.env().workingDirectory())
-                .version(VersionProvider.version());
-        if (port != null) {
-            builder.port(port);
-        }
-        WebServer server = builder.build();
-        try {
-            server.start();
-        } catch (IllegalStateException e) {
-            ctx.err().println("ijoka: " + e.getMessage());
+        Optional<ServedDashboard> started = ServedDashboard.start(ctx, null, port, "desktop");
+        if (started.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
         // Quit (menu, tray, or closing the window without a tray) stops the server; this thread then closes the
-        // window and the engine. Ctrl-C and POST /api/shutdown take the same road.
-        CountDownLatch engineClosed = new CountDownLatch(1);
-        // Ctrl-C: stop the server, then give this thread the time to close the window and the engine.
-        Thread hook = Thread.ofPlatform().name("ijoka-desktop-shutdown").unstarted(() -> {
-            server.close();
+        // window and, with the dashboard, the engine. Ctrl-C and POST /api/shutdown take the same road.
+        try (ServedDashboard dashboard = started.get()) {
+            WebServer server = dashboard.server();
+            DesktopApp app = DesktopApp.start(ctx.engine(), server.address(), ctx.dataDirectory(), server::close, instance);
             try {
-                engineClosed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        DesktopApp app;
-        try {
-            app = DesktopApp.start(ijoka, server.address(), ctx.dataDirectory(), server::close, instance);
-        } catch (RuntimeException e) {
-            server.close();
-            engineClosed.countDown();
-            Runtime.getRuntime().removeShutdownHook(hook);
-            throw e;
-        }
-        if (link != null) {
-            app.open(link);
-        }
-        ctx.out().println("Ijoka desktop is open. Dashboard: " + server.address() + "   Stop: Quit in the window");
-        ctx.out().flush();
-        try {
-            server.awaitShutdown();
-        } finally {
-            app.close();
-            server.close();
-            ctx.close(); // the engine, cleanly
-            engineClosed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running
+                if (link != null) {
+                    app.open(link);
+                }
+                ctx.out().println("Ijoka desktop is open. Dashboard: " + server.address() + "   Stop: Quit in the window");
+                ctx.out().flush();
+                dashboard.awaitShutdown();
+            } finally {
+                app.close();
             }
         }
         return ExitCodes.OK;

@@ -6,9 +6,8 @@ import dev.ijoka.domain.Project;
 import dev.ijoka.web.WebServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,52 +48,21 @@ final class ServeCommand implements Callable<Integer> {
             ctx.err().println("WARNING: listening on " + host + ", not on loopback: anyone who can reach this machine "
                     + "on that address can see the dashboard. Use --host 127.0.0.1 unless you mean it.");
         }
-        Ijoka ijoka = ctx.engine();
-        WebServer.Builder builder = WebServer.builder(ijoka)
-                .host(host)
-                .dataDirectory(ctx.dataDirectory())
-                .projectDirectory(ctx.env().workingDirectory())
-                .version(VersionProvider.version());
-        if (port != null) {
-            builder.port(port);
-        }
-        WebServer server = builder.build();
-        try {
-            server.start();
-        } catch (IllegalStateException e) {
-            ctx.err().println("ijoka: " + e.getMessage());
+        Optional<ServedDashboard> started = ServedDashboard.start(ctx, host, port, "serve");
+        if (started.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        CountDownLatch engineClosed = new CountDownLatch(1);
-        // Ctrl-C: stop the server, then let this thread close the engine before the JVM goes.
-        Thread hook = Thread.ofPlatform().name("ijoka-serve-shutdown").unstarted(() -> {
-            server.close();
-            try {
-                engineClosed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        // The address is printed once the start page has been rendered: the first page a person opens is
-        // then as fast as every later one (about a second sooner otherwise at 10,000 features).
-        server.awaitWarmUp(Duration.ofSeconds(10));
-        ctx.out().println("Ijoka dashboard: " + server.address());
-        ctx.out().println(projectLine());
-        ctx.out().println("MCP over HTTP: " + server.address().resolve("/mcp") + "   Stop: Ctrl-C");
-        ctx.out().flush();
-        try {
-            server.awaitShutdown();
-        } finally {
-            server.close();
-            ctx.close(); // closes the engine now, cleanly, whether stopped by Ctrl-C or POST /api/shutdown
-            engineClosed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down (Ctrl-C): the hook is running
-            }
-        }
+        try (ServedDashboard dashboard = started.get()) {
+            WebServer server = dashboard.server();
+            // The address is printed once the start page has been rendered: the first page a person opens is
+            // then as fast as every later one (about a second sooner otherwise at 10,000 features).
+            server.awaitWarmUp(Duration.ofSeconds(10));
+            ctx.out().println("Ijoka dashboard: " + server.address());
+            ctx.out().println(projectLine());
+            ctx.out().println("MCP over HTTP: " + server.address().resolve("/mcp") + "   Stop: Ctrl-C");
+            ctx.out().flush();
+            dashboard.awaitShutdown();
+        } // closes the engine now, cleanly, whether stopped by Ctrl-C or POST /api/shutdown
         ctx.out().println("Ijoka dashboard stopped.");
         return ExitCodes.OK;
     }

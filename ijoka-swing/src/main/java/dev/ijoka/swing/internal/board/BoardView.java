@@ -9,6 +9,7 @@ import dev.ijoka.event.Event;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
+import dev.ijoka.swing.internal.ui.ChangedFeatures;
 import dev.ijoka.swing.internal.ui.FeatureActions;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,12 +156,7 @@ public final class BoardView implements ProjectView {
         if (shown == null) {
             return;
         }
-        Set<FeatureId> ids = new LinkedHashSet<>();
-        for (Event e : events) {
-            if (shown.equals(e.project()) && e.feature() != null) {
-                ids.add(e.feature());
-            }
-        }
+        Set<FeatureId> ids = ChangedFeatures.in(shown, events);
         if (ids.isEmpty()) {
             return;
         }
@@ -170,13 +165,7 @@ public final class BoardView implements ProjectView {
             return;
         }
         long load = generation;
-        Background.run(storeExecutor, () -> {
-            List<Feature> fresh = new ArrayList<>();
-            for (FeatureId id : ids) {
-                ijoka.features().find(id).ifPresent(fresh::add);
-            }
-            return fresh;
-        }, fresh -> {
+        Background.run(storeExecutor, () -> ChangedFeatures.read(ijoka, ids), fresh -> {
             if (load == generation) {
                 fresh.forEach(this::put);
             }

@@ -8,14 +8,13 @@ import dev.ijoka.event.Event;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
+import dev.ijoka.swing.internal.ui.ChangedFeatures;
 import dev.ijoka.swing.internal.ui.PlainText;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -138,12 +137,7 @@ public final class TableView implements ProjectView {
         if (shown == null) {
             return;
         }
-        Set<FeatureId> ids = new LinkedHashSet<>();
-        for (Event e : events) {
-            if (shown.equals(e.project()) && e.feature() != null) {
-                ids.add(e.feature());
-            }
-        }
+        Set<FeatureId> ids = ChangedFeatures.in(shown, events);
         if (ids.isEmpty()) {
             return;
         }
@@ -152,13 +146,7 @@ public final class TableView implements ProjectView {
             return;
         }
         long load = generation;
-        Background.run(storeExecutor, () -> {
-            List<Feature> fresh = new ArrayList<>();
-            for (FeatureId id : ids) {
-                ijoka.features().find(id).ifPresent(fresh::add);
-            }
-            return fresh;
-        }, fresh -> {
+        Background.run(storeExecutor, () -> ChangedFeatures.read(ijoka, ids), fresh -> {
             if (load == generation) {
                 fresh.forEach(model::put);
                 updateCount();
