@@ -307,6 +307,26 @@ public abstract class ClaimsAndRulesContract extends EngineFixture {
     }
 
     @Test
+    public void aResumedSessionTakesBackWhatItHeldEvenPastAWipLimitAddedMeanwhileButStartsNothingMore() {
+        SessionId s1 = session("s1");
+        Feature f1 = feature("one");
+        Feature f2 = feature("two");
+        Feature f3 = feature("three");
+        ijoka.features().start(f1.id(), s1);
+        ijoka.features().start(f2.id(), s1);
+        ijoka.sessions().end(s1, "user exited");
+        ijoka.rules().add(project.id(), new RuleSpec.WipLimit(1, WipScope.SESSION), Enforcement.DENY);
+
+        ijoka.sessions().start(project.id(), s1, "agent-s1");
+
+        assertThat(reload(f1).claim()).isNotNull().matches(c -> c.isHeldBy(s1));
+        assertThat(reload(f2).claim()).isNotNull().matches(c -> c.isHeldBy(s1));
+        assertThatThrownBy(() -> ijoka.features().start(f3.id(), s1)).isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("held by this session");
+        assertThat(reload(f3).status()).isEqualTo(Status.PENDING);
+    }
+
+    @Test
     public void stepsDoneBeforeCompleteRefusesToCompleteWhileAStepIsUnchecked() {
         Rule rule = ijoka.rules().add(project.id(), new RuleSpec.StepsDoneBeforeComplete(), Enforcement.DENY);
         SessionId s1 = session("s1");

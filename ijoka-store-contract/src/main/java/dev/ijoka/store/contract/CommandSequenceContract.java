@@ -24,7 +24,7 @@ import org.quicktheories.generators.Generate;
  *
  * <p>A failing sequence is shrunk here, by dropping every command the failure does not need, and
  * reported as the numbered list of what ran. Stores extend it like {@link EngineContract}. Set
- * {@code -DQT_SEED=...} to replay the seed a failure reports.
+ * {@code -Dqt.seed=...} to draw other examples, or to replay the seed a failure reports.
  */
 public abstract class CommandSequenceContract {
 
