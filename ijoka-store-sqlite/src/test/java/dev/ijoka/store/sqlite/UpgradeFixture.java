@@ -134,6 +134,7 @@ public final class UpgradeFixture {
                     new TodoChange.Item("Index them " + TestData.AWKWARD, null, TodoStatus.IN_PROGRESS),
                     new TodoChange.Item("Drop the draft", null, TodoStatus.PENDING))));
             sessions.changeTodos(ann, new TodoChange.Remove("todo-3"));
+            sessions.changeTodos(ann, new TodoChange.Upsert("todo-2", null, null, TodoStatus.COMPLETED));
             sessions.changeTodos(ann, new TodoChange.Upsert("7", "Run the migration tests", "Running the migration tests",
                     TodoStatus.IN_PROGRESS));
             features.complete(schema.id(), ann);
