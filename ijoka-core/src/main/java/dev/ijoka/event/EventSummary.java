@@ -83,13 +83,14 @@ public final class EventSummary {
             case EventPayload.HeadRewritten e -> "HEAD rewritten from " + shortSha(e.from()) + " to " + shortSha(e.to())
                     + " " + e.subject();
             case EventPayload.AgentStopped e -> e.kind();
-            case EventPayload.TodoAdded e -> "todo: " + e.item().content() + todoStatus(e.item().status());
+            // The type already says "todo added", "todo changed", "todo removed": the line says which item and how.
+            case EventPayload.TodoAdded e -> e.item().content() + todoStatus(e.item().status());
             case EventPayload.TodoChanged e -> switch (e.item().status()) {
                 case IN_PROGRESS -> "now: " + e.item().doing();
                 case COMPLETED -> "✓ " + e.item().content();
-                case PENDING -> "todo: " + e.item().content() + " (pending)";
+                case PENDING -> e.item().content() + " (pending)";
             };
-            case EventPayload.TodoRemoved e -> "dropped: " + e.content();
+            case EventPayload.TodoRemoved e -> e.content();
         };
     }
 

@@ -68,7 +68,7 @@ class AgentTodosIT extends ServerTestBase {
         assertThat(json.path("steps")).hasSize(1);
 
         String timeline = t.get(base + "/timeline?type=todo_added,todo_changed,todo_removed").body();
-        assertThat(timeline).contains("todo: Item 7").contains("s-agent")
-                .contains("todo: Run the &lt;b&gt;migration&lt;/b&gt; tests (in progress)");
+        assertThat(timeline).contains("Item 7").contains("s-agent").contains("todo added")
+                .contains("Run the &lt;b&gt;migration&lt;/b&gt; tests (in progress)");
     }
 }
