@@ -1,11 +1,9 @@
 package dev.ijoka.store.contract;
 
-import dev.ijoka.domain.AgentTodo;
-import java.util.HashMap;
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
@@ -14,8 +12,10 @@ import dev.ijoka.event.EventQuery;
 import dev.ijoka.event.Replay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
