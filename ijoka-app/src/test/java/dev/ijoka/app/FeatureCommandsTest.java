@@ -63,6 +63,35 @@ class FeatureCommandsTest {
     }
 
     @Test
+    void showGivesTheAgentsOwnTodoListApartFromTheSteps() {
+        cli.ok("feature", "add", "Schema V4", "--step", "It migrates");
+        try (dev.ijoka.Ijoka engine = dev.ijoka.Ijoka.builder().store(cli.env.get("IJOKA_DB")).build()) {
+            var p = engine.projects().open(cli.project);
+            var f = engine.features().list(p.id()).getFirst();
+            var s = engine.sessions().start(p.id(), dev.ijoka.domain.SessionId.of("s1"), "claude-code").id();
+            engine.features().start(f.id(), s);
+            engine.sessions().changeTodos(s, new dev.ijoka.domain.TodoChange.Replace(java.util.List.of(
+                    new dev.ijoka.domain.TodoChange.Item("Write the migration", null, dev.ijoka.domain.TodoStatus.COMPLETED),
+                    new dev.ijoka.domain.TodoChange.Item("Run the migration tests", "Running the migration tests",
+                            dev.ijoka.domain.TodoStatus.IN_PROGRESS),
+                    new dev.ijoka.domain.TodoChange.Item("Update the docs", null, dev.ijoka.domain.TodoStatus.PENDING))));
+        }
+
+        String show = cli.ok("feature", "show", "#1").out();
+
+        assertThat(show).contains("Steps (0/1 done)\n  1. [ ] It migrates\n"
+                + "Agent's todo list (claude-code, session s1): 1/3 · now: Running the migration tests\n"
+                + "  [x] Write the migration\n  [>] Running the migration tests\n  [ ] Update the docs\n");
+        JsonNode todos = cli.ok("feature", "show", "#1", "--json").json().get("agentTodos");
+        assertThat(todos.get("done").asInt()).isEqualTo(1);
+        assertThat(todos.get("total").asInt()).isEqualTo(3);
+        assertThat(todos.get("now").asString()).isEqualTo("Running the migration tests");
+        assertThat(todos.get("items").get(1).get("status").asString()).isEqualTo("in_progress");
+        assertThat(cli.ok("feature", "add", "Other").out()).isNotBlank();
+        assertThat(cli.ok("feature", "show", "#2", "--json").json().get("agentTodos").isNull()).isTrue();
+    }
+
+    @Test
     void updateChangesFieldsAndRefusesAStaleVersion() {
         cli.ok("feature", "add", "Login");
 

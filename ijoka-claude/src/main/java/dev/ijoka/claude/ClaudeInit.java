@@ -32,9 +32,14 @@ public final class ClaudeInit {
     /** The hook command and its timeout in seconds. */
     public static final String HOOK_COMMAND = "ijoka hook";
     static final int HOOK_TIMEOUT = 10;
-    /** The hook events {@code ijoka hook} handles; those that match on a tool name get matcher {@code *}. */
+    /**
+     * The hook events {@code ijoka hook} handles; those that match on a tool name get matcher {@code *}
+     * (which includes the todo tools {@code TodoWrite}, {@code TaskCreate} and {@code TaskUpdate}).
+     * {@code TaskCreated} and {@code TaskCompleted} carry the Task tools' items; an existing set-up gains
+     * them on the next {@code ijoka init}.
+     */
     static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
-            "PostToolUseFailure", "Stop", "SubagentStop", "PreCompact", "SessionEnd");
+            "PostToolUseFailure", "Stop", "SubagentStop", "PreCompact", "SessionEnd", "TaskCreated", "TaskCompleted");
     private static final List<String> TOOL_EVENTS = List.of("PreToolUse", "PostToolUse", "PostToolUseFailure");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

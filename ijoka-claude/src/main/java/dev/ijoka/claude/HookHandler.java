@@ -7,6 +7,7 @@ import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.TodoChange;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.ToolOutcome;
 import java.nio.file.Path;
@@ -106,6 +107,12 @@ public final class HookHandler {
             case "PreToolUse" -> preToolUse(payload, session);
             case "PostToolUse" -> {
                 toolUsed(payload, session, outcome(payload.path("tool_response")));
+                changeTodos(session, TodoPayloads.afterToolUse(payload), payload);
+                yield Optional.empty();
+            }
+            case "TaskCreated", "TaskCompleted" -> {
+                ensureSession(payload, session);
+                changeTodos(session, Optional.of(TodoPayloads.taskEvent(payload, event.equals("TaskCompleted"))), payload);
                 yield Optional.empty();
             }
             case "PostToolUseFailure" -> {
@@ -290,6 +297,17 @@ public final class HookHandler {
             if (what == null || engine.sessions().moveHead(id, repository, last, now, what)) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Mirrors a change of the agent's own todo list onto the feature its session holds (or the session
+     * alone). A subagent's list (its events carry {@code agent_id}) is its own, not the session's: left out.
+     */
+    private void changeTodos(SessionId id, Optional<TodoChange> change, JsonNode payload) {
+        String subagent = text(payload, "agent_id");
+        if (change.isPresent() && (subagent == null || subagent.isBlank())) {
+            engine.sessions().changeTodos(id, change.get());
         }
     }
 

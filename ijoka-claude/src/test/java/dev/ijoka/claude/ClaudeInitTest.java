@@ -91,8 +91,44 @@ class ClaudeInitTest {
         assertThat(after.path("hooks").path("PostToolUseFailure").toString())
                 .isEqualTo("[{\"matcher\":\"*\",\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}]");
         tools.jackson.databind.node.ObjectNode withoutIt = ((tools.jackson.databind.node.ObjectNode) after.deepCopy());
-        ((tools.jackson.databind.node.ObjectNode) withoutIt.path("hooks")).remove("PostToolUseFailure");
+        ((tools.jackson.databind.node.ObjectNode) withoutIt.path("hooks")).remove(
+                java.util.List.of("PostToolUseFailure", "TaskCreated", "TaskCompleted"));
         assertThat(withoutIt).isEqualTo(before);
+    }
+
+    @Test
+    void anExistingSetUpGainsTheTaskEventsOnceAndTheUsersOwnHooksStayUntouched() throws Exception {
+        Files.createDirectories(dir.resolve(".claude"));
+        StringBuilder hooks = new StringBuilder();
+        for (String event : java.util.List.of("SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse",
+                "PostToolUseFailure", "Stop", "SubagentStop", "PreCompact", "SessionEnd")) { // Ijoka's set-up before issue 14
+            boolean tool = event.contains("ToolUse");
+            hooks.append(hooks.isEmpty() ? "" : ",").append('"').append(event).append("\":[")
+                    .append(event.equals("PostToolUse") // the user's own hook on the todo tool, beside ours
+                            ? "{\"matcher\":\"TodoWrite\",\"hooks\":[{\"type\":\"command\",\"command\":\"todo-log.sh\"}]}," : "")
+                    .append("{").append(tool ? "\"matcher\":\"*\"," : "")
+                    .append("\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}]");
+        }
+        hooks.append(",\"TaskCompleted\":[{\"hooks\":[{\"type\":\"command\",\"command\":\"check-tests.sh\"}]}]");
+        Files.writeString(dir.resolve(".claude/settings.json"), "{\"model\":\"opus\",\"hooks\":{" + hooks + "}}");
+        JsonNode before = JSON.readTree(Files.readString(dir.resolve(".claude/settings.json")));
+
+        try (Ijoka engine = Ijoka.inMemory()) {
+            ClaudeInit.run(engine, dir, false);
+            String once = Files.readString(dir.resolve(".claude/settings.json"));
+            JsonNode after = JSON.readTree(once);
+            String ours = "{\"hooks\":[{\"type\":\"command\",\"command\":\"ijoka hook\",\"timeout\":10}]}";
+            assertThat(after.path("hooks").path("TaskCreated").toString()).isEqualTo("[" + ours + "]");
+            assertThat(after.path("hooks").path("TaskCompleted").toString()).as("the user's own hook first, then ours")
+                    .isEqualTo("[{\"hooks\":[{\"type\":\"command\",\"command\":\"check-tests.sh\"}]}," + ours + "]");
+            tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) after.deepCopy();
+            ((tools.jackson.databind.node.ObjectNode) rest.path("hooks")).remove("TaskCreated");
+            ((tools.jackson.databind.node.ArrayNode) rest.path("hooks").path("TaskCompleted")).remove(1);
+            assertThat(rest).as("everything else as it was, the user's TodoWrite hook included").isEqualTo(before);
+
+            assertThat(ClaudeInit.run(engine, dir, false).changes()).noneMatch(ClaudeInit.FileChange::changed);
+            assertThat(Files.readString(dir.resolve(".claude/settings.json"))).isEqualTo(once);
+        }
     }
 
     @Test

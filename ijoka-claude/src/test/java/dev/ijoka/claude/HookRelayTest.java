@@ -116,6 +116,25 @@ class HookRelayTest {
     }
 
     @Test
+    void aTodoWriteIsMirroredThroughTheRelayAndAMalformedOneIsRefusedThere() {
+        String todos = ",\"tool_name\":\"TodoWrite\",\"tool_input\":{\"todos\":[{\"content\":\"Run the tests\","
+                + "\"status\":\"in_progress\",\"activeForm\":\"Running the tests\"}]},\"tool_response\":{}";
+        Result r = relay(payload("t1", "PostToolUse", todos));
+
+        assertThat(r.relayed()).as(r.err()).isTrue();
+        assertThat(r.out()).isEmpty();
+        assertThat(events("t1")).containsExactly(EventType.SESSION_STARTED, EventType.TOOL_USED, EventType.TODO_ADDED);
+        assertThat(engine.sessions().todos(SessionId.of("t1")).orElseThrow().line()).isEqualTo("0/1 · now: Running the tests");
+
+        Result bad = relay(payload("t1", "PostToolUse", ",\"tool_name\":\"TodoWrite\",\"tool_input\":{\"todos\":7}"));
+        assertThat(bad.relayed()).as("refused by the server as the direct path would: no second try").isTrue();
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).startsWith("ijoka hook: ").contains("todo list was left as it was");
+        assertThat(events("t1")).containsExactly(EventType.SESSION_STARTED, EventType.TOOL_USED, EventType.TODO_ADDED,
+                EventType.TOOL_USED);
+    }
+
+    @Test
     void sessionStartAnswersAsTheDirectPathDoes() {
         engine.features().create(engine.projects().open(project).id(), NewFeature.of("Login form", Category.UI));
 

@@ -1,5 +1,9 @@
 package dev.ijoka.api;
 
+import dev.ijoka.domain.AgentPlan;
+import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.TodoChange;
+import java.util.Map;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Session;
@@ -64,4 +68,32 @@ public interface Sessions {
      */
     boolean moveHead(SessionId session, String repository, @Nullable String expected, String head,
             List<EventPayload.Activity> activities);
+
+    /**
+     * Changes the session's own todo list (Claude Code's {@code TodoWrite} list or its tasks), kept
+     * against the feature the session works on ({@link Session#currentFeature}), or against the session
+     * alone when it works on none. Appends only what changed ({@code todo_added}, {@code todo_changed},
+     * {@code todo_removed}): a list written again unchanged appends nothing. These are the agent's items,
+     * never the feature's steps.
+     *
+     * @return the list as it is now
+     * @throws NotFoundException if there is no such session
+     * @throws InvalidInputException if the list would pass {@link dev.ijoka.domain.Limits#MAX_TODOS}
+     */
+    AgentPlan changeTodos(SessionId session, TodoChange change);
+
+    /** The session's own todo list for the feature it works on now (or for none, when it works on none). */
+    Optional<AgentPlan> todos(SessionId session);
+
+    /**
+     * The agent todo list a feature shows: of the lists sessions kept against it, the one most recently
+     * changed (the list of the agent that works on it, unless another's changed later).
+     */
+    Optional<AgentPlan> featureTodos(FeatureId feature);
+
+    /** Every todo list the project's sessions keep, with a feature or without, most recently changed first. */
+    List<AgentPlan> todoLists(ProjectId project);
+
+    /** {@link #featureTodos(FeatureId)} of every feature of the project that has a list, in one read. */
+    Map<FeatureId, AgentPlan> featureTodos(ProjectId project);
 }

@@ -16,6 +16,10 @@ public final class Limits {
     public static final int MAX_TAG = 64;
     public static final int MAX_NAME = 200;
     public static final int MAX_RULE_TEXT = 4_000;
+    /** An item of an agent's own todo list ({@link AgentTodo}). */
+    public static final int MAX_TODO = 1_000;
+    /** Items in an agent's own todo list ({@link AgentPlan}). */
+    public static final int MAX_TODOS = 100;
 
     private Limits() {}
 

@@ -1,5 +1,6 @@
 package dev.ijoka.event;
 
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.Decision;
 import dev.ijoka.domain.DependencyKind;
@@ -129,6 +130,36 @@ public sealed interface EventPayload {
         static RuleViolated of(Decision.Deny deny, String ruleKind, String command) {
             return new RuleViolated(deny.rule(), ruleKind, command, deny.message());
         }
+    }
+
+    // --- an agent's own todo list ------------------------------------------------------------
+
+    /**
+     * A change to an agent session's own todo list ({@link dev.ijoka.domain.AgentPlan}), recorded with the
+     * session and the feature the list belongs to (none when the session held none). Only changes are
+     * logged: a list written again unchanged appends nothing. {@link TodoLists#apply} is what each does.
+     */
+    sealed interface TodoEvent extends EventPayload {}
+
+    /** @param position where the item went in the list (0 first; past the end means at the end) */
+    record TodoAdded(AgentTodo item, int position) implements TodoEvent {
+        public TodoAdded { Objects.requireNonNull(item, "item"); }
+        @Override public EventType type() { return EventType.TODO_ADDED; }
+    }
+
+    /** The item as it is now: its status, or its wording, changed. */
+    record TodoChanged(AgentTodo item) implements TodoEvent {
+        public TodoChanged { Objects.requireNonNull(item, "item"); }
+        @Override public EventType type() { return EventType.TODO_CHANGED; }
+    }
+
+    /** @param content what the item said, for the timeline */
+    record TodoRemoved(String id, String content) implements TodoEvent {
+        public TodoRemoved {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(content, "content");
+        }
+        @Override public EventType type() { return EventType.TODO_REMOVED; }
     }
 
     // --- sessions and agent activity --------------------------------------------------------

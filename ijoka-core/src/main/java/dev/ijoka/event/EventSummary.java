@@ -24,6 +24,14 @@ public final class EventSummary {
 
     private EventSummary() {}
 
+    private static String todoStatus(dev.ijoka.domain.TodoStatus status) {
+        return switch (status) {
+            case PENDING -> "";
+            case IN_PROGRESS -> " (in progress)";
+            case COMPLETED -> " (completed)";
+        };
+    }
+
     /**
      * @param payload what happened
      * @param ref a feature's ref as people know it ({@code #12}); the bare id for one that no longer exists
@@ -75,6 +83,14 @@ public final class EventSummary {
             case EventPayload.HeadRewritten e -> "HEAD rewritten from " + shortSha(e.from()) + " to " + shortSha(e.to())
                     + " " + e.subject();
             case EventPayload.AgentStopped e -> e.kind();
+            // The type already says "todo added", "todo changed", "todo removed": the line says which item and how.
+            case EventPayload.TodoAdded e -> e.item().content() + todoStatus(e.item().status());
+            case EventPayload.TodoChanged e -> switch (e.item().status()) {
+                case IN_PROGRESS -> "now: " + e.item().doing();
+                case COMPLETED -> "✓ " + e.item().content();
+                case PENDING -> e.item().content() + " (pending)";
+            };
+            case EventPayload.TodoRemoved e -> e.content();
         };
     }
 

@@ -35,7 +35,10 @@ public enum EventType {
     TOOL_USED(EventPayload.ToolUsed.class),
     COMMIT_MADE(EventPayload.CommitMade.class),
     HEAD_REWRITTEN(EventPayload.HeadRewritten.class),
-    AGENT_STOPPED(EventPayload.AgentStopped.class);
+    AGENT_STOPPED(EventPayload.AgentStopped.class),
+    TODO_ADDED(EventPayload.TodoAdded.class),
+    TODO_CHANGED(EventPayload.TodoChanged.class),
+    TODO_REMOVED(EventPayload.TodoRemoved.class);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -1,5 +1,6 @@
 package dev.ijoka.event;
 
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
@@ -9,6 +10,7 @@ import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.RuleId;
+import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.domain.Step;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rebuilds the plan's state from the event log alone. Stores keep state in tables for speed; this
@@ -33,6 +36,10 @@ public final class Replay {
     private final Set<Dependency> dependencies = new HashSet<>();
     private final Map<RuleId, Rule> rules = new LinkedHashMap<>();
     private final List<Insight> insights = new ArrayList<>();
+    private final Map<TodoKey, AgentPlan> todos = new LinkedHashMap<>();
+
+    /** Which list a todo event changes: its session's, for its feature (null: the session held none). */
+    public record TodoKey(SessionId session, @Nullable FeatureId feature) {}
 
     public static Replay of(Iterable<Event> events) {
         Replay replay = new Replay();
@@ -80,6 +87,24 @@ public final class Replay {
             case EventPayload.CommitMade p -> { }
             case EventPayload.AgentStopped p -> { }
             case EventPayload.HeadRewritten p -> { }
+            case EventPayload.TodoEvent p -> todos(e, p);
+        }
+    }
+
+    private void todos(Event e, EventPayload.TodoEvent p) {
+        SessionId session = e.session();
+        ProjectId project = e.project();
+        if (session == null || project == null) {
+            throw new IllegalStateException("event " + e.sequence() + " (" + e.type().wireName()
+                    + ") changes a todo list but names no session or project");
+        }
+        TodoKey key = new TodoKey(session, e.feature());
+        AgentPlan before = todos.getOrDefault(key, AgentPlan.empty(project, session, e.feature(), e.at()));
+        AgentPlan after = before.with(TodoLists.apply(before.items(), p), e.at());
+        if (after.items().isEmpty()) {
+            todos.remove(key);
+        } else {
+            todos.put(key, after);
         }
     }
 
@@ -110,6 +135,11 @@ public final class Replay {
 
     public List<Insight> insights() {
         return List.copyOf(insights);
+    }
+
+    /** The agents' todo lists that are not empty, by session and feature. */
+    public Map<TodoKey, AgentPlan> todos() {
+        return Map.copyOf(todos);
     }
 
     /** The feature with its bookkeeping fields masked, for comparing stored state with a replay. */

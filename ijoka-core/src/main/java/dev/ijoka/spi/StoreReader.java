@@ -93,6 +93,18 @@ public interface StoreReader {
      */
     Optional<String> sessionNote(SessionId session, String name);
 
+    /**
+     * A session's own todo list for a feature, or for none ({@code feature} null: the list it kept while it
+     * held no feature); empty when it has none or an empty one.
+     */
+    Optional<dev.ijoka.domain.AgentPlan> agentPlan(SessionId session, @Nullable FeatureId feature);
+
+    /** Every session's todo list kept against the feature, most recently changed first. */
+    List<dev.ijoka.domain.AgentPlan> agentPlans(FeatureId feature);
+
+    /** Every todo list of the project's sessions (with a feature or without), most recently changed first. */
+    List<dev.ijoka.domain.AgentPlan> agentPlans(ProjectId project);
+
     /** The project's insights, newest first. */
     List<Insight> insights(ProjectId project);
 

@@ -53,6 +53,12 @@ public interface StoreTransaction extends StoreReader {
     /** Sets (or replaces) a note under a session id; see {@link StoreReader#sessionNote}. */
     void putSessionNote(SessionId session, String name, String value);
 
+    /**
+     * Stores a session's todo list for its feature (or none), replacing the one it had there; a list
+     * with no items removes it.
+     */
+    void putAgentPlan(dev.ijoka.domain.AgentPlan plan);
+
     void insertInsight(Insight insight);
 
     void upsertRule(Rule rule);

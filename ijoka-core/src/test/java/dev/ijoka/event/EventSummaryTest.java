@@ -57,4 +57,22 @@ class EventSummaryTest {
         String line = EventSummary.of(new EventPayload.DependencyRemoved(gone, gone), id -> id.value(), SessionId::value);
         assertThat(line).isEqualTo("f-gone no longer depends on f-gone");
     }
+
+    @Test
+    void anAgentsTodoChangesSayWhichItemAndHowBesideTheirType() {
+        SessionId session = fx.session("s-1");
+        fx.ijoka.features().start(fx.feature("login").id(), session);
+        long mark = fx.mark();
+        fx.ijoka.sessions().changeTodos(session, new dev.ijoka.domain.TodoChange.Replace(List.of(
+                new dev.ijoka.domain.TodoChange.Item("Write the form", "Writing the form", dev.ijoka.domain.TodoStatus.IN_PROGRESS),
+                new dev.ijoka.domain.TodoChange.Item("Test it", null, dev.ijoka.domain.TodoStatus.PENDING))));
+        fx.ijoka.sessions().changeTodos(session, new dev.ijoka.domain.TodoChange.Replace(List.of(
+                new dev.ijoka.domain.TodoChange.Item("Write the form", "Writing the form", dev.ijoka.domain.TodoStatus.COMPLETED))));
+
+        assertThat(fx.eventsSince(mark).stream().map(e -> e.type().wireName() + " " + summary(e))).containsExactly(
+                "todo_added Write the form (in progress)", "todo_added Test it",
+                "todo_removed Test it", "todo_changed ✓ Write the form");
+        assertThat(EventSummary.of(new EventPayload.TodoChanged(new dev.ijoka.domain.AgentTodo("1", "Run it", "Running it",
+                dev.ijoka.domain.TodoStatus.IN_PROGRESS)), FeatureId::value, SessionId::value)).isEqualTo("now: Running it");
+    }
 }

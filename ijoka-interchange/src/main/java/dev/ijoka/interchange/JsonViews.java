@@ -1,6 +1,8 @@
 package dev.ijoka.interchange;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.AgentPlan;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
@@ -137,6 +139,39 @@ public final class JsonViews {
         m.put("claim", claim(f.claim(), c));
         m.put("version", f.version());
         m.put("updatedAt", f.updatedAt().toString());
+        return m;
+    }
+
+    /**
+     * An agent session's own todo list (never the feature's steps): who keeps it, how far through it the
+     * agent is ({@code done} of {@code total}), what it is doing {@code now} (the item in progress, in its
+     * {@code activeForm}; {@code null} when nothing is), and its items in the agent's order.
+     */
+    public static Map<String, Object> agentTodos(AgentPlan plan, Context c) {
+        Map<String, Object> m = agentTodoSummary(plan, c);
+        List<Map<String, Object>> items = new ArrayList<>(plan.items().size());
+        for (AgentTodo i : plan.items()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", i.id());
+            item.put("content", i.content());
+            item.put("activeForm", i.activeForm());
+            item.put("status", i.status().wireName());
+            items.add(item);
+        }
+        m.put("items", items);
+        return m;
+    }
+
+    /** {@link #agentTodos} without its items: what a card or a token-bounded answer shows. */
+    public static Map<String, Object> agentTodoSummary(AgentPlan plan, Context c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("session", plan.session().value());
+        m.put("agent", c.agents().apply(plan.session().value()));
+        m.put("feature", c.ref(plan.feature()));
+        m.put("done", plan.done());
+        m.put("total", plan.total());
+        m.put("now", plan.now().orElse(null));
+        m.put("updatedAt", plan.updatedAt().toString());
         return m;
     }
 

@@ -46,6 +46,26 @@ class JsonViewsTest {
     }
 
     @Test
+    void anAgentsTodoListShowsItsProgressItsNowLineAndItsItemsInTheWireConvention() {
+        dev.ijoka.domain.AgentPlan plan = new dev.ijoka.domain.AgentPlan(project.id(), session, null, List.of(
+                new dev.ijoka.domain.AgentTodo("todo-1", "Write it", null, dev.ijoka.domain.TodoStatus.COMPLETED),
+                new dev.ijoka.domain.AgentTodo("2", "Run the tests", "Running the tests", dev.ijoka.domain.TodoStatus.IN_PROGRESS)),
+                NOW);
+
+        Map<String, Object> json = JsonViews.agentTodos(plan, context);
+
+        assertThat(json).containsEntry("session", "s-1").containsEntry("agent", "claude-code").containsEntry("done", 1)
+                .containsEntry("total", 2).containsEntry("now", "Running the tests").containsEntry("feature", null)
+                .containsEntry("updatedAt", NOW.toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) json.get("items");
+        assertThat(items.get(0)).containsExactly(Map.entry("id", "todo-1"), Map.entry("content", "Write it"),
+                new java.util.AbstractMap.SimpleEntry<>("activeForm", null), Map.entry("status", "completed"));
+        assertThat(items.get(1)).containsEntry("activeForm", "Running the tests").containsEntry("status", "in_progress");
+        assertThat(JsonViews.agentTodoSummary(plan, context)).doesNotContainKey("items").containsEntry("total", 2);
+    }
+
+    @Test
     void valuesInAPayloadAreInTheirViews() {
         PayloadSamples samples = new PayloadSamples(project, feature, other, session);
 

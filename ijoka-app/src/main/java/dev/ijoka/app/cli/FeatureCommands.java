@@ -5,6 +5,8 @@ import dev.ijoka.api.FeatureBatch;
 import dev.ijoka.api.FeatureCommand;
 import dev.ijoka.api.Transition;
 import dev.ijoka.domain.Category;
+import dev.ijoka.domain.AgentPlan;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
@@ -25,6 +27,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -243,11 +246,14 @@ final class FeatureCommands implements Runnable {
             List<Dependency> dependsOn = ijoka.dependencies().of(f.id());
             List<Dependency> neededBy = ijoka.dependencies().dependentsOf(f.id());
             List<Feature> waitingFor = ijoka.plan().blockedBy(f.id());
+            Optional<AgentPlan> todos = ijoka.sessions().featureTodos(f.id());
             if (ctx.json()) {
-                Map<String, Object> out = JsonViews.feature(f, JsonViews.Context.of(ijoka));
+                JsonViews.Context context = JsonViews.Context.of(ijoka);
+                Map<String, Object> out = JsonViews.feature(f, context);
                 out.put("dependsOn", edges(dependsOn, Dependency::dependency, byId));
                 out.put("dependents", edges(neededBy, Dependency::dependent, byId));
                 out.put("waitingFor", waitingFor.stream().map(Feature::ref).toList());
+                out.put("agentTodos", todos.map(p -> JsonViews.agentTodos(p, context)).orElse(null));
                 ctx.printJson(out);
                 return 0;
             }
@@ -284,6 +290,18 @@ final class FeatureCommands implements Runnable {
                     out.println("  " + (i + 1) + ". [" + (s.done() ? "x" : " ") + "] " + s.text());
                 }
             }
+            todos.ifPresent(p -> {
+                String agent = ijoka.sessions().find(p.session()).map(s -> s.agent() + ", ").orElse("");
+                // The agent's own list, apart from the steps: what it plans, not what the feature must pass.
+                out.println("Agent's todo list (" + agent + "session " + p.session() + "): " + p.line());
+                for (AgentTodo i : p.items()) {
+                    out.println("  " + switch (i.status()) {
+                        case COMPLETED -> "[x] " + i.content();
+                        case IN_PROGRESS -> "[>] " + i.doing();
+                        case PENDING -> "[ ] " + i.content();
+                    });
+                }
+            });
             if (f.details() != null) {
                 out.println("Details");
                 f.details().lines().forEach(l -> out.println("  " + l));

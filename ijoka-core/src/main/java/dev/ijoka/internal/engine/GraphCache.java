@@ -169,6 +169,8 @@ final class GraphCache {
             case EventPayload.CommitMade p -> Change.NONE;
             case EventPayload.AgentStopped p -> Change.NONE;
             case EventPayload.HeadRewritten p -> Change.NONE;
+            // An agent's own todo list is not plan state: the graph and the features stay as they are.
+            case EventPayload.TodoEvent p -> Change.NONE;
         };
     }
 

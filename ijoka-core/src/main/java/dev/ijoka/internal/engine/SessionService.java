@@ -3,6 +3,7 @@ package dev.ijoka.internal.engine;
 import dev.ijoka.api.InvalidInputException;
 import dev.ijoka.api.NotFoundException;
 import dev.ijoka.api.Sessions;
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.ProjectId;
@@ -10,10 +11,12 @@ import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Status;
+import dev.ijoka.domain.TodoChange;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventQuery;
 import dev.ijoka.event.EventType;
+import dev.ijoka.event.TodoLists;
 import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
 import java.time.Duration;
@@ -276,6 +279,59 @@ public final class SessionService implements Sessions {
                 expired.add(released);
             }
             return expired;
+        });
+    }
+
+    @Override
+    public AgentPlan changeTodos(SessionId id, TodoChange change) {
+        java.util.Objects.requireNonNull(change, "change");
+        Instant now = engine.now();
+        return engine.write(tx -> {
+            Session s = Engine.requireSession(tx, id);
+            FeatureId feature = s.currentFeature();
+            AgentPlan before = tx.agentPlan(id, feature).orElse(AgentPlan.empty(s.project(), id, feature, now));
+            List<EventPayload.TodoEvent> changes = Engine.input(() -> TodoLists.diff(before.items(), change));
+            if (changes.isEmpty()) {
+                return before;
+            }
+            // The stored list is what the events do to it, exactly as a replay of the log will do.
+            AgentPlan after = before.with(TodoLists.applyAll(before.items(), changes), now);
+            tx.putAgentPlan(after);
+            CommandRun run = new CommandRun(engine, tx, now, s.project(), feature, id);
+            changes.forEach(run::emit);
+            run.commitEvents();
+            return after;
+        });
+    }
+
+    @Override
+    public Optional<AgentPlan> todos(SessionId id) {
+        return engine.read(r -> {
+            Session s = Engine.requireSession(r, id);
+            return r.agentPlan(id, s.currentFeature());
+        });
+    }
+
+    @Override
+    public Optional<AgentPlan> featureTodos(FeatureId feature) {
+        return engine.read(r -> r.agentPlans(feature).stream().findFirst());
+    }
+
+    @Override
+    public List<AgentPlan> todoLists(ProjectId project) {
+        return engine.read(r -> r.agentPlans(project));
+    }
+
+    @Override
+    public java.util.Map<FeatureId, AgentPlan> featureTodos(ProjectId project) {
+        return engine.read(r -> {
+            java.util.Map<FeatureId, AgentPlan> latest = new java.util.LinkedHashMap<>();
+            for (AgentPlan p : r.agentPlans(project)) { // most recently changed first: the first of each feature wins
+                if (p.feature() != null) {
+                    latest.putIfAbsent(p.feature(), p);
+                }
+            }
+            return java.util.Map.copyOf(latest);
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.ijoka.internal.memory;
 
 import dev.ijoka.api.StoreHealth;
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -55,6 +56,10 @@ final class InMemoryStore implements Store {
     private final Map<FeatureId, List<Dependency>> in = new HashMap<>();
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
     private final Map<SessionId, Map<String, String>> sessionNotes = new LinkedHashMap<>();
+    /** Agents' todo lists by session and feature, oldest change first (a change moves a list to the end). */
+    private final Map<PlanKey, AgentPlan> plans = new LinkedHashMap<>();
+
+    private record PlanKey(SessionId session, @Nullable FeatureId feature) {}
     private final Map<ProjectId, List<Insight>> insights = new HashMap<>();
     private final Map<RuleId, Rule> rules = new LinkedHashMap<>();
     private final List<Event> log = new ArrayList<>();
@@ -253,6 +258,21 @@ final class InMemoryStore implements Store {
         }
 
         @Override
+        public Optional<AgentPlan> agentPlan(SessionId session, @Nullable FeatureId feature) {
+            return Optional.ofNullable(plans.get(new PlanKey(session, feature)));
+        }
+
+        @Override
+        public List<AgentPlan> agentPlans(FeatureId feature) {
+            return plans.values().stream().filter(p -> feature.equals(p.feature())).toList().reversed();
+        }
+
+        @Override
+        public List<AgentPlan> agentPlans(ProjectId project) {
+            return plans.values().stream().filter(p -> p.project().equals(project)).toList().reversed();
+        }
+
+        @Override
         public List<Session> sessions(ProjectId project) {
             return sessions.values().stream()
                     .filter(s -> s.project().equals(project))
@@ -443,6 +463,20 @@ final class InMemoryStore implements Store {
                 } else {
                     notes.put(name, previous);
                 }
+            });
+        }
+
+        @Override
+        public void putAgentPlan(AgentPlan plan) {
+            PlanKey key = new PlanKey(plan.session(), plan.feature());
+            List<Map.Entry<PlanKey, AgentPlan>> before = List.copyOf(plans.entrySet());
+            plans.remove(key);
+            if (!plan.items().isEmpty()) {
+                plans.put(key, plan);
+            }
+            undo.push(() -> {
+                plans.clear();
+                before.forEach(e -> plans.put(e.getKey(), e.getValue()));
             });
         }
 

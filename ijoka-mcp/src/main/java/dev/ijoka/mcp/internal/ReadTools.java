@@ -227,7 +227,20 @@ final class ReadTools {
     private static Reply get(Call call) {
         Feature f = call.feature(call.args.feature("feature"));
         Views.Full full = Views.full(call.ijoka, f, call.session, Limits.MAX_DETAILS);
-        return new Reply(Map.of("feature", full.view()), full.text());
+        var todos = call.ijoka.sessions().featureTodos(f.id());
+        if (todos.isEmpty()) {
+            return new Reply(Map.of("feature", full.view()), full.text());
+        }
+        // The agent's own todo list, in a line: how far through it is and what it does now, never every item.
+        Map<String, Object> view = new java.util.LinkedHashMap<>(full.view());
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("done", todos.get().done());
+        summary.put("total", todos.get().total());
+        todos.get().now().ifPresent(n -> summary.put("now", Views.clip(n, Views.ROW_DESCRIPTION)));
+        view.put("agentTodos", summary);
+        String line = "Agent's todo list: " + todos.get().done() + "/" + todos.get().total()
+                + todos.get().now().map(n -> " · now: " + Views.clip(n, Views.ROW_DESCRIPTION)).orElse("") + "\n";
+        return new Reply(Map.of("feature", view), full.text() + line);
     }
 
     /** The feature's ref for a message, when only its id is at hand. */

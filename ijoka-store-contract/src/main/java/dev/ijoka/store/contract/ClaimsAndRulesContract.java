@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * The engine on the store, part two: claims and their leases, sessions, and rules. Stores extend
  * {@link EngineContract}, which includes these tests.
  */
-public abstract class ClaimsAndRulesContract extends EngineFixture {
+public abstract class ClaimsAndRulesContract extends AgentTodosContract {
 
     // --- claims and leases --------------------------------------------------------------------
 

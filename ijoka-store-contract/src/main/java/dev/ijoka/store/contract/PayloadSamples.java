@@ -1,5 +1,7 @@
 package dev.ijoka.store.contract;
 
+import dev.ijoka.domain.AgentTodo;
+import dev.ijoka.domain.TodoStatus;
 import static dev.ijoka.store.contract.TestData.AWKWARD;
 import static dev.ijoka.store.contract.TestData.at;
 
@@ -100,6 +102,14 @@ public final class PayloadSamples {
             case HEAD_REWRITTEN -> List.of(new EventPayload.HeadRewritten("0123456789abcdef0123456789abcdef01234567",
                     "89abcdef0123456789abcdef0123456789abcdef", AWKWARD));
             case AGENT_STOPPED -> List.of(new EventPayload.AgentStopped("subagent_stop"));
+            case TODO_ADDED -> List.of(
+                    new EventPayload.TodoAdded(new AgentTodo("todo-1", AWKWARD, null, TodoStatus.PENDING), 0),
+                    new EventPayload.TodoAdded(new AgentTodo("3", "Run the migration tests", "Running " + AWKWARD,
+                            TodoStatus.IN_PROGRESS), 4));
+            case TODO_CHANGED -> List.of(
+                    new EventPayload.TodoChanged(new AgentTodo("todo-2", "Write it", "Writing it", TodoStatus.COMPLETED)),
+                    new EventPayload.TodoChanged(new AgentTodo("7", AWKWARD, null, TodoStatus.PENDING)));
+            case TODO_REMOVED -> List.of(new EventPayload.TodoRemoved("todo-3", AWKWARD));
         };
     }
 

@@ -3,6 +3,7 @@ package dev.ijoka.store.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.Insight;
 import dev.ijoka.domain.Project;
@@ -11,8 +12,10 @@ import dev.ijoka.event.EventQuery;
 import dev.ijoka.event.Replay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,6 +64,16 @@ public final class ReplayAssertions {
                     .isEqualTo(replay.dependencies().stream().filter(d -> d.project().equals(p.id())).collect(Collectors.toSet()));
             assertThat(ijoka.rules().list(p.id())).as("rules of %s, with counters", p.name())
                     .containsExactlyInAnyOrderElementsOf(replay.rules().values().stream().filter(r -> r.appliesTo(p.id())).toList());
+            // Agents' todo lists are derived from their events: compare the items of each (session, feature).
+            Map<Replay.TodoKey, List<AgentTodo>> storedTodos = new HashMap<>();
+            ijoka.sessions().todoLists(p.id()).forEach(l -> storedTodos.put(new Replay.TodoKey(l.session(), l.feature()), l.items()));
+            Map<Replay.TodoKey, List<AgentTodo>> replayedTodos = new HashMap<>();
+            replay.todos().forEach((k, l) -> {
+                if (l.project().equals(p.id())) {
+                    replayedTodos.put(k, l.items());
+                }
+            });
+            assertThat(storedTodos).as("agents' todo lists of %s: stored vs replayed", p.name()).isEqualTo(replayedTodos);
             // The API pages insights (at most 500, newest first): compare that page with the newest of the replay.
             List<Insight> logged = replay.insights().stream().filter(i -> i.project().equals(p.id())).toList().reversed();
             assertThat(ijoka.insights().search(p.id(), null, null, 500)).as("insights of %s", p.name())

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ijoka.domain.Category;
+import dev.ijoka.domain.AgentPlan;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Dependency;
+import dev.ijoka.domain.TodoStatus;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -577,6 +580,56 @@ public abstract class StoreContract extends EventLogContract {
         run(tx -> tx.putSessionNote(alias, "continues", "s3"));
         assertThat(reads.sessionNote(alias, "continues")).contains("s3");
         assertThat(reads.sessionNote(alias, "head:/r")).isEmpty();
+    }
+
+    @Test
+    public void agentPlansAreKeptPerSessionAndFeatureAndReplacedWhole() {
+        Project p = aProject("plans");
+        Project q = aProject("other plans");
+        Feature f = aFeature(TestData.feature(p.id(), 1));
+        Feature g = aFeature(TestData.feature(p.id(), 2));
+        Session s = aSession(TestData.session(p.id(), "s1"));
+        Session t = aSession(TestData.session(p.id(), "s2"));
+        Session u = aSession(TestData.session(q.id(), "s3"));
+        AgentTodo a = new AgentTodo("todo-1", AWKWARD, "Doing " + AWKWARD, TodoStatus.IN_PROGRESS);
+        AgentTodo b = new AgentTodo("2", "Run the tests", null, TodoStatus.PENDING);
+        AgentTodo c = new AgentTodo("3", "Write the docs", null, TodoStatus.COMPLETED);
+        AgentPlan sf = new AgentPlan(p.id(), s.id(), f.id(), List.of(a, b), at(1));
+        AgentPlan sNone = new AgentPlan(p.id(), s.id(), null, List.of(c), at(2));
+        AgentPlan tf = new AgentPlan(p.id(), t.id(), f.id(), List.of(b), at(3));
+        AgentPlan tg = new AgentPlan(p.id(), t.id(), g.id(), List.of(c, a), at(4).plus(1, ChronoUnit.MICROS));
+        AgentPlan uNone = new AgentPlan(q.id(), u.id(), null, List.of(a), at(5));
+        assertThat(reads.agentPlan(s.id(), f.id())).isEmpty();
+        run(tx -> List.of(sf, sNone, tf, tg, uNone).forEach(tx::putAgentPlan));
+
+        assertThat(reads.agentPlan(s.id(), f.id())).contains(sf);
+        assertThat(reads.agentPlan(s.id(), null)).contains(sNone);
+        assertThat(reads.agentPlan(t.id(), null)).isEmpty();
+        assertThat(reads.agentPlans(f.id())).as("most recently changed first").containsExactly(tf, sf);
+        assertThat(reads.agentPlans(p.id())).containsExactly(tg, tf, sNone, sf);
+        assertThat(reads.agentPlans(q.id())).containsExactly(uNone);
+
+        AgentPlan sfAgain = sf.with(List.of(b.withStatus(TodoStatus.IN_PROGRESS), a.withStatus(TodoStatus.COMPLETED)), at(6));
+        run(tx -> tx.putAgentPlan(sfAgain));
+        assertThat(reads.agentPlan(s.id(), f.id())).as("replaced whole, in its new order").contains(sfAgain);
+        assertThat(reads.agentPlans(f.id())).containsExactly(sfAgain, tf);
+
+        run(tx -> tx.putAgentPlan(tf.with(List.of(), at(7))));
+        assertThat(reads.agentPlan(t.id(), f.id())).as("an empty list is no list").isEmpty();
+        assertThat(reads.agentPlans(f.id())).containsExactly(sfAgain);
+    }
+
+    @Test
+    public void agentPlanWritesRollBackWithTheirTransaction() {
+        Project p = aProject("plans rolled back");
+        Session s = aSession(TestData.session(p.id(), "s1"));
+        AgentPlan kept = new AgentPlan(p.id(), s.id(), null, List.of(new AgentTodo("1", "Keep", null, TodoStatus.PENDING)), at(1));
+        run(tx -> tx.putAgentPlan(kept));
+        assertThatThrownBy(() -> run(tx -> {
+            tx.putAgentPlan(kept.with(List.of(), at(2)));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(RuntimeException.class);
+        assertThat(reads.agentPlan(s.id(), null)).contains(kept);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ijoka.store.jooq;
 
+import static dev.ijoka.store.jooq.internal.schema.Tables.AGENT_PLANS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.DEPENDENCIES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
@@ -10,6 +11,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
 
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
@@ -215,6 +217,30 @@ class JooqReader implements StoreReader {
         return dsl.select(SESSION_NOTES.VALUE).from(SESSION_NOTES)
                 .where(SESSION_NOTES.SESSION_ID.eq(session.value()), SESSION_NOTES.NAME.eq(name))
                 .fetchOptional(Record1::value1);
+    }
+
+    @Override
+    public Optional<AgentPlan> agentPlan(SessionId session, @Nullable FeatureId feature) {
+        return dsl.selectFrom(AGENT_PLANS)
+                .where(AGENT_PLANS.SESSION_ID.eq(session.value()),
+                        AGENT_PLANS.FEATURE_ID.eq(feature == null ? Rows.NO_FEATURE : feature.value()))
+                .fetchOptional(rows::agentPlan);
+    }
+
+    @Override
+    public List<AgentPlan> agentPlans(FeatureId feature) {
+        return dsl.selectFrom(AGENT_PLANS)
+                .where(AGENT_PLANS.FEATURE_ID.eq(feature.value()))
+                .orderBy(AGENT_PLANS.UPDATED_AT.desc(), AGENT_PLANS.POS.desc())
+                .fetch(rows::agentPlan);
+    }
+
+    @Override
+    public List<AgentPlan> agentPlans(ProjectId project) {
+        return dsl.selectFrom(AGENT_PLANS)
+                .where(AGENT_PLANS.PROJECT_ID.eq(project.value()))
+                .orderBy(AGENT_PLANS.UPDATED_AT.desc(), AGENT_PLANS.POS.desc())
+                .fetch(rows::agentPlan);
     }
 
     @Override

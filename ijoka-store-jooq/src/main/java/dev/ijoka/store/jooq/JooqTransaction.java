@@ -1,5 +1,6 @@
 package dev.ijoka.store.jooq;
 
+import static dev.ijoka.store.jooq.internal.schema.Tables.AGENT_PLANS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.DEPENDENCIES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.EVENTS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
@@ -10,6 +11,7 @@ import static dev.ijoka.store.jooq.internal.schema.Tables.RULES;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSIONS;
 import static dev.ijoka.store.jooq.internal.schema.Tables.SESSION_NOTES;
 
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -114,6 +116,18 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
                 .onConflict(SESSION_NOTES.SESSION_ID, SESSION_NOTES.NAME).doUpdate()
                 .set(SESSION_NOTES.VALUE, value)
                 .execute();
+    }
+
+    @Override
+    public void putAgentPlan(AgentPlan plan) {
+        String feature = plan.feature() == null ? Rows.NO_FEATURE : plan.feature().value();
+        // Deleted and inserted rather than updated: the new row's pos orders lists changed at one instant.
+        dsl.deleteFrom(AGENT_PLANS)
+                .where(AGENT_PLANS.SESSION_ID.eq(plan.session().value()), AGENT_PLANS.FEATURE_ID.eq(feature))
+                .execute();
+        if (!plan.items().isEmpty()) {
+            dsl.insertInto(AGENT_PLANS).set(rows.record(plan)).execute();
+        }
     }
 
     @Override

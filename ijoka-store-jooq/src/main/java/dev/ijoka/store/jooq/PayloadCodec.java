@@ -2,6 +2,7 @@ package dev.ijoka.store.jooq;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.RuleId;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -127,6 +129,21 @@ public final class PayloadCodec {
     List<String> decodeTags(String json) {
         return lists.decodeStrings(json);
     }
+
+    /** An agent's todo items: {@code [{"id":"…","content":"…","activeForm":"…","status":"in_progress"}]}. */
+    String encodeTodos(List<AgentTodo> items) {
+        return mapper().writerFor(TODOS).writeValueAsString(items);
+    }
+
+    List<AgentTodo> decodeTodos(String json) {
+        try {
+            return List.copyOf(mapper().readValue(json, TODOS));
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unreadable todo items " + abbreviate(json) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final TypeReference<List<AgentTodo>> TODOS = new TypeReference<>() {};
 
     String encodeRuleSpec(RuleSpec spec) {
         return mapper().writerFor(RuleSpec.class).writeValueAsString(spec);

@@ -26,6 +26,8 @@ import dev.ijoka.store.jooq.internal.schema.tables.records.InsightsRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.ProjectsRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.SessionsRecord;
+import dev.ijoka.store.jooq.internal.schema.tables.records.AgentPlansRecord;
+import dev.ijoka.domain.AgentPlan;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,28 @@ final class Rows {
 
     Rows(PayloadCodec json) {
         this.json = json;
+    }
+
+    // --- agents' todo lists ----------------------------------------------------------------------
+
+    /** The feature column's value for a list kept while the session held no feature (see V4__agent_plans.sql). */
+    static final String NO_FEATURE = "";
+
+    AgentPlan agentPlan(AgentPlansRecord r) {
+        String feature = r.getFeatureId();
+        return new AgentPlan(ProjectId.of(r.getProjectId()), SessionId.of(r.getSessionId()),
+                feature.isEmpty() ? null : FeatureId.of(feature), json.decodeTodos(r.getItems()),
+                required(r.getUpdatedAt(), "agent_plans.updated_at"));
+    }
+
+    AgentPlansRecord record(AgentPlan p) {
+        AgentPlansRecord r = new AgentPlansRecord();
+        r.setSessionId(p.session().value());
+        r.setFeatureId(p.feature() == null ? NO_FEATURE : p.feature().value());
+        r.setProjectId(p.project().value());
+        r.setItems(json.encodeTodos(p.items()));
+        r.setUpdatedAt(p.updatedAt());
+        return r;
     }
 
     // --- projects ------------------------------------------------------------------------------

@@ -72,6 +72,14 @@ class PayloadCodecTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown");
     }
 
+    @Test
+    void aTodoItemIsWrittenAsClaudeCodeNamesItsFields() {
+        assertThat(codec.encode(new EventPayload.TodoAdded(new dev.ijoka.domain.AgentTodo("1", "Run the tests", "Running the tests",
+                dev.ijoka.domain.TodoStatus.IN_PROGRESS), 2)))
+                .isEqualTo("{\"item\":{\"id\":\"1\",\"content\":\"Run the tests\",\"activeForm\":\"Running the tests\","
+                        + "\"status\":\"in_progress\"},\"position\":2}");
+    }
+
     /** One or more samples per type; the switch is exhaustive, so a new type does not compile without one. */
     private List<EventPayload> samples(EventType type) {
         return switch (type) {
@@ -125,6 +133,14 @@ class PayloadCodecTest {
             case HEAD_REWRITTEN -> List.of(new EventPayload.HeadRewritten("0123456789abcdef0123456789abcdef01234567",
                     "89abcdef0123456789abcdef0123456789abcdef", AWKWARD));
             case AGENT_STOPPED -> List.of(new EventPayload.AgentStopped("subagent_stop"));
+            case TODO_ADDED -> List.of(
+                    new EventPayload.TodoAdded(new dev.ijoka.domain.AgentTodo("todo-1", AWKWARD, null,
+                            dev.ijoka.domain.TodoStatus.PENDING), 0),
+                    new EventPayload.TodoAdded(new dev.ijoka.domain.AgentTodo("3", "Run the tests", "Running " + AWKWARD,
+                            dev.ijoka.domain.TodoStatus.IN_PROGRESS), 99));
+            case TODO_CHANGED -> List.of(new EventPayload.TodoChanged(new dev.ijoka.domain.AgentTodo("4", AWKWARD, "Doing it",
+                    dev.ijoka.domain.TodoStatus.COMPLETED)));
+            case TODO_REMOVED -> List.of(new EventPayload.TodoRemoved("todo-2", AWKWARD));
         };
     }
 

@@ -14,6 +14,8 @@ import dev.ijoka.domain.NewInsight;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.RuleSpec;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.TodoChange;
+import dev.ijoka.domain.TodoStatus;
 import dev.ijoka.domain.Step;
 import dev.ijoka.domain.WipScope;
 import dev.ijoka.event.Event;
@@ -104,6 +106,8 @@ public final class UpgradeFixture {
 
             SessionId ann = sessions.start(alpha.id(), SessionId.of("session-ann"), "claude-code").id();
             SessionId bob = sessions.start(alpha.id(), SessionId.of("session-bob"), "codex").id();
+            sessions.changeTodos(bob, new TodoChange.Replace(List.of( // a list kept while it holds no feature
+                    new TodoChange.Item("Read the issue", "Reading the issue", TodoStatus.IN_PROGRESS))));
 
             features.start(schema.id(), ann);
             try {
@@ -124,6 +128,15 @@ public final class UpgradeFixture {
                             new EventPayload.HeadRewritten("89abcdef0123456789abcdef0123456789abcdef",
                                     "fedcba9876543210fedcba9876543210fedcba98", "Index the tables (amended)")));
             sessions.link(SessionId.of("session-ann-after-clear"), ann);
+            // Since schema version 4: the agent's own todo list, on the feature it holds (added, changed, removed).
+            sessions.changeTodos(ann, new TodoChange.Replace(List.of(
+                    new TodoChange.Item("Write the tables", "Writing the tables", TodoStatus.COMPLETED),
+                    new TodoChange.Item("Index them " + TestData.AWKWARD, null, TodoStatus.IN_PROGRESS),
+                    new TodoChange.Item("Drop the draft", null, TodoStatus.PENDING))));
+            sessions.changeTodos(ann, new TodoChange.Remove("todo-3"));
+            sessions.changeTodos(ann, new TodoChange.Upsert("todo-2", null, null, TodoStatus.COMPLETED));
+            sessions.changeTodos(ann, new TodoChange.Upsert("7", "Run the migration tests", "Running the migration tests",
+                    TodoStatus.IN_PROGRESS));
             features.complete(schema.id(), ann);
 
             features.start(login.id(), ann);

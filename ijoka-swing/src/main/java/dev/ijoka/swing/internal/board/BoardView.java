@@ -6,6 +6,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.event.Event;
+import dev.ijoka.event.EventPayload;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
@@ -62,6 +63,8 @@ public final class BoardView implements ProjectView {
     private final Map<Status, JList<Feature>> lists = new EnumMap<>(Status.class);
     private final Map<Status, JLabel> headers = new EnumMap<>(Status.class);
     private final Map<FeatureId, Feature> features = new HashMap<>();
+    /** One renderer for every column, so that the agents' todo lists are handed over once. */
+    private final CardRenderer renderer = new CardRenderer();
     private @Nullable ProjectId project;
     private long generation;
     private boolean restoringSelection;
@@ -80,7 +83,7 @@ public final class BoardView implements ProjectView {
         for (Status status : Status.values()) {
             CardListModel model = new CardListModel();
             JList<Feature> list = new ColumnList(model);
-            list.setCellRenderer(new CardRenderer());
+            list.setCellRenderer(renderer);
             list.setPrototypeCellValue(CardRenderer.PROTOTYPE);
             // The prototype fixes the height; a small fixed width lets cells take the column's width (no sideways scrolling).
             list.setFixedCellWidth(120);
@@ -148,6 +151,17 @@ public final class BoardView implements ProjectView {
                 refreshColumns(Set.of(Status.values()));
             }
         }, error -> actions.tell("Could not load the board: " + Background.message(error)));
+        loadTodos(shown, load);
+    }
+
+    /** Reads the agents' todo lists of the project off the event-dispatch thread and redraws the cards with them. */
+    private void loadTodos(ProjectId shown, long load) {
+        Background.run(storeExecutor, () -> ijoka.sessions().featureTodos(shown), byFeature -> {
+            if (load == generation) {
+                renderer.todos(byFeature);
+                lists.values().forEach(JList::repaint);
+            }
+        }, error -> actions.tell("Could not load the agents' todo lists: " + Background.message(error)));
     }
 
     @Override
@@ -155,6 +169,9 @@ public final class BoardView implements ProjectView {
         ProjectId shown = project;
         if (shown == null) {
             return;
+        }
+        if (events.stream().anyMatch(e -> e.payload() instanceof EventPayload.TodoEvent && shown.equals(e.project()))) {
+            loadTodos(shown, generation);
         }
         Set<FeatureId> ids = ChangedFeatures.in(shown, events);
         if (ids.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.ijoka.swing.internal.board;
 
+import dev.ijoka.domain.AgentPlan;
+import java.util.Map;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -49,6 +51,8 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
     private final JLabel claim = PlainText.label("");
     private final JPanel stripe = new JPanel();
     private Color card = Color.WHITE;
+    /** The agents' todo lists by feature, as the board last read them; read on the event-dispatch thread. */
+    private Map<FeatureId, AgentPlan> todos = Map.of();
 
     CardRenderer() {
         super(new BorderLayout(8, 0));
@@ -71,7 +75,9 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
             boolean selected, boolean focused) {
         title.setText(f.ref() + "  " + f.description());
         title.setFont(list.getFont().deriveFont(Font.BOLD));
-        String details = PlainText.excerpt(f.details(), 90);
+        AgentPlan plan = todos.get(f.id());
+        // What the agent does now tells more than the details' first words: its line takes their place.
+        String details = plan != null ? PlainText.excerpt(plan.line(), 90) : PlainText.excerpt(f.details(), 90);
         excerpt.setText(details.isEmpty() ? " " : details);
         // Most telling first: a narrow column cuts the end of the line.
         facts.setText((f.steps().isEmpty() ? "" : "steps " + f.stepsDone() + "/" + f.steps().size() + " · ")
@@ -105,6 +111,11 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
         super.paintComponent(g); // the column's colour, seen in the gap
         g.setColor(card);
         g.fillRect(0, 0, getWidth(), getHeight() - GAP);
+    }
+
+    /** The agents' todo lists to draw, by feature (set on the event-dispatch thread). */
+    void todos(Map<FeatureId, AgentPlan> byFeature) {
+        todos = Map.copyOf(byFeature);
     }
 
     static String claimText(Feature f) {

@@ -1,6 +1,8 @@
 package dev.ijoka.swing.internal.detail;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.AgentPlan;
+import dev.ijoka.domain.AgentTodo;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -62,7 +64,7 @@ public final class DetailPanel {
 
     /** What the panel shows, read in one go off the event-dispatch thread. */
     record Loaded(Feature feature, List<Feature> dependsOn, List<Feature> neededBy, List<String> events,
-            @Nullable Session claimHolder) {}
+            @Nullable Session claimHolder, @Nullable AgentPlan todos) {}
 
     private static final int EVENTS_SHOWN = 200;
 
@@ -77,6 +79,7 @@ public final class DetailPanel {
     private final JTextArea details = text();
     private final JTextArea claim = text();
     private final JPanel steps = new JPanel();
+    private final JTextArea todos = text();
     private final JList<Feature> dependsOn = featureList("Depends on");
     private final JList<Feature> neededBy = featureList("Needed by");
     private final JList<String> events = new JList<>();
@@ -124,6 +127,9 @@ public final class DetailPanel {
         section(body, "Details", details);
         section(body, "Claim", claim);
         section(body, "Steps", steps);
+        todos.setName("detail.todos");
+        todos.getAccessibleContext().setAccessibleName("The agent's own todo list");
+        section(body, "Agent's todo list", todos);
         section(body, "Depends on", new JScrollPane(dependsOn));
         section(body, "Needed by", new JScrollPane(neededBy));
         section(body, "Events", new JScrollPane(events));
@@ -165,6 +171,7 @@ public final class DetailPanel {
         details.setText("");
         claim.setText(" ");
         steps.removeAll();
+        todos.setText("");
         dependsOn.setListData(new Feature[0]);
         neededBy.setListData(new Feature[0]);
         events.setListData(new String[0]);
@@ -237,7 +244,7 @@ public final class DetailPanel {
                 other -> refs.computeIfAbsent(other, o -> ijoka.features().find(o).map(Feature::ref).orElse(o.value())),
                 session -> agents.computeIfAbsent(session,
                         s -> ijoka.sessions().find(s).map(Session::agent).orElse(s.value())))).toList();
-        return new Loaded(f, deps, dependents, lines, holder);
+        return new Loaded(f, deps, dependents, lines, holder, ijoka.sessions().featureTodos(id).orElse(null));
     }
 
     private void paint(Loaded loaded) {
@@ -262,6 +269,7 @@ public final class DetailPanel {
             box.setAlignmentX(Component.LEFT_ALIGNMENT);
             steps.add(box);
         }
+        todos.setText(todoText(loaded.todos()));
         dependsOn.setListData(loaded.dependsOn().toArray(Feature[]::new));
         neededBy.setListData(loaded.neededBy().toArray(Feature[]::new));
         events.setListData(loaded.events().toArray(String[]::new));
@@ -273,6 +281,30 @@ public final class DetailPanel {
         }
         root.revalidate();
         root.repaint();
+    }
+
+    /**
+     * The agent's own list (kept by the hooks, apart from the steps): how far through it, then each item with
+     * its status; the item in progress in its activeForm. Plain text in a text area: never HTML.
+     */
+    static String todoText(@Nullable AgentPlan plan) {
+        if (plan == null || plan.items().isEmpty()) {
+            return "(none reported)";
+        }
+        StringBuilder b = new StringBuilder(plan.line());
+        for (AgentTodo item : plan.items()) {
+            b.append('\n').append(switch (item.status()) {
+                case COMPLETED -> "✓ " + item.content();
+                case IN_PROGRESS -> "▶ " + item.doing();
+                case PENDING -> "○ " + item.content();
+            });
+        }
+        return b.toString();
+    }
+
+    /** The agent's todo list as shown (for tests). */
+    public String todosText() {
+        return todos.getText();
     }
 
     /** The claim line, with the lease counted down by the engine's clock (not the wall clock). */

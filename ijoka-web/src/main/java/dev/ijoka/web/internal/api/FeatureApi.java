@@ -143,6 +143,7 @@ final class FeatureApi {
         m.put("dependents", ijoka.dependencies().dependentsOf(f.id()).stream().map(d -> edge(d, d.dependent())).toList());
         m.put("events", ijoka.events().query(EventQuery.latest(p.id(), DETAIL_EVENTS).forFeature(f.id())).stream()
                 .map(e -> JsonViews.event(e, context)).toList());
+        m.put("agentTodos", ijoka.sessions().featureTodos(f.id()).map(t -> JsonViews.agentTodos(t, context)).orElse(null));
         return m;
     }
 

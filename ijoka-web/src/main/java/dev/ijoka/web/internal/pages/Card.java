@@ -1,5 +1,6 @@
 package dev.ijoka.web.internal.pages;
 
+import dev.ijoka.domain.AgentPlan;
 import dev.ijoka.domain.Feature;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +13,16 @@ public final class Card {
 
     private final Feature feature;
     private final @Nullable String holder;
+    private final @Nullable AgentPlan todos;
 
     Card(Feature feature, Map<String, String> agents) {
+        this(feature, agents, null);
+    }
+
+    /** @param todos the agent's own todo list on the feature, if it has one */
+    Card(Feature feature, Map<String, String> agents, @Nullable AgentPlan todos) {
         this.feature = feature;
+        this.todos = todos == null || todos.items().isEmpty() ? null : todos;
         this.holder = feature.claim() == null ? null
                 : agents.getOrDefault(feature.claim().session().value(), feature.claim().session().value());
     }
@@ -75,6 +83,16 @@ public final class Card {
     /** When the claim's lease ends (ISO-8601), if there is a claim. */
     public @Nullable String getLeaseUntil() {
         return feature.claim() == null ? null : feature.claim().leaseUntil().toString();
+    }
+
+    /** How far the agent is through its own todo list, {@code 3/7}; null without a list. Not the steps. */
+    public @Nullable String getTodoProgress() {
+        return todos == null ? null : todos.done() + "/" + todos.total();
+    }
+
+    /** What the agent does now (its item in progress, in its activeForm); null when nothing is in progress. */
+    public @Nullable String getTodoNow() {
+        return todos == null ? null : todos.now().orElse(null);
     }
 
     public String getUpdatedAt() {

@@ -44,8 +44,9 @@ final class KanbanBoard {
         List<Feature> all = new ArrayList<>(ijoka.features().list(p.id(), status));
         all.sort(status == Status.COMPLETE ? RECENTLY_COMPLETED : PRIORITY);
         int from = Math.min(offset, all.size());
+        var todos = ijoka.sessions().featureTodos(p.id()); // one read for the page, not one per card
         List<Card> cards = all.subList(from, Math.min(all.size(), from + size)).stream()
-                .map(f -> new Card(f, agents)).toList();
+                .map(f -> new Card(f, agents, todos.get(f.id()))).toList();
         return new Column(status.wireName(), title(status), cards, all.size(), from);
     }
 

@@ -118,7 +118,7 @@ public final class Pages {
         Project p = project(ex);
         Feature f = lookup.feature(p, Exchanges.pathParam(ex, "feature"));
         Map<String, Object> m = header.model(p, "kanban");
-        m.put("c", new Card(f, lookup.agents(p)));
+        m.put("c", new Card(f, lookup.agents(p), ijoka.sessions().featureTodos(f.id()).orElse(null)));
         return templates.fragment("kanban", "card", m);
     }
 

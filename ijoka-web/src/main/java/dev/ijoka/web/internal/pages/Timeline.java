@@ -183,6 +183,7 @@ final class Timeline {
         m.put("rules", EnumSet.copyOf(typesStartingWith("rule_")));
         m.put("agent activity", EnumSet.of(EventType.SESSION_STARTED, EventType.SESSION_ENDED, EventType.PROMPT_SUBMITTED,
                 EventType.TOOL_USED, EventType.COMMIT_MADE, EventType.HEAD_REWRITTEN, EventType.AGENT_STOPPED));
+        m.put("agents' todo lists", EnumSet.copyOf(typesStartingWith("todo_")));
         return m;
     }
 
