@@ -116,6 +116,9 @@ class MarkupShownAsTextTest {
         }
         if (c instanceof javax.swing.text.JTextComponent t) {
             sb.append(t.getText()).append('\n');
+        } else if (c instanceof JComponent j && !(c instanceof JLabel) && j.getAccessibleContext() != null
+                && j.getAccessibleContext().getAccessibleRole() == javax.accessibility.AccessibleRole.LABEL) {
+            sb.append(j.getAccessibleContext().getAccessibleName()).append('\n'); // text painted as text (the card's title)
         }
         if (c instanceof Container parent) {
             for (Component child : parent.getComponents()) {

@@ -18,7 +18,10 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridLayout;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,6 +36,8 @@ import javax.swing.DropMode;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
@@ -46,7 +51,9 @@ import org.jspecify.annotations.Nullable;
  * The Board: a column per status, each a {@link JList} of cards drawn by one renderer, so 10,000 features are
  * four components. Dragging a card to another column runs the command the web board runs for that move; the
  * card moves at once and snaps back, with the engine's message, if the engine refuses. Selecting a card (click,
- * or the arrow keys and Enter) opens its detail.
+ * or the arrow keys and Enter) opens its detail. The keyboard moves cards too, through the same commands:
+ * Ctrl+Right and Ctrl+Left move the selected card to the next or previous column, and the context menu
+ * (Shift+F10, the menu key or a right click) lists the commands its status allows ("Start: move to In progress").
  */
 public final class BoardView implements ProjectView {
 
@@ -65,6 +72,8 @@ public final class BoardView implements ProjectView {
     private @Nullable ProjectId project;
     private long generation;
     private boolean restoringSelection;
+    /** The card last selected, kept selected (in whichever column it is) across moves and reloads. */
+    private @Nullable FeatureId selectedCard;
 
     public BoardView(Ijoka ijoka, Executor storeExecutor, DesktopActions actions) {
         this(ijoka, storeExecutor, actions, ReasonPrompt.DIALOG);
@@ -105,6 +114,7 @@ public final class BoardView implements ProjectView {
                     }
                 }
             });
+            keyboardMoves(status, list);
             JLabel header = PlainText.label(StatusStyle.title(status));
             header.setFont(header.getFont().deriveFont(Font.BOLD));
             header.setBorder(BorderFactory.createCompoundBorder(
@@ -137,6 +147,9 @@ public final class BoardView implements ProjectView {
 
     @Override
     public void show(ProjectId shown) {
+        if (!shown.equals(project)) {
+            selectedCard = null;
+        }
         project = shown;
         long load = ++generation;
         features.clear();
@@ -215,6 +228,98 @@ public final class BoardView implements ProjectView {
         }));
     }
 
+    /** Ctrl+Right / Ctrl+Left and the context menu: the keyboard's way to do what a drag does. */
+    private void keyboardMoves(Status status, JList<Feature> list) {
+        List<Status> order = List.of(Status.values());
+        for (int step : new int[] {1, -1}) {
+            String name = step > 0 ? "moveCardRight" : "moveCardLeft";
+            list.getInputMap().put(KeyStroke.getKeyStroke(step > 0 ? KeyEvent.VK_RIGHT : KeyEvent.VK_LEFT,
+                    InputEvent.CTRL_DOWN_MASK), name);
+            list.getActionMap().put(name, new AbstractAction(step > 0 ? "Move to the next column" : "Move to the previous column") {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                    int to = order.indexOf(status) + step;
+                    Feature f = list.getSelectedValue();
+                    if (f != null && to >= 0 && to < order.size()) {
+                        moveFromKeyboard(f, order.get(to));
+                    }
+                }
+            });
+        }
+        list.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_F10, InputEvent.SHIFT_DOWN_MASK), "cardMenu");
+        list.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_CONTEXT_MENU, 0), "cardMenu");
+        list.getActionMap().put("cardMenu", new AbstractAction("Commands of the card") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                int index = list.getSelectedIndex();
+                if (index >= 0) {
+                    java.awt.Rectangle cell = list.getCellBounds(index, index);
+                    menuFor(list.getSelectedValue()).show(list, cell.x + 16, cell.y + 16);
+                }
+            }
+        });
+        list.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                popup(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+
+            private void popup(MouseEvent e) {
+                int index = list.locationToIndex(e.getPoint());
+                if (e.isPopupTrigger() && index >= 0 && list.getCellBounds(index, index).contains(e.getPoint())) {
+                    list.setSelectedIndex(index);
+                    menuFor(list.getModel().getElementAt(index)).show(list, e.getX(), e.getY());
+                }
+            }
+        });
+    }
+
+    /** The commands the card's status allows, each named with the column it leads to. */
+    JPopupMenu menuFor(Feature f) {
+        JPopupMenu menu = new JPopupMenu();
+        menu.getAccessibleContext().setAccessibleName("Commands of " + f.ref());
+        for (String verb : FeatureActions.allowed(f.status())) {
+            Status to = FeatureActions.target(verb);
+            JMenuItem item = new JMenuItem(FeatureActions.label(verb) + "  (move to " + StatusStyle.title(to) + ")");
+            item.setName("card." + verb);
+            item.getAccessibleContext().setAccessibleName(FeatureActions.label(verb).replace("…", "") + " " + f.ref()
+                    + ": move it to " + StatusStyle.title(to));
+            item.addActionListener(e -> moveFromKeyboard(f, to));
+            menu.add(item);
+        }
+        JMenuItem open = new JMenuItem("Open details");
+        open.getAccessibleContext().setAccessibleName("Open the details of " + f.ref());
+        open.addActionListener(e -> {
+            if (project != null) {
+                actions.openFeature(project, f.id());
+            }
+        });
+        menu.addSeparator();
+        menu.add(open);
+        return menu;
+    }
+
+    /** A move from the keyboard or the menu: as a drop, then the card keeps the focus in its new column. */
+    void moveFromKeyboard(Feature shown, Status to) {
+        Feature f = features.getOrDefault(shown.id(), shown);
+        if (f.status() == to) {
+            return;
+        }
+        move(f, to);
+        JList<Feature> target = lists.get(to);
+        int index = models.get(to).indexOf(f.id());
+        if (index >= 0) { // the command still runs; a refusal snaps the card back and says why
+            target.setSelectedIndex(index);
+            target.ensureIndexIsVisible(index);
+            target.requestFocusInWindow();
+        }
+    }
+
     private void changedFeature(FeatureId id) {
         long load = generation;
         Background.run(storeExecutor, () -> ijoka.features().find(id), fresh -> {
@@ -246,17 +351,14 @@ public final class BoardView implements ProjectView {
         }
         for (Map.Entry<Status, List<Feature>> e : byStatus.entrySet()) {
             JList<Feature> list = lists.get(e.getKey());
-            Feature selected = list.getSelectedValue();
-            models.get(e.getKey()).replace(e.getValue());
-            if (selected != null) {
-                int index = models.get(e.getKey()).indexOf(selected.id());
-                if (index >= 0) {
-                    restoringSelection = true;
-                    try {
-                        list.setSelectedIndex(index);
-                    } finally {
-                        restoringSelection = false;
-                    }
+            models.get(e.getKey()).replace(e.getValue()); // clears the list's selection
+            int index = selectedCard == null ? -1 : models.get(e.getKey()).indexOf(selectedCard);
+            if (index >= 0) {
+                restoringSelection = true;
+                try {
+                    list.setSelectedIndex(index);
+                } finally {
+                    restoringSelection = false;
                 }
             }
             headers.get(e.getKey()).setText(StatusStyle.title(e.getKey()) + " · " + e.getValue().size());
@@ -290,6 +392,7 @@ public final class BoardView implements ProjectView {
         if (f == null || project == null || restoringSelection) {
             return;
         }
+        selectedCard = f.id();
         lists.forEach((s, other) -> {
             if (s != status) {
                 other.clearSelection();

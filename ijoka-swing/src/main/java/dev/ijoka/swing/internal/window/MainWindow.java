@@ -124,7 +124,7 @@ public final class MainWindow implements DesktopActions {
         right.setContinuousLayout(true);
         JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, projectList, right);
         main.setResizeWeight(0);
-        main.setDividerLocation(250);
+        main.setDividerLocation(210); // room for a project's name and bar; the views need the width more
         main.setContinuousLayout(true);
 
         message.setName("message");
