@@ -71,6 +71,7 @@ class MarkupShownAsTextTest {
         MainWindow w = desktop.window();
         BoardView board = (BoardView) w.projectViews().get(0);
         TableView table = (TableView) w.projectViews().get(1);
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table.component().getParent()).setSelectedIndex(1)); // loads when chosen
         await("the board is loaded", () -> board.cards(Status.PENDING).size() == 1);
         await("the table is loaded", () -> table.table().getRowCount() == 1);
         w.openFeature(desktop.project.id(), f.id());

@@ -11,6 +11,7 @@ import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
 import dev.ijoka.swing.internal.ui.ChangedFeatures;
 import dev.ijoka.swing.internal.ui.FeatureActions;
+import dev.ijoka.swing.internal.ui.PaintTrace;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.ui.StatusStyle;
@@ -74,6 +75,10 @@ public final class BoardView implements ProjectView {
     private boolean restoringSelection;
     /** The card last selected, kept selected (in whichever column it is) across moves and reloads. */
     private @Nullable FeatureId selectedCard;
+    private boolean loadedOnce;
+    private boolean firstPaintTraced;
+    /** Changes from the store not yet painted, by the column they go to (only with the trace on). */
+    private final Map<FeatureId, Status> tracedChanges = new HashMap<>();
 
     public BoardView(Ijoka ijoka, Executor storeExecutor, DesktopActions actions) {
         this(ijoka, storeExecutor, actions, ReasonPrompt.DIALOG);
@@ -88,7 +93,7 @@ public final class BoardView implements ProjectView {
         root.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         for (Status status : Status.values()) {
             CardListModel model = new CardListModel();
-            JList<Feature> list = new ColumnList(model);
+            JList<Feature> list = new ColumnList(model, () -> painted(status));
             list.setCellRenderer(new CardRenderer());
             list.setPrototypeCellValue(CardRenderer.PROTOTYPE);
             // The prototype fixes the height; a small fixed width lets cells take the column's width (no sideways scrolling).
@@ -159,6 +164,7 @@ public final class BoardView implements ProjectView {
                 features.clear();
                 all.forEach(f -> features.put(f.id(), f));
                 refreshColumns(Set.of(Status.values()));
+                loadedOnce = !all.isEmpty();
             }
         }, error -> actions.tell("Could not load the board: " + Background.message(error)));
     }
@@ -181,6 +187,9 @@ public final class BoardView implements ProjectView {
         Background.run(storeExecutor, () -> ChangedFeatures.read(ijoka, ids), fresh -> {
             if (load == generation) {
                 fresh.forEach(this::put);
+                if (PaintTrace.on()) {
+                    fresh.forEach(f -> tracedChanges.put(f.id(), f.status()));
+                }
             }
         }, error -> actions.tell("Could not update the board: " + Background.message(error)));
     }
@@ -365,10 +374,41 @@ public final class BoardView implements ProjectView {
         }
     }
 
+    /**
+     * After a column is painted (with {@code IJOKA_DESKTOP_TRACE} set): the benchmark's marks for the first paint
+     * with the project's cards, and for each change from the store once it is painted in its column.
+     */
+    private void painted(Status status) {
+        if (!PaintTrace.on()) {
+            return;
+        }
+        if (!firstPaintTraced && loadedOnce) {
+            firstPaintTraced = true;
+            PaintTrace.say("board-painted features=" + features.size());
+        }
+        tracedChanges.entrySet().removeIf(e -> {
+            Feature f = features.get(e.getKey());
+            if (f != null && f.status() == status && e.getValue() == status) {
+                PaintTrace.say("change-painted number=" + f.number() + " status=" + status.wireName());
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** A column: the panel's colour behind the cards, kept across theme switches. */
     private static final class ColumnList extends JList<Feature> {
-        ColumnList(CardListModel model) {
+        private final Runnable afterPaint;
+
+        ColumnList(CardListModel model, Runnable afterPaint) {
             super(model);
+            this.afterPaint = afterPaint;
+        }
+
+        @Override
+        protected void paintComponent(java.awt.Graphics g) {
+            super.paintComponent(g);
+            afterPaint.run();
         }
 
         @Override

@@ -44,6 +44,7 @@ class TableColumnsTest {
         Plans plan = Plans.shop(desktop.ijoka, desktop.project.id());
         MainWindow w = desktop.window();
         TableView view = (TableView) w.projectViews().get(1);
+        edtRun(() -> ((JTabbedPane) view.component().getParent()).setSelectedIndex(1)); // loads when chosen
         await("the table is loaded", () -> view.table().getRowCount() == 6);
         w.openFeature(desktop.project.id(), plan.cart().id()); // the detail panel open beside, as a person has it
         edtRun(() -> {
