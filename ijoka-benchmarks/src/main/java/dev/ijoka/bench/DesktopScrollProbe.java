@@ -25,7 +25,7 @@ import javax.swing.SwingUtilities;
 /**
  * Frame times while scrolling the desktop app's Board and Table (for {@link DesktopBenchmark}, which starts it in
  * its X session with {@code DISPLAY} set). Opens the window as {@code ijoka desktop} does ({@code DesktopApp.start})
- * on the given SQLite store, waits until both views hold every feature, then scrolls each view down by
+ * on the given SQLite store, waits until the view holds the project's features, then scrolls each view down by
  * {@value #STEP} pixels a frame, {@code frames} frames, one frame per event-dispatch-thread task so other events
  * run between frames as they would. A frame's time is measured on the event-dispatch thread: the view position
  * set, the dirty region painted by Swing's RepaintManager, the pixels flushed to the X server
@@ -44,6 +44,16 @@ public final class DesktopScrollProbe {
     private DesktopScrollProbe() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the window's threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         Path db = Path.of(args[0]);
         Path data = Files.createDirectories(Path.of(args[1]));
         int frames = Integer.parseInt(args[2]);
@@ -52,13 +62,7 @@ public final class DesktopScrollProbe {
         int features = ijoka.features().list(ijoka.projects().list().getFirst().id()).size();
         JList<?> pending = (JList<?>) await("board.pending");
         JTable table = (JTable) await("table");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!onEdt(() -> pending.getModel().getSize() > 0 && table.getRowCount() == features)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the views did not load " + features + " features in 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+        awaitLoaded(() -> pending.getModel().getSize() > 0, "the Board");
         Thread.sleep(2000);
         int cards = onEdt(() -> pending.getModel().getSize());
         report("Board, Pending column (" + cards + " cards)", scroll(pending, frames));
@@ -71,15 +75,25 @@ public final class DesktopScrollProbe {
             }
             return null;
         });
-        Thread.sleep(1000);
+        awaitLoaded(() -> table.getRowCount() == features, "the Table"); // a view reads its project when its tab is chosen
+        Thread.sleep(2000);
         report("Table (" + features + " rows)", scroll(table, frames));
         app.close();
         ijoka.close();
-        System.exit(0);
     }
 
     /** Wall time and the event-dispatch thread's CPU time of each frame. */
     record Frames(long[] wall, long[] cpu) {}
+
+    private static void awaitLoaded(java.util.concurrent.Callable<Boolean> loaded, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!onEdt(loaded)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not load in 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
 
     private static Frames scroll(JComponent view, int frames) throws Exception {
         JViewport port = (JViewport) view.getParent();
