@@ -54,7 +54,15 @@ class ProjectListPanelTest {
                         .isGreaterThanOrEqualTo(3.0);
                 assertThat(bar.percent()).isEqualTo(20);
             }
+            javax.swing.JFrame frame = edt(() -> {
+                javax.swing.JFrame f = new javax.swing.JFrame("projects");
+                f.add(panel);
+                f.setSize(new Dimension(260, 300));
+                f.setVisible(true);
+                return f;
+            });
             DesktopFixture.screenshot(panel, "projects-" + (dark ? "dark" : "light"));
+            edtRun(frame::dispose);
         }
     }
 }
