@@ -71,6 +71,7 @@ class MarkupShownAsTextTest {
         MainWindow w = desktop.window();
         BoardView board = (BoardView) w.projectViews().get(0);
         TableView table = (TableView) w.projectViews().get(1);
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table.component().getParent()).setSelectedIndex(1)); // loads when chosen
         await("the board is loaded", () -> board.cards(Status.PENDING).size() == 1);
         await("the table is loaded", () -> table.table().getRowCount() == 1);
         w.openFeature(desktop.project.id(), f.id());
@@ -116,6 +117,9 @@ class MarkupShownAsTextTest {
         }
         if (c instanceof javax.swing.text.JTextComponent t) {
             sb.append(t.getText()).append('\n');
+        } else if (c instanceof JComponent j && !(c instanceof JLabel) && j.getAccessibleContext() != null
+                && j.getAccessibleContext().getAccessibleRole() == javax.accessibility.AccessibleRole.LABEL) {
+            sb.append(j.getAccessibleContext().getAccessibleName()).append('\n'); // text painted as text (the card's title)
         }
         if (c instanceof Container parent) {
             for (Component child : parent.getComponents()) {

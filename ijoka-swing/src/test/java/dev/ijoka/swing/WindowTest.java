@@ -44,6 +44,12 @@ class WindowTest {
         return (BoardView) w.projectViews().get(0);
     }
 
+    /** Chooses the Table's tab and back: a view reads its project when its tab is first chosen, then follows it live. */
+    private void visitTable(MainWindow w) {
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table(w).component().getParent()).setSelectedIndex(1));
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table(w).component().getParent()).setSelectedIndex(0));
+    }
+
     private TableView table(MainWindow w) {
         return (TableView) w.projectViews().get(1);
     }
@@ -62,6 +68,8 @@ class WindowTest {
         assertThat(edt(() -> board(w).cards(Status.IN_PROGRESS))).extracting(Feature::id).containsExactly(plan.cart().id());
         assertThat(edt(() -> board(w).cards(Status.BLOCKED))).extracting(Feature::id).containsExactly(plan.docs().id());
         assertThat(edt(() -> board(w).cards(Status.COMPLETE))).extracting(Feature::id).containsExactly(plan.catalogue().id());
+        assertThat(edt(() -> table(w).table().getRowCount())).as("the Table reads nothing until its tab is chosen").isZero();
+        visitTable(w);
         await("the table is loaded", () -> table(w).table().getRowCount() == 6);
     }
 
@@ -169,8 +177,16 @@ class WindowTest {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.err.println("another engine's commit shown on the board after " + millis + " ms");
-        await("the table has the new row", () -> table(w).table().getRowCount() == 7);
-        await("the list shows the new progress", () -> w.progressOf(desktop.project.id()).equals(java.util.Optional.of("2/7 done")));
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table(w).component().getParent()).setSelectedIndex(1));
+        await("the table, chosen after the change, has the new row", () -> table(w).table().getRowCount() == 7);
+        try (Ijoka other = Ijoka.builder().store("jdbc:sqlite:" + desktop.database).build()) {
+            other.features().create(desktop.project.id(), NewFeature.of("Gift cards", Category.FUNCTIONAL));
+        }
+        await("the table on screen follows live", () -> table(w).table().getRowCount() == 8);
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table(w).component().getParent()).setSelectedIndex(0));
+        await("the board, chosen again, has caught up", () -> board(w).cards(Status.PENDING).stream()
+                .anyMatch(f -> f.description().equals("Gift cards")));
+        await("the list shows the new progress", () -> w.progressOf(desktop.project.id()).equals(java.util.Optional.of("2/8 done")));
     }
 
     @Test

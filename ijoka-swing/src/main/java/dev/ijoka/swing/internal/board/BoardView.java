@@ -12,6 +12,7 @@ import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
 import dev.ijoka.swing.internal.ui.ChangedFeatures;
 import dev.ijoka.swing.internal.ui.FeatureActions;
+import dev.ijoka.swing.internal.ui.PaintTrace;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.ui.StatusStyle;
@@ -19,7 +20,10 @@ import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.GridLayout;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,6 +38,8 @@ import javax.swing.DropMode;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
@@ -47,7 +53,9 @@ import org.jspecify.annotations.Nullable;
  * The Board: a column per status, each a {@link JList} of cards drawn by one renderer, so 10,000 features are
  * four components. Dragging a card to another column runs the command the web board runs for that move; the
  * card moves at once and snaps back, with the engine's message, if the engine refuses. Selecting a card (click,
- * or the arrow keys and Enter) opens its detail.
+ * or the arrow keys and Enter) opens its detail. The keyboard moves cards too, through the same commands:
+ * Ctrl+Right and Ctrl+Left move the selected card to the next or previous column, and the context menu
+ * (Shift+F10, the menu key or a right click) lists the commands its status allows ("Start: move to In progress").
  */
 public final class BoardView implements ProjectView {
 
@@ -68,6 +76,12 @@ public final class BoardView implements ProjectView {
     private @Nullable ProjectId project;
     private long generation;
     private boolean restoringSelection;
+    /** The card last selected, kept selected (in whichever column it is) across moves and reloads. */
+    private @Nullable FeatureId selectedCard;
+    private boolean loadedOnce;
+    private boolean firstPaintTraced;
+    /** Changes from the store not yet painted, by the column they go to (only with the trace on). */
+    private final Map<FeatureId, Status> tracedChanges = new HashMap<>();
 
     public BoardView(Ijoka ijoka, Executor storeExecutor, DesktopActions actions) {
         this(ijoka, storeExecutor, actions, ReasonPrompt.DIALOG);
@@ -82,7 +96,7 @@ public final class BoardView implements ProjectView {
         root.setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 8));
         for (Status status : Status.values()) {
             CardListModel model = new CardListModel();
-            JList<Feature> list = new ColumnList(model);
+            JList<Feature> list = new ColumnList(model, () -> painted(status));
             list.setCellRenderer(renderer);
             list.setPrototypeCellValue(CardRenderer.PROTOTYPE);
             // The prototype fixes the height; a small fixed width lets cells take the column's width (no sideways scrolling).
@@ -108,6 +122,7 @@ public final class BoardView implements ProjectView {
                     }
                 }
             });
+            keyboardMoves(status, list);
             JLabel header = PlainText.label(StatusStyle.title(status));
             header.setFont(header.getFont().deriveFont(Font.BOLD));
             header.setBorder(BorderFactory.createCompoundBorder(
@@ -140,6 +155,9 @@ public final class BoardView implements ProjectView {
 
     @Override
     public void show(ProjectId shown) {
+        if (!shown.equals(project)) {
+            selectedCard = null;
+        }
         project = shown;
         long load = ++generation;
         features.clear();
@@ -149,6 +167,7 @@ public final class BoardView implements ProjectView {
                 features.clear();
                 all.forEach(f -> features.put(f.id(), f));
                 refreshColumns(Set.of(Status.values()));
+                loadedOnce = !all.isEmpty();
             }
         }, error -> actions.tell("Could not load the board: " + Background.message(error)));
         loadTodos(shown, load);
@@ -185,6 +204,9 @@ public final class BoardView implements ProjectView {
         Background.run(storeExecutor, () -> ChangedFeatures.read(ijoka, ids), fresh -> {
             if (load == generation) {
                 fresh.forEach(this::put);
+                if (PaintTrace.on()) {
+                    fresh.forEach(f -> tracedChanges.put(f.id(), f.status()));
+                }
             }
         }, error -> actions.tell("Could not update the board: " + Background.message(error)));
     }
@@ -232,6 +254,98 @@ public final class BoardView implements ProjectView {
         }));
     }
 
+    /** Ctrl+Right / Ctrl+Left and the context menu: the keyboard's way to do what a drag does. */
+    private void keyboardMoves(Status status, JList<Feature> list) {
+        List<Status> order = List.of(Status.values());
+        for (int step : new int[] {1, -1}) {
+            String name = step > 0 ? "moveCardRight" : "moveCardLeft";
+            list.getInputMap().put(KeyStroke.getKeyStroke(step > 0 ? KeyEvent.VK_RIGHT : KeyEvent.VK_LEFT,
+                    InputEvent.CTRL_DOWN_MASK), name);
+            list.getActionMap().put(name, new AbstractAction(step > 0 ? "Move to the next column" : "Move to the previous column") {
+                @Override
+                public void actionPerformed(ActionEvent e) {
+                    int to = order.indexOf(status) + step;
+                    Feature f = list.getSelectedValue();
+                    if (f != null && to >= 0 && to < order.size()) {
+                        moveFromKeyboard(f, order.get(to));
+                    }
+                }
+            });
+        }
+        list.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_F10, InputEvent.SHIFT_DOWN_MASK), "cardMenu");
+        list.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_CONTEXT_MENU, 0), "cardMenu");
+        list.getActionMap().put("cardMenu", new AbstractAction("Commands of the card") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                int index = list.getSelectedIndex();
+                if (index >= 0) {
+                    java.awt.Rectangle cell = list.getCellBounds(index, index);
+                    menuFor(list.getSelectedValue()).show(list, cell.x + 16, cell.y + 16);
+                }
+            }
+        });
+        list.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                popup(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                popup(e);
+            }
+
+            private void popup(MouseEvent e) {
+                int index = list.locationToIndex(e.getPoint());
+                if (e.isPopupTrigger() && index >= 0 && list.getCellBounds(index, index).contains(e.getPoint())) {
+                    list.setSelectedIndex(index);
+                    menuFor(list.getModel().getElementAt(index)).show(list, e.getX(), e.getY());
+                }
+            }
+        });
+    }
+
+    /** The commands the card's status allows, each named with the column it leads to. */
+    JPopupMenu menuFor(Feature f) {
+        JPopupMenu menu = new JPopupMenu();
+        menu.getAccessibleContext().setAccessibleName("Commands of " + f.ref());
+        for (String verb : FeatureActions.allowed(f.status())) {
+            Status to = FeatureActions.target(verb);
+            JMenuItem item = new JMenuItem(FeatureActions.label(verb) + "  (move to " + StatusStyle.title(to) + ")");
+            item.setName("card." + verb);
+            item.getAccessibleContext().setAccessibleName(FeatureActions.label(verb).replace("…", "") + " " + f.ref()
+                    + ": move it to " + StatusStyle.title(to));
+            item.addActionListener(e -> moveFromKeyboard(f, to));
+            menu.add(item);
+        }
+        JMenuItem open = new JMenuItem("Open details");
+        open.getAccessibleContext().setAccessibleName("Open the details of " + f.ref());
+        open.addActionListener(e -> {
+            if (project != null) {
+                actions.openFeature(project, f.id());
+            }
+        });
+        menu.addSeparator();
+        menu.add(open);
+        return menu;
+    }
+
+    /** A move from the keyboard or the menu: as a drop, then the card keeps the focus in its new column. */
+    void moveFromKeyboard(Feature shown, Status to) {
+        Feature f = features.getOrDefault(shown.id(), shown);
+        if (f.status() == to) {
+            return;
+        }
+        move(f, to);
+        JList<Feature> target = lists.get(to);
+        int index = models.get(to).indexOf(f.id());
+        if (index >= 0) { // the command still runs; a refusal snaps the card back and says why
+            target.setSelectedIndex(index);
+            target.ensureIndexIsVisible(index);
+            target.requestFocusInWindow();
+        }
+    }
+
     private void changedFeature(FeatureId id) {
         long load = generation;
         Background.run(storeExecutor, () -> ijoka.features().find(id), fresh -> {
@@ -263,27 +377,55 @@ public final class BoardView implements ProjectView {
         }
         for (Map.Entry<Status, List<Feature>> e : byStatus.entrySet()) {
             JList<Feature> list = lists.get(e.getKey());
-            Feature selected = list.getSelectedValue();
-            models.get(e.getKey()).replace(e.getValue());
-            if (selected != null) {
-                int index = models.get(e.getKey()).indexOf(selected.id());
-                if (index >= 0) {
-                    restoringSelection = true;
-                    try {
-                        list.setSelectedIndex(index);
-                    } finally {
-                        restoringSelection = false;
-                    }
+            models.get(e.getKey()).replace(e.getValue()); // clears the list's selection
+            int index = selectedCard == null ? -1 : models.get(e.getKey()).indexOf(selectedCard);
+            if (index >= 0) {
+                restoringSelection = true;
+                try {
+                    list.setSelectedIndex(index);
+                } finally {
+                    restoringSelection = false;
                 }
             }
             headers.get(e.getKey()).setText(StatusStyle.title(e.getKey()) + " · " + e.getValue().size());
         }
     }
 
+    /**
+     * After a column is painted (with {@code IJOKA_DESKTOP_TRACE} set): the benchmark's marks for the first paint
+     * with the project's cards, and for each change from the store once it is painted in its column.
+     */
+    private void painted(Status status) {
+        if (!PaintTrace.on()) {
+            return;
+        }
+        if (!firstPaintTraced && loadedOnce) {
+            firstPaintTraced = true;
+            PaintTrace.say("board-painted features=" + features.size());
+        }
+        tracedChanges.entrySet().removeIf(e -> {
+            Feature f = features.get(e.getKey());
+            if (f != null && f.status() == status && e.getValue() == status) {
+                PaintTrace.say("change-painted number=" + f.number() + " status=" + status.wireName());
+                return true;
+            }
+            return false;
+        });
+    }
+
     /** A column: the panel's colour behind the cards, kept across theme switches. */
     private static final class ColumnList extends JList<Feature> {
-        ColumnList(CardListModel model) {
+        private final Runnable afterPaint;
+
+        ColumnList(CardListModel model, Runnable afterPaint) {
             super(model);
+            this.afterPaint = afterPaint;
+        }
+
+        @Override
+        protected void paintComponent(java.awt.Graphics g) {
+            super.paintComponent(g);
+            afterPaint.run();
         }
 
         @Override
@@ -307,6 +449,7 @@ public final class BoardView implements ProjectView {
         if (f == null || project == null || restoringSelection) {
             return;
         }
+        selectedCard = f.id();
         lists.forEach((s, other) -> {
             if (s != status) {
                 other.clearSelection();

@@ -1,7 +1,7 @@
 package dev.ijoka.swing.internal.board;
 
+import com.formdev.flatlaf.ui.FlatUIUtils;
 import dev.ijoka.domain.AgentPlan;
-import java.util.Map;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
@@ -18,14 +18,16 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.GridLayout;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
-import javax.swing.JTextArea;
+import javax.swing.JComponent;
 import javax.swing.ListCellRenderer;
 import javax.swing.UIManager;
 
@@ -135,22 +137,106 @@ final class CardRenderer extends JPanel implements ListCellRenderer<Feature> {
         return c == null ? Color.WHITE : c;
     }
 
-    /** The title on two lines, wrapped at words (a text area shows text as text: never HTML). */
-    private static final class TitleLines extends JTextArea {
+    /**
+     * The title on up to two lines, wrapped at words, the second ending in an ellipsis when the title is longer:
+     * painted as plain text (never HTML), at whatever width the column gives the card.
+     */
+    static final class TitleLines extends JComponent {
+        static final String ELLIPSIS = "…";
+        private String text = "";
+
         TitleLines() {
-            setLineWrap(true);
-            setWrapStyleWord(true);
-            setEditable(false);
             setOpaque(false);
-            setBorder(null);
-            setMargin(new java.awt.Insets(0, 0, 0, 0));
-            setFocusable(false);
+        }
+
+        void setText(String value) {
+            text = value;
+        }
+
+        String getText() {
+            return text;
+        }
+
+        /** Read as a label: its whole text, however much of it the card has room to paint. */
+        @Override
+        public javax.accessibility.AccessibleContext getAccessibleContext() {
+            if (accessibleContext == null) {
+                accessibleContext = new AccessibleJComponent() {
+                    @Override
+                    public javax.accessibility.AccessibleRole getAccessibleRole() {
+                        return javax.accessibility.AccessibleRole.LABEL;
+                    }
+
+                    @Override
+                    public String getAccessibleName() {
+                        return text;
+                    }
+                };
+            }
+            return accessibleContext;
         }
 
         @Override
         public Dimension getPreferredSize() {
             FontMetrics fm = getFontMetrics(getFont());
             return new Dimension(40, fm.getHeight() * 2);
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            Graphics2D g2 = (Graphics2D) g.create();
+            try {
+                g2.setFont(getFont());
+                g2.setColor(getForeground());
+                FontMetrics fm = g2.getFontMetrics();
+                int y = fm.getAscent();
+                for (String line : lines(text, fm, getWidth(), 2)) {
+                    FlatUIUtils.drawString(this, g2, line, 0, y); // with the look's text antialiasing
+                    y += fm.getHeight();
+                }
+            } finally {
+                g2.dispose();
+            }
+        }
+
+        /**
+         * {@code text} wrapped at spaces into at most {@code max} lines of at most {@code width} pixels; a word
+         * longer than a line is cut; what does not fit ends the last line with an ellipsis.
+         */
+        static List<String> lines(String text, FontMetrics fm, int width, int max) {
+            List<String> out = new java.util.ArrayList<>(max);
+            String rest = text.strip().replaceAll("[\\r\\n\\t]+", " "); // one paragraph; spaces as they are
+            while (!rest.isEmpty() && out.size() < max) {
+                boolean last = out.size() == max - 1;
+                if (fm.stringWidth(rest) <= width) {
+                    out.add(rest);
+                    rest = "";
+                } else if (last) {
+                    out.add(ellipsized(rest, fm, width));
+                    rest = "";
+                } else {
+                    int end = fitting(rest, fm, width);
+                    int space = rest.lastIndexOf(' ', end);
+                    int cut = space > 0 ? space : Math.max(1, end);
+                    out.add(rest.substring(0, cut).stripTrailing());
+                    rest = rest.substring(cut).stripLeading();
+                }
+            }
+            return out;
+        }
+
+        /** How many characters of {@code s} fit in {@code width}. */
+        private static int fitting(String s, FontMetrics fm, int width) {
+            int n = 0;
+            while (n < s.length() && fm.stringWidth(s.substring(0, n + 1)) <= width) {
+                n++;
+            }
+            return n;
+        }
+
+        private static String ellipsized(String s, FontMetrics fm, int width) {
+            int n = fitting(s, fm, width - fm.stringWidth(ELLIPSIS));
+            return s.substring(0, n).stripTrailing() + ELLIPSIS;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ijoka.swing.internal.chart;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.api.BurnUp;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventType;
@@ -53,8 +54,8 @@ public final class BurnUpChart implements ProjectView {
     private final TimeSeries complete = new TimeSeries("complete");
     private final JFreeChart chart;
     private final ChartPanel panel;
-    private @Nullable BurnUpSeries series;
-    private BurnUpSeries.@Nullable Series shown;
+    private @Nullable BurnUp series;
+    private BurnUp.@Nullable Series shown;
     private int generation;
 
     public BurnUpChart(Ijoka ijoka, Executor store) {
@@ -113,7 +114,7 @@ public final class BurnUpChart implements ProjectView {
     public void show(ProjectId project) {
         Objects.requireNonNull(project, "project");
         if (series == null || !series.project().equals(project)) {
-            series = new BurnUpSeries(ijoka, project);
+            series = new BurnUp(ijoka.events(), project);
             total.clear();
             complete.clear();
             shown = null;
@@ -123,18 +124,18 @@ public final class BurnUpChart implements ProjectView {
 
     @Override
     public void changed(List<Event> events) {
-        BurnUpSeries s = series;
+        BurnUp s = series;
         if (s != null && events.stream().anyMatch(e -> s.project().equals(e.project()) && MOVES.contains(e.type()))) {
             refresh();
         }
     }
 
     private void refresh() {
-        BurnUpSeries s = Objects.requireNonNull(series);
+        BurnUp s = Objects.requireNonNull(series);
         int gen = ++generation;
         store.execute(() -> {
             try {
-                BurnUpSeries.Series read = s.series();
+                BurnUp.Series read = s.series();
                 java.time.Instant now = ijoka.clock().instant();
                 SwingUtilities.invokeLater(() -> {
                     if (gen == generation && s == series) {
@@ -147,18 +148,18 @@ public final class BurnUpChart implements ProjectView {
         });
     }
 
-    private void draw(BurnUpSeries.Series read, java.time.Instant now) {
+    private void draw(BurnUp.Series read, java.time.Instant now) {
         shown = read;
         total.setNotify(false);
         complete.setNotify(false);
         total.clear();
         complete.clear();
-        for (BurnUpSeries.Point p : read.points()) {
+        for (BurnUp.Point p : read.points()) {
             FixedMillisecond at = new FixedMillisecond(p.at().toEpochMilli());
             total.add(at, p.total());
             complete.add(at, p.complete());
         }
-        BurnUpSeries.Point last = read.points().isEmpty() ? null : read.points().getLast();
+        BurnUp.Point last = read.points().isEmpty() ? null : read.points().getLast();
         if (last != null) {
             // The totals hold until now: drawn to the present, the lines show even when every change fell in one bucket.
             long end = Math.max(now.toEpochMilli(), last.at().toEpochMilli() + 60_000);
@@ -173,7 +174,7 @@ public final class BurnUpChart implements ProjectView {
     }
 
     /** What is drawn, for tests. */
-    BurnUpSeries.@Nullable Series shown() {
+    BurnUp.@Nullable Series shown() {
         return shown;
     }
 

@@ -104,6 +104,7 @@ public final class DetailPanel {
             b.setName("detail." + verb);
             b.getAccessibleContext().setAccessibleName(FeatureActions.label(verb).replace("…", "") + " the feature");
             b.setEnabled(false);
+            b.setVisible(false); // shown once a feature says which commands it allows
             b.addActionListener(e -> run(verb));
             buttons.put(verb, b);
             bar.add(b);
@@ -167,7 +168,10 @@ public final class DetailPanel {
         leaseClock.stop();
         heading.setText("No feature selected");
         facts.setText("Select a card or a row to see its steps, dependencies and history.");
-        buttons.values().forEach(b -> b.setEnabled(false));
+        buttons.values().forEach(b -> {
+            b.setEnabled(false);
+            b.setVisible(false);
+        });
         details.setText("");
         claim.setText(" ");
         steps.removeAll();
@@ -254,7 +258,12 @@ public final class DetailPanel {
         facts.setText(StatusStyle.title(f.status()) + " · " + f.category().wireName() + " · " + f.kind().wireName()
                 + " · priority " + f.priority()
                 + (f.blockReason() == null ? "" : " · blocked: " + PlainText.excerpt(f.blockReason(), 120)));
-        buttons.forEach((verb, b) -> b.setEnabled(FeatureActions.applies(verb, f.status())));
+        // Only what the state machine allows from here: a button that can only be refused is noise.
+        buttons.forEach((verb, b) -> {
+            boolean offered = FeatureActions.applies(verb, f.status());
+            b.setVisible(offered);
+            b.setEnabled(offered);
+        });
         details.setText(f.details() == null || f.details().isBlank() ? "(no details)" : f.details());
         steps.removeAll();
         if (f.steps().isEmpty()) {

@@ -30,6 +30,8 @@ final class FeatureTableModel extends AbstractTableModel {
         }
     }
 
+    /** The index of the Title column. */
+    static final int TITLE = 1;
     private static final String[] COLUMNS = {"#", "Title", "Status", "Category", "Kind", "Priority", "Steps", "Claim", "Updated"};
     private static final Class<?>[] TYPES = {Integer.class, String.class, String.class, String.class, String.class,
         Integer.class, Steps.class, String.class, Instant.class};

@@ -10,8 +10,10 @@ import dev.ijoka.swing.internal.ProjectView;
 import dev.ijoka.swing.internal.ui.Background;
 import dev.ijoka.swing.internal.ui.ChangedFeatures;
 import dev.ijoka.swing.internal.ui.PlainText;
+import dev.ijoka.swing.internal.ui.StatusStyle;
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.FontMetrics;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -72,13 +74,8 @@ public final class TableView implements ProjectView {
         table.setDefaultRenderer(Integer.class, new PlainCell(SwingConstants.TRAILING));
         table.setDefaultRenderer(FeatureTableModel.Steps.class, new PlainCell(SwingConstants.CENTER));
         table.setDefaultRenderer(Instant.class, new PlainCell(SwingConstants.LEADING));
-        // The title takes what is left; the short columns keep room for their words.
-        int[] widths = {44, 260, 90, 104, 64, 64, 52, 80, 100};
-        int[] least = {36, 120, 86, 96, 56, 62, 46, 70, 96};
-        for (int i = 0; i < widths.length; i++) {
-            table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
-            table.getColumnModel().getColumn(i).setMinWidth(least[i]);
-        }
+        sizeColumns();
+        table.addPropertyChangeListener("font", e -> sizeColumns()); // a theme switch may change the font
         table.getSelectionModel().addListSelectionListener(e -> {
             int row = table.getSelectedRow();
             if (!e.getValueIsAdjusting() && row >= 0 && project != null) {
@@ -153,6 +150,54 @@ public final class TableView implements ProjectView {
             }
         }, error -> actions.tell("Could not update the table: " + Background.message(error)));
     }
+
+    /**
+     * The short columns get exactly the room their longest word needs (header with its sort arrow, or a typical
+     * value), measured in the table's font; the title takes all the rest, growing and shrinking with the window.
+     * (JTable shares a width change among the columns that can still move, so fixed short columns leave it all
+     * to the title.)
+     */
+    private void sizeColumns() {
+        FontMetrics cells = table.getFontMetrics(table.getFont());
+        FontMetrics header = table.getFontMetrics(table.getTableHeader().getFont());
+        for (int i = 0; i < model.getColumnCount(); i++) {
+            javax.swing.table.TableColumn column = table.getColumnModel().getColumn(i);
+            if (i == FeatureTableModel.TITLE) {
+                column.setMinWidth(cells.stringWidth("A title of some words"));
+                column.setMaxWidth(Integer.MAX_VALUE);
+                column.setPreferredWidth(cells.stringWidth("m") * 60);
+                continue;
+            }
+            int widest = 0;
+            for (String value : longest(i)) {
+                widest = Math.max(widest, cells.stringWidth(value));
+            }
+            int width = Math.max(widest + CELL_PADDING,
+                    header.stringWidth(model.getColumnName(i)) + HEADER_PADDING);
+            column.setMinWidth(width);
+            column.setMaxWidth(width);
+            column.setPreferredWidth(width);
+        }
+    }
+
+    /** The values a short column shows, or the widest of them. */
+    private static List<String> longest(int column) {
+        return switch (column) {
+            case 0 -> List.of("9999");
+            case 2 -> java.util.Arrays.stream(dev.ijoka.domain.Status.values()).map(StatusStyle::title).toList();
+            case 3 -> java.util.Arrays.stream(dev.ijoka.domain.Category.values()).map(c -> c.wireName()).toList();
+            case 4 -> java.util.Arrays.stream(dev.ijoka.domain.Kind.values()).map(k -> k.wireName()).toList();
+            case 5 -> List.of("10");
+            case 6 -> List.of("10/10");
+            case 7 -> List.of("0197c0de");
+            case 8 -> List.of("12-31 23:59");
+            default -> List.of();
+        };
+    }
+    /** A cell's insets (12 px in FlatLaf) and a little air. */
+    private static final int CELL_PADDING = 14;
+    /** The header's insets and the sort arrow beside its name. */
+    private static final int HEADER_PADDING = 20;
 
     /** The table itself (for tests and keyboard focus). */
     public JTable table() {

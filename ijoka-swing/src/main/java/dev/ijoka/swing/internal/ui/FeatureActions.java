@@ -43,15 +43,33 @@ public final class FeatureActions {
         });
     }
 
-    /** Whether the verb can apply to a feature in this status (the buttons that are worth showing enabled). */
+    /**
+     * The commands the state machine allows from a status, in the order the detail panel shows them: what the
+     * engine's refusal names as allowed. ({@code start} on a feature in progress is a session's re-claim, nothing a
+     * person asks for, so it is not offered.)
+     */
+    public static List<String> allowed(Status status) {
+        return switch (status) {
+            case PENDING -> List.of("start", "block");
+            case IN_PROGRESS -> List.of("complete", "block");
+            case BLOCKED -> List.of("unblock");
+            case COMPLETE -> List.of("reopen");
+        };
+    }
+
+    /** Whether the verb is offered for a feature in this status ({@link #allowed}). */
     public static boolean applies(String verb, Status status) {
+        return allowed(status).contains(verb);
+    }
+
+    /** The status a verb leads to: the column a card moves to. */
+    public static Status target(String verb) {
         return switch (verb) {
-            case "start" -> status == Status.PENDING || status == Status.IN_PROGRESS;
-            case "complete" -> status == Status.IN_PROGRESS;
-            case "block" -> status == Status.PENDING || status == Status.IN_PROGRESS;
-            case "unblock" -> status == Status.BLOCKED;
-            case "reopen" -> status == Status.COMPLETE;
-            default -> false;
+            case "start" -> Status.IN_PROGRESS;
+            case "complete" -> Status.COMPLETE;
+            case "block" -> Status.BLOCKED;
+            case "unblock", "reopen" -> Status.PENDING;
+            default -> throw new IllegalArgumentException("no command " + verb);
         };
     }
 

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,8 @@ public final class MainWindow implements DesktopActions {
     private final JPanel messageBar = new JPanel(new BorderLayout(8, 0));
     private final ProjectListPanel projectList;
     private final List<ProjectView> views;
+    /** The project each view shows (a view not yet shown since the project was chosen has none). */
+    private final Map<ProjectView, ProjectId> showing = new java.util.IdentityHashMap<>();
     private final DetailPanel detail;
     private volatile @Nullable LiveHub live;
     private @Nullable ProjectId current;
@@ -118,13 +121,14 @@ public final class MainWindow implements DesktopActions {
         for (ProjectView v : views) {
             tabs.addTab(v.title(), v.component());
         }
+        tabs.addChangeListener(e -> showSelectedView());
         tabs.getAccessibleContext().setAccessibleName("Views of the project");
         JSplitPane right = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tabs, detail.component());
         right.setResizeWeight(1.0); // a wider window widens the views; the detail keeps its width
         right.setContinuousLayout(true);
         JSplitPane main = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, projectList, right);
         main.setResizeWeight(0);
-        main.setDividerLocation(250);
+        main.setDividerLocation(210); // room for a project's name and bar; the views need the width more
         main.setContinuousLayout(true);
 
         message.setName("message");
@@ -366,13 +370,30 @@ public final class MainWindow implements DesktopActions {
         Project p = projectList.rows().stream().map(ProjectRow::project).filter(r -> r.id().equals(id)).findFirst().orElse(null);
         frame.setTitle(p == null ? "Ijoka" : p.name() + " — Ijoka");
         detail.clear();
-        for (ProjectView v : views) {
-            v.show(id);
-        }
+        showSelectedView();
         FeatureId feature = featureNext;
         featureNext = null;
         if (feature != null) {
             detail.show(feature);
+        }
+    }
+
+    /**
+     * Shows the current project in the selected tab's view, if that view does not show it yet (or fell behind
+     * while hidden). Only the selected view reads the store and follows the changes: a window opening on 10,000
+     * features reads and paints the Board, not the Table, Timeline, Graph, Rules and burn-up nobody looks at,
+     * and a change from an agent costs the one view on screen a read, not six (the Graph's is the whole graph).
+     */
+    private void showSelectedView() {
+        ProjectId id = current;
+        int tab = tabs.getSelectedIndex();
+        if (id == null || tab < 0) {
+            return;
+        }
+        ProjectView v = views.get(tab);
+        if (!id.equals(showing.get(v))) {
+            showing.put(v, id);
+            v.show(id);
         }
     }
 
@@ -396,8 +417,14 @@ public final class MainWindow implements DesktopActions {
         }
         if (!ofShown.isEmpty()) {
             List<Event> events = List.copyOf(ofShown);
-            for (ProjectView v : views) {
-                v.changed(events);
+            int selected = tabs.getSelectedIndex();
+            for (int i = 0; i < views.size(); i++) {
+                ProjectView v = views.get(i);
+                if (i == selected && shown.equals(showing.get(v))) {
+                    v.changed(events);
+                } else {
+                    showing.remove(v); // out of date: it reads the project afresh when its tab is chosen
+                }
             }
             detail.changed(events);
         }

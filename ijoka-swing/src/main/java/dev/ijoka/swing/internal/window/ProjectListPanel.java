@@ -18,7 +18,6 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JPanel;
-import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.ListCellRenderer;
 import javax.swing.ListSelectionModel;
@@ -65,8 +64,13 @@ final class ProjectListPanel extends JPanel {
                 BorderLayout.CENTER);
         add(buttons, BorderLayout.SOUTH);
         setBorder(BorderFactory.createEmptyBorder(8, 8, 8, 4));
-        setPreferredSize(new Dimension(260, 400));
+        setPreferredSize(new Dimension(210, 400));
         setMinimumSize(new Dimension(180, 200));
+    }
+
+    /** The bar a row is drawn with (for tests): render the row first. */
+    static ProgressStrip barOf(Component renderedRow) {
+        return ((Renderer) renderedRow).bar;
     }
 
     JList<ProjectRow> projects() {
@@ -135,7 +139,7 @@ final class ProjectListPanel extends JPanel {
     private static final class Renderer extends JPanel implements ListCellRenderer<ProjectRow> {
         private final JLabel name = PlainText.label("");
         private final JLabel root = PlainText.label("");
-        private final JProgressBar bar = new JProgressBar(0, 100);
+        private final ProgressStrip bar = new ProgressStrip();
         private final JLabel count = PlainText.label("");
 
         Renderer() {
@@ -161,7 +165,6 @@ final class ProjectListPanel extends JPanel {
             root.setText(Folders.shortened(row.project().root()));
             root.setFont(list.getFont().deriveFont(list.getFont().getSize2D() - 1f));
             int total = row.progress().total();
-            bar.setValue(row.progress().percentComplete());
             count.setText(row.progress().complete() + "/" + total + " done");
             Color fg = selected ? list.getSelectionForeground() : list.getForeground();
             Color muted = selected ? fg : UIManager.getColor("Label.disabledForeground");
@@ -169,6 +172,7 @@ final class ProjectListPanel extends JPanel {
             root.setForeground(muted == null ? fg : muted);
             count.setForeground(fg);
             setBackground(selected ? list.getSelectionBackground() : list.getBackground());
+            bar.show(row.progress().percentComplete(), getBackground(), fg, selected);
             getAccessibleContext().setAccessibleName(row.project().name() + ", " + row.progress().complete()
                     + " of " + total + " features done");
             return this;

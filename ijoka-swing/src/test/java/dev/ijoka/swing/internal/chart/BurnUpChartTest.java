@@ -6,6 +6,7 @@ import static dev.ijoka.swing.internal.views.ViewHarness.onEdtGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.api.BurnUp;
 import dev.ijoka.api.FeatureBatch;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.Feature;
@@ -49,7 +50,7 @@ class BurnUpChartTest {
     }
 
     /** The last point drawn; call on the EDT (the await conditions run there). */
-    private BurnUpSeries.Point last() {
+    private BurnUp.Point last() {
         return chart.shown() == null || chart.shown().points().isEmpty() ? null : chart.shown().points().getLast();
     }
 

@@ -88,6 +88,28 @@ class DetailPanelTest {
         assertThat(edt(() -> detail.buttons().get("unblock").isEnabled())).isFalse();
     }
 
+    /** The verbs of the buttons a person can see and press. */
+    private List<String> offered() {
+        return edt(() -> detail.buttons().entrySet().stream()
+                .filter(e -> e.getValue().isShowing() && e.getValue().isEnabled()).map(java.util.Map.Entry::getKey).toList());
+    }
+
+    private void showFeature(dev.ijoka.domain.Feature f) {
+        window.openFeature(desktop.project.id(), f.id());
+        await(f.ref() + " is shown", () -> detail.feature().map(x -> x.id().equals(f.id())).orElse(false));
+    }
+
+    @Test
+    void offersOnlyTheCommandsTheStateMachineAllowsFromTheFeaturesStatus() {
+        assertThat(offered()).as("in progress: never Start again").containsExactly("complete", "block");
+        showFeature(plan.checkout());
+        assertThat(offered()).as("pending").containsExactly("start", "block");
+        showFeature(plan.docs());
+        assertThat(offered()).as("blocked").containsExactly("unblock");
+        showFeature(plan.catalogue());
+        assertThat(offered()).as("complete").containsExactly("reopen");
+    }
+
     @Test
     void checkingAStepOffWritesItToTheStore() {
         DesktopFixture.edtRun(() -> detail.stepBoxes().get(1).doClick());

@@ -54,6 +54,7 @@ class TableViewTest {
         MainWindow w = desktop.window();
         TableView table = (TableView) w.projectViews().get(1);
         BoardView board = (BoardView) w.projectViews().get(0);
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table.component().getParent()).setSelectedIndex(1)); // loads when chosen
         await("every row is loaded", () -> table.table().getRowCount() == FEATURES);
         await("the board holds them all", () -> board.cards(Status.PENDING).size() == 9_000 && board.cards(Status.COMPLETE).size() == 1_000);
 
@@ -73,6 +74,7 @@ class TableViewTest {
 
         // Scrolling paints only what is visible: the board's column is one list, not 9,000 components.
         assertThat(edt(() -> board.column(Status.PENDING).getComponentCount())).isLessThanOrEqualTo(1);
+        DesktopFixture.edtRun(() -> ((javax.swing.JTabbedPane) table.component().getParent()).setSelectedIndex(0));
         DesktopFixture.screenshot(w.frame().getRootPane(), "window-10000-features");
     }
 }
