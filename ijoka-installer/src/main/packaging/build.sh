@@ -57,11 +57,8 @@ echo "$modules" >"$out/modules.txt"
 # module image to 25 MB where a zip-9 image stays 40 MB (measured, docs/installer.md); an uncompressed image
 # also loads classes faster. The default CDS archive (--generate-cds-archive) is what the launcher's start-up
 # caches build on; its twin for heaps over 32 GB (classes_nocoops.jsa) is dropped: 14 MB for no real user.
-jlink_opts=(--add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive)
-if [ "$os" = linux ] && command -v objcopy >/dev/null; then
-  jlink_opts+=(--strip-native-debug-symbols exclude-debuginfo-files)
-fi
-"$bin/jlink" "${jlink_opts[@]}" --output "$out/runtime"
+"$bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+  --output "$out/runtime"
 rm -f "$out/runtime/lib/server/classes_nocoops.jsa" "$out/runtime/bin/server/classes_nocoops.jsa"
 
 # (4) The app image. Its own launcher (bin/Ijoka, Ijoka.app, Ijoka.exe) opens the desktop app, with the flags the
