@@ -42,6 +42,8 @@ export HOME="$work/home"
 mkdir -p "$HOME"
 unset IJOKA_HOME IJOKA_DB XDG_DATA_HOME XDG_CONFIG_HOME IJOKA_JAR IJOKA_NO_CDS JAVA_HOME
 export IJOKA_NO_UPDATE_CHECK=1 # no network in CI
+# Java takes its user.home from the password database, not from $HOME: tell it, or it would use the real home's data.
+export IJOKA_JAVA_OPTS="-Duser.home=$HOME"
 data="$HOME/.local/share/ijoka"
 
 root_mode=""
