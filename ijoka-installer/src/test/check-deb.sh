@@ -144,6 +144,13 @@ if [ -n "$root_mode" ]; then
       || fail "ijoka:// is not mapped to the menu entry in mimeinfo.cache"
   fi
   before="$(cd "$data" && find . -type f -not -path './cds/*' -exec sha256sum {} + | sort)"
+  # An upgrade's road (prerm upgrade, unpack over, postinst configure), with the package itself: the link and the
+  # menu entry come back, the data directory is the same, and the plan is still there.
+  $sudo dpkg -i "$deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log" >&2; fail "installing over itself failed"; }
+  [ "$(readlink -f /usr/bin/ijoka)" = /opt/ijoka/bin/ijoka ] && [ -f /usr/share/applications/ijoka-Ijoka.desktop ] \
+    || fail "after an upgrade, ijoka or the menu entry is missing"
+  (cd "$project" && ijoka next | grep -q "Try the installer") || fail "after an upgrade, the plan is not there"
+  before="$(cd "$data" && find . -type f -not -path './cds/*' -exec sha256sum {} + | sort)"
   $sudo dpkg -r ijoka >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "dpkg -r ijoka failed"; }
   [ ! -e /opt/ijoka ] || fail "/opt/ijoka is still there after removal"
   [ ! -e /usr/bin/ijoka ] && [ ! -L /usr/bin/ijoka ] || fail "/usr/bin/ijoka is still there after removal"

@@ -47,7 +47,10 @@ cp "$app_target/ijoka.jar" "$app_target/ijoka.version" "$out/input/"
 sep=":"
 [ "$os" = windows ] && sep=";"
 classpath=""
-for jar in "$out/input/lib/"*.jar; do classpath="${classpath:+$classpath$sep}$jar"; done
+for jar in "$out/input/lib/"*.jar; do
+  [ "$os" = windows ] && jar="$(cygpath -w "$jar")" # jdeps is a Windows program: C:\... paths, ; between
+  classpath="${classpath:+$classpath$sep}$jar"
+done
 modules="$("$bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 --recursive \
   --class-path "$classpath" "$out/input/ijoka.jar" | tail -n 1)"
 echo "build.sh: modules (jdeps): $modules"
