@@ -95,6 +95,25 @@ class RulesInsightsDoctorTest {
         assertThat(notDb.out()).contains("[FAIL] store: ", "fix: check the URL");
     }
 
+    /** Doctor says what the last update check found, from its record in the data directory, never from the network. */
+    @Test
+    void doctorSaysWhenANewerVersionExistsFromTheLastCheck() throws Exception {
+        assertThat(cli.ok("doctor").out()).contains("[ok  ] updates: not checked yet");
+
+        java.nio.file.Path kept = java.nio.file.Files.createDirectories(cli.root.resolve("home/update")).resolve("last-check.json");
+        String feed = "{\"version\": \"99.0.0\", \"changes\": \"Faster everything.\", "
+                + "\"url\": \"https://example.org/releases/v99.0.0\"}";
+        Files.writeString(kept, tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                java.util.Map.of("checkedAt", "2026-12-06T10:00:00Z", "running", "0.1.0", "feed", feed)));
+        CliHarness.Result newer = cli.run("doctor");
+        assertThat(newer.exit()).isZero(); // a newer version is news, not a failure
+        assertThat(newer.out()).contains("[warn] updates: Ijoka 99.0.0 is available (this is ", "): Faster everything.",
+                "fix: download it from https://example.org/releases/v99.0.0");
+
+        cli.env.put("IJOKA_NO_UPDATE_CHECK", "1");
+        assertThat(cli.ok("doctor").out()).contains("[ok  ] updates: update checks are turned off by IJOKA_NO_UPDATE_CHECK");
+    }
+
     @Test
     void projectsListsEveryProjectWithItsProgress() throws Exception {
         cli.ok("feature", "add", "A");

@@ -105,6 +105,14 @@ public final class DesktopApp implements AutoCloseable {
         desktop.openLink(link);
     }
 
+    /**
+     * Tells the user that a newer Ijoka exists: a notification with what changed, and an item in the tray's menu
+     * that downloads it when picked. From any thread; a later offer replaces the item.
+     */
+    public void offerUpdate(UpdateOffer offer) {
+        desktop.offerUpdate(offer);
+    }
+
     /** The window (for tests in this package). */
     MainWindow window() {
         return window;

@@ -98,6 +98,7 @@ final class DesktopCommand implements Callable<Integer> {
         try (ServedDashboard dashboard = started.get()) {
             WebServer server = dashboard.server();
             DesktopApp app = DesktopApp.start(ctx.engine(), server.address(), ctx.dataDirectory(), server::close, instance);
+            DesktopUpdates updates = DesktopUpdates.start(ctx.env().variables(), ctx.dataDirectory(), app);
             try {
                 if (link != null) {
                     app.open(link);
@@ -106,6 +107,7 @@ final class DesktopCommand implements Callable<Integer> {
                 ctx.out().flush();
                 dashboard.awaitShutdown();
             } finally {
+                updates.close();
                 app.close();
             }
         }

@@ -4,6 +4,10 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.api.IjokaException;
 import dev.ijoka.api.StoreHealth;
 import dev.ijoka.app.ExitCodes;
+import dev.ijoka.app.update.CheckResult;
+import dev.ijoka.app.update.ReleaseVersion;
+import dev.ijoka.app.update.UpdateChecker;
+import dev.ijoka.app.update.UpdateSettings;
 import dev.ijoka.domain.Project;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Command;
 /** {@code ijoka doctor}: is everything in place? */
 @Command(name = "doctor",
         description = {"Checks that Ijoka can work here: the Java version, the data directory (exists, writable), the store "
-                + "(opens and is migrated to the latest schema), and this directory's project. Says what to fix.",
+                + "(opens and is migrated to the latest schema), and this directory's project. Says what to fix, and "
+                + "whether a newer Ijoka exists (as the desktop app's last daily check found; doctor itself stays offline).",
             "Exit code 0 when all is well, 12 when something needs fixing."},
         footerHeading = "%nExamples:%n",
         footer = {"  ijoka doctor", "  ijoka doctor --db jdbc:sqlite:/tmp/try.db", "  ijoka doctor --json"})
@@ -56,6 +61,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (!store.status().equals("fail")) {
             checks.add(project());
         }
+        checks.add(update());
         boolean ok = checks.stream().noneMatch(c -> c.status().equals("fail"));
         if (ctx.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -129,6 +135,37 @@ final class DoctorCommand implements Callable<Integer> {
                     "check the URL (--db or IJOKA_DB), that its directory exists and is writable, and that no older Ijoka "
                             + "holds it; to start afresh, move the file away");
         }
+    }
+
+    /**
+     * What the desktop app's last update check found (kept in the data directory): doctor never goes to the network
+     * itself, so it cannot hang on a slow or absent one.
+     */
+    private Check update() {
+        UpdateSettings settings = UpdateSettings.read(ctx.env().variables(), ctx.dataDirectory());
+        if (!settings.enabled()) {
+            return new Check("updates", "ok", "update checks are " + settings.off(), null);
+        }
+        Optional<CheckResult> last;
+        try {
+            last = UpdateChecker.readLast(UpdateChecker.lastCheckFile(ctx.dataDirectory()),
+                    ReleaseVersion.parse(VersionProvider.version()));
+        } catch (IllegalArgumentException e) {
+            return new Check("updates", "ok", "this build's version " + VersionProvider.version() + " is not a release", null);
+        }
+        if (last.isEmpty()) {
+            return new Check("updates", "ok", "not checked yet (the desktop app checks " + settings.feed()
+                    + " once a day)", null);
+        }
+        return switch (last.get()) {
+            case CheckResult.Newer n -> new Check("updates", "warn", "Ijoka " + n.feed().version() + " is available (this is "
+                    + n.running() + ")" + (n.feed().changes().isEmpty() ? "" : ": " + n.feed().changes()),
+                    "download it from " + n.feed().page() + ", or with Update in the desktop app's tray menu");
+            case CheckResult.UpToDate u -> new Check("updates", "ok", "up to date (" + u.running() + "; checked "
+                    + u.checkedAt() + ")", null);
+            case CheckResult.Failed f -> new Check("updates", "ok", "the last check (" + f.checkedAt() + ") failed: "
+                    + f.reason(), null);
+        };
     }
 
     private Check project() {

@@ -2,6 +2,7 @@ package dev.ijoka.swing.internal.integration;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.swing.SingleInstance;
+import dev.ijoka.swing.UpdateOffer;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.link.DeepLinks;
 import dev.ijoka.swing.internal.notify.DesktopNotifier;
@@ -112,6 +113,24 @@ public final class DesktopIntegration implements AutoCloseable {
     /** Opens an {@code ijoka://} link (e.g. the first launch's own argument); from any thread. */
     public void openLink(String link) {
         links.open(link);
+    }
+
+    /**
+     * A newer Ijoka: a notification says so with what changed (held while notifications are paused, like any other),
+     * and the tray's menu gets "Update to Ijoka <version>…", which runs the offer's download on a thread of its own
+     * and tells the user the outcome. Without a tray the notification (or the window) names the version only.
+     */
+    public void offerUpdate(UpdateOffer offer) {
+        String what = offer.changes().isEmpty() ? "" : offer.changes() + " ";
+        if (trayStatus instanceof TrayStatus.Shown shown) {
+            shown.tray().offerUpdate("Update to Ijoka " + offer.version() + "…", () -> Thread.ofPlatform().daemon()
+                    .name("ijoka-update-download").start(() -> actions.tell(offer.download().get())));
+            notifier.post(new Notice("Ijoka " + offer.version() + " is available",
+                    what + "Update to Ijoka " + offer.version() + " from the tray icon's menu.", null, null));
+        } else {
+            notifier.post(new Notice("Ijoka " + offer.version() + " is available",
+                    what + "Run ijoka doctor to see where to get it.", null, null));
+        }
     }
 
     /** Pauses or resumes notifications from the window's own switch; the tray's check follows. */

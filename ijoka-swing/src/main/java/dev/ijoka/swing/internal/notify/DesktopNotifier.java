@@ -142,7 +142,7 @@ public final class DesktopNotifier implements AutoCloseable {
     }
 
     /** Shows a notice now, or holds it while paused; from any thread. */
-    void post(Notice notice) {
+    public void post(Notice notice) {
         synchronized (lock) {
             if (paused) {
                 if (held.size() < MAX_HELD) {

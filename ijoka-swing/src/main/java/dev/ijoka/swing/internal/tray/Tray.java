@@ -55,6 +55,7 @@ public final class Tray implements AutoCloseable {
     private final CheckboxMenuItem pause = new CheckboxMenuItem("Pause notifications");
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final List<MenuItem> projectItems = new ArrayList<>();
+    private @Nullable MenuItem updateItem;
     private Events.@Nullable Subscription subscription;
     private volatile boolean closed;
 
@@ -123,6 +124,20 @@ public final class Tray implements AutoCloseable {
     /** Shows a message from the icon: the notifications' fallback where the desktop has no notification service. */
     public void displayMessage(String caption, String text) {
         EventQueue.invokeLater(() -> icon.displayMessage(caption, text, TrayIcon.MessageType.INFO));
+    }
+
+    /**
+     * Puts "Update to Ijoka 0.2.0…" (the {@code label}) in the menu, just above Quit, replacing an earlier offer;
+     * picking it runs {@code action} (which must leave the event-dispatch thread for its download).
+     */
+    public void offerUpdate(String label, Runnable action) {
+        EventQueue.invokeLater(() -> {
+            if (updateItem != null) {
+                menu.remove(updateItem);
+            }
+            updateItem = item(label, action);
+            menu.insert(updateItem, menu.getItemCount() - 1);
+        });
     }
 
     /** Sets the "Pause notifications" check without calling back: when the window's own switch changed it. */

@@ -8,6 +8,7 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
 import dev.ijoka.swing.SingleInstance;
+import dev.ijoka.swing.UpdateOffer;
 import dev.ijoka.swing.internal.OffEdtEngine;
 import dev.ijoka.swing.internal.RecordedDesktopActions;
 import dev.ijoka.swing.internal.notify.NotificationServiceOnTheBus;
@@ -100,6 +101,44 @@ class DesktopIntegrationTest {
             desktop.setNotificationsPaused(false);
             assertThat(service.next(WAIT).summary()).isEqualTo("Feature #2 blocked");
             assertThat(pauseItem().getState()).isFalse();
+        }
+    }
+
+    @Test
+    void anUpdateOfferIsNotifiedWithWhatChangedAndItsTrayItemDownloadsOnlyWhenPicked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger downloads = new java.util.concurrent.atomic.AtomicInteger();
+        try (NotificationServiceOnTheBus service = NotificationServiceOnTheBus.start("actions", "body");
+                DesktopIntegration desktop = DesktopIntegration.start(ijoka, actions, storeExecutor, instance)) {
+            desktop.offerUpdate(new UpdateOffer("0.2.0", "An installer with its own runtime.", () -> {
+                assertThat(EventQueue.isDispatchThread()).as("the download runs off the event-dispatch thread").isFalse();
+                downloads.incrementAndGet();
+                return "Downloaded ijoka_0.2.0_amd64.deb";
+            }));
+            NotificationServiceOnTheBus.Shown shown = service.next(WAIT);
+            assertThat(shown.summary()).isEqualTo("Ijoka 0.2.0 is available");
+            assertThat(shown.body()).startsWith("An installer with its own runtime. Update to Ijoka 0.2.0");
+            assertThat(downloads).as("nothing is downloaded before the user asks").hasValue(0);
+
+            Thread.sleep(200); // the item is added on the event-dispatch thread
+            java.awt.MenuItem[] update = new java.awt.MenuItem[1];
+            java.util.List<String> labels = new java.util.ArrayList<>();
+            EventQueue.invokeAndWait(() -> {
+                PopupMenu menu = trayIcon().getPopupMenu();
+                for (int i = 0; i < menu.getItemCount(); i++) {
+                    labels.add(menu.getItem(i).getLabel());
+                    if (menu.getItem(i).getLabel().startsWith("Update")) {
+                        update[0] = menu.getItem(i);
+                    }
+                }
+            });
+            assertThat(labels).endsWith("Update to Ijoka 0.2.0…", "Quit");
+            EventQueue.invokeAndWait(() -> {
+                for (java.awt.event.ActionListener l : update[0].getActionListeners()) {
+                    l.actionPerformed(new java.awt.event.ActionEvent(update[0], java.awt.event.ActionEvent.ACTION_PERFORMED, ""));
+                }
+            });
+            assertThat(actions.next(WAIT)).isEqualTo("tell Downloaded ijoka_0.2.0_amd64.deb");
+            assertThat(downloads).hasValue(1);
         }
     }
 
