@@ -68,11 +68,16 @@ public final class FeatureService implements Features {
 
     @Override
     public Feature get(FeatureRef ref) {
-        return engine.read(r -> Engine.resolve(r, ref));
+        GraphCache.Held held = engine.graphs.holding(ref);
+        return held != null ? held.feature() : engine.read(r -> Engine.resolve(r, ref));
     }
 
     @Override
     public Optional<Feature> find(FeatureRef ref) {
+        GraphCache.Held held = engine.graphs.holding(ref);
+        if (held != null) {
+            return Optional.of(held.feature());
+        }
         return engine.read(r -> switch (ref) {
             case FeatureId id -> r.feature(id);
             case FeatureRef.Number n -> r.featureByNumber(n.project(), n.number());
@@ -81,7 +86,8 @@ public final class FeatureService implements Features {
 
     @Override
     public List<Feature> list(ProjectId project) {
-        return engine.read(r -> r.features(project));
+        GraphCache.Snapshot s = engine.graphs.current(project);
+        return s != null ? s.inNumberOrder() : engine.read(r -> r.features(project));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ijoka.internal.engine;
 import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.event.Event;
@@ -10,6 +11,7 @@ import dev.ijoka.event.EventPayload;
 import dev.ijoka.graph.DependencyGraph;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreReader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,8 +34,15 @@ final class GraphCache {
     /** How many new events are worth reading to bring a snapshot forward; beyond that, rebuild. */
     private static final int MAX_DELTA = 2_000;
 
-    /** A project's features and graph as of one log position, with its status counts. */
-    record Snapshot(long sequence, DependencyGraph graph, Map<FeatureId, Feature> features, int[] counts) {
+    /**
+     * A project's features and graph as of one log position, with its status counts, and the indexes
+     * that let the engine answer single-feature and list questions without the store: the features in
+     * number order, by number, and each feature's dependencies both ways. A status or claim change
+     * replaces features but keeps the order, the numbers and the edges, so those are shared by the
+     * snapshots brought forward from one build.
+     */
+    record Snapshot(long sequence, DependencyGraph graph, Map<FeatureId, Feature> features, int[] counts,
+            Indexes indexes) {
         Feature feature(FeatureId id) {
             return features.get(id);
         }
@@ -47,9 +56,31 @@ final class GraphCache {
         }
 
         Snapshot at(long newSequence) {
-            return new Snapshot(newSequence, graph, features, counts);
+            return new Snapshot(newSequence, graph, features, counts, indexes);
+        }
+
+        /** The project's features in number order, as the store lists them. */
+        List<Feature> inNumberOrder() {
+            return features(indexes.byNumber());
+        }
+
+        @Nullable Feature byNumber(int number) {
+            FeatureId id = indexes.numbers().get(number);
+            return id == null ? null : features.get(id);
+        }
+
+        List<Dependency> dependenciesOf(FeatureId id) {
+            return indexes.dependencies().getOrDefault(id, List.of());
+        }
+
+        List<Dependency> dependentsOf(FeatureId id) {
+            return indexes.dependents().getOrDefault(id, List.of());
         }
     }
+
+    /** What a rebuild sets and a status change keeps: the order, the numbers, the edges of each feature. */
+    record Indexes(List<FeatureId> byNumber, Map<Integer, FeatureId> numbers, Map<FeatureId, List<Dependency>> dependencies,
+            Map<FeatureId, List<Dependency>> dependents) {}
 
     private final Store store;
     private final Map<ProjectId, Snapshot> snapshots = new ConcurrentHashMap<>();
@@ -78,6 +109,47 @@ final class GraphCache {
      */
     boolean worthSnapshot(ProjectId project) {
         return snapshots.containsKey(project) || !asked.add(project);
+    }
+
+    /**
+     * The project's snapshot brought up to the log, if one is held; null if none is (a process that
+     * asked once answers from the store). Costs one look at the log's last sequence when nothing moved.
+     */
+    @Nullable Snapshot current(ProjectId project) {
+        return snapshots.containsKey(project) ? get(project) : null;
+    }
+
+    /** A feature and the current snapshot it was read from. */
+    record Held(Snapshot snapshot, Feature feature) {}
+
+    /**
+     * The feature from the current snapshot of its project, when this process holds one (a server
+     * does, from its second question on): the same row the store would give, for one look at the
+     * log's last sequence. Null when no current snapshot has it (a project this process has not asked
+     * about twice, a feature it does not know): then the store answers.
+     */
+    @Nullable Held holding(FeatureRef ref) {
+        Snapshot s = switch (ref) {
+            case FeatureId id -> currentHolding(id);
+            case FeatureRef.Number n -> current(n.project());
+        };
+        if (s == null) {
+            return null;
+        }
+        Feature f = switch (ref) {
+            case FeatureId id -> s.feature(id);
+            case FeatureRef.Number n -> s.byNumber(n.number());
+        };
+        return f == null ? null : new Held(s, f);
+    }
+
+    private @Nullable Snapshot currentHolding(FeatureId id) {
+        for (Map.Entry<ProjectId, Snapshot> e : snapshots.entrySet()) {
+            if (e.getValue().features().containsKey(id)) {
+                return get(e.getKey());
+            }
+        }
+        return null;
     }
 
     /** Whether a snapshot of the project is held (it may need bringing forward). */
@@ -132,7 +204,8 @@ final class GraphCache {
                 counts[after.status().ordinal()]++;
             }
         }
-        return new Snapshot(last, cached.graph().withStatuses(statusChanges), Collections.unmodifiableMap(features), counts);
+        return new Snapshot(last, cached.graph().withStatuses(statusChanges), Collections.unmodifiableMap(features), counts,
+                cached.indexes());
     }
 
     private enum Change { NONE, FEATURE, STRUCTURE }
@@ -178,15 +251,27 @@ final class GraphCache {
         List<Dependency> edges = r.dependencies(project);
         DependencyGraph.Builder builder = DependencyGraph.builder(features.size(), edges.size());
         Map<FeatureId, Feature> byId = new HashMap<>(features.size() * 2);
+        List<FeatureId> byNumber = new ArrayList<>(features.size());
+        Map<Integer, FeatureId> numbers = new HashMap<>(features.size() * 2);
         int[] counts = new int[Status.values().length];
         for (Feature f : features) {
             builder.node(f.id(), f.number(), f.priority(), f.status());
             byId.put(f.id(), f);
+            byNumber.add(f.id());
+            numbers.put(f.number(), f.id());
             counts[f.status().ordinal()]++;
         }
+        Map<FeatureId, List<Dependency>> dependencies = new HashMap<>();
+        Map<FeatureId, List<Dependency>> dependents = new HashMap<>();
         for (Dependency d : edges) {
             builder.edge(d.dependent(), d.dependency(), d.kind());
+            dependencies.computeIfAbsent(d.dependent(), k -> new ArrayList<>(2)).add(d);
+            dependents.computeIfAbsent(d.dependency(), k -> new ArrayList<>(2)).add(d);
         }
-        return new Snapshot(sequence, builder.build(), Collections.unmodifiableMap(byId), counts);
+        dependencies.replaceAll((k, v) -> List.copyOf(v));
+        dependents.replaceAll((k, v) -> List.copyOf(v));
+        Indexes indexes = new Indexes(List.copyOf(byNumber), Collections.unmodifiableMap(numbers),
+                Collections.unmodifiableMap(dependencies), Collections.unmodifiableMap(dependents));
+        return new Snapshot(sequence, builder.build(), Collections.unmodifiableMap(byId), counts, indexes);
     }
 }
