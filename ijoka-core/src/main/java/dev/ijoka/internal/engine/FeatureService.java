@@ -86,7 +86,8 @@ public final class FeatureService implements Features {
 
     @Override
     public List<Feature> list(ProjectId project) {
-        GraphCache.Snapshot s = engine.graphs.current(project);
+        // Listing is a question about the whole project: from the second on, the snapshot answers it.
+        GraphCache.Snapshot s = engine.graphs.currentIfWorth(project);
         return s != null ? s.inNumberOrder() : engine.read(r -> r.features(project));
     }
 
@@ -192,9 +193,8 @@ public final class FeatureService implements Features {
         StoreTransaction tx = run.tx;
         if (f.status() == Status.PENDING) {
             requireDependenciesComplete(tx, f);
-            int sessionCount = session == null ? -1 : tx.countInProgress(f.project(), session.id());
-            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, tx.countInProgress(f.project(), null),
-                    sessionCount), "start")) {
+            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, () -> tx.countInProgress(f.project(), null),
+                    () -> session == null ? -1 : tx.countInProgress(f.project(), session.id())), "start")) {
                 return f;
             }
             Claim claim = session == null ? null : new Claim(session.id(), run.now, run.now.plus(engine.lease));
@@ -219,8 +219,8 @@ public final class FeatureService implements Features {
         if (held != null && held.isLive(run.now)) {
             throw conflict(tx, f, held, "start");
         }
-        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, tx.countInProgress(f.project(), null),
-                tx.countInProgress(f.project(), session.id())), "start")) {
+        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, () -> tx.countInProgress(f.project(), null),
+                () -> tx.countInProgress(f.project(), session.id())), "start")) {
             return f;
         }
         Claim claim = new Claim(session.id(), run.now, run.now.plus(engine.lease));

@@ -41,8 +41,7 @@ final class GraphCache {
      * replaces features but keeps the order, the numbers and the edges, so those are shared by the
      * snapshots brought forward from one build.
      */
-    record Snapshot(long sequence, DependencyGraph graph, Map<FeatureId, Feature> features, int[] counts,
-            Indexes indexes) {
+    record Snapshot(long sequence, DependencyGraph graph, FeatureTable features, int[] counts, Indexes indexes) {
         Feature feature(FeatureId id) {
             return features.get(id);
         }
@@ -112,11 +111,11 @@ final class GraphCache {
     }
 
     /**
-     * The project's snapshot brought up to the log, if one is held; null if none is (a process that
-     * asked once answers from the store). Costs one look at the log's last sequence when nothing moved.
+     * The project's current snapshot if one is {@linkplain #worthSnapshot worth holding} (this is not
+     * the process's first question about the project), built if need be; else null.
      */
-    @Nullable Snapshot current(ProjectId project) {
-        return snapshots.containsKey(project) ? get(project) : null;
+    @Nullable Snapshot currentIfWorth(ProjectId project) {
+        return worthSnapshot(project) ? get(project) : null;
     }
 
     /** A feature and the current snapshot it was read from. */
@@ -124,14 +123,15 @@ final class GraphCache {
 
     /**
      * The feature from the current snapshot of its project, when this process holds one (a server
-     * does, from its second question on): the same row the store would give, for one look at the
-     * log's last sequence. Null when no current snapshot has it (a project this process has not asked
-     * about twice, a feature it does not know): then the store answers.
+     * does, from its second question about the project on; a feature named by number is such a
+     * question): the same row the store would give, for one look at the log's last sequence. Null when
+     * no current snapshot has it (a project this process has not asked about twice, a feature it does
+     * not know): then the store answers.
      */
     @Nullable Held holding(FeatureRef ref) {
         Snapshot s = switch (ref) {
             case FeatureId id -> currentHolding(id);
-            case FeatureRef.Number n -> current(n.project());
+            case FeatureRef.Number n -> currentIfWorth(n.project());
         };
         if (s == null) {
             return null;
@@ -145,7 +145,7 @@ final class GraphCache {
 
     private @Nullable Snapshot currentHolding(FeatureId id) {
         for (Map.Entry<ProjectId, Snapshot> e : snapshots.entrySet()) {
-            if (e.getValue().features().containsKey(id)) {
+            if (e.getValue().features().contains(id)) {
                 return get(e.getKey());
             }
         }
@@ -188,23 +188,23 @@ final class GraphCache {
         if (touched.isEmpty()) {
             return cached.at(last);
         }
-        Map<FeatureId, Feature> features = new HashMap<>(cached.features());
+        Map<FeatureId, Feature> replaced = new HashMap<>();
         Map<FeatureId, Status> statusChanges = new HashMap<>();
         int[] counts = cached.counts().clone();
         for (FeatureId id : touched) {
-            Feature before = features.get(id);
+            Feature before = cached.feature(id);
             Feature after = r.feature(id).orElse(null);
             if (before == null || after == null) {
                 return build(r, project);
             }
-            features.put(id, after);
+            replaced.put(id, after);
             if (before.status() != after.status()) {
                 statusChanges.put(id, after.status());
                 counts[before.status().ordinal()]--;
                 counts[after.status().ordinal()]++;
             }
         }
-        return new Snapshot(last, cached.graph().withStatuses(statusChanges), Collections.unmodifiableMap(features), counts,
+        return new Snapshot(last, cached.graph().withStatuses(statusChanges), cached.features().with(replaced), counts,
                 cached.indexes());
     }
 
@@ -272,6 +272,6 @@ final class GraphCache {
         dependents.replaceAll((k, v) -> List.copyOf(v));
         Indexes indexes = new Indexes(List.copyOf(byNumber), Collections.unmodifiableMap(numbers),
                 Collections.unmodifiableMap(dependencies), Collections.unmodifiableMap(dependents));
-        return new Snapshot(sequence, builder.build(), Collections.unmodifiableMap(byId), counts, indexes);
+        return new Snapshot(sequence, builder.build(), FeatureTable.of(byId), counts, indexes);
     }
 }

@@ -7,8 +7,6 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Progress;
-import dev.ijoka.domain.Rule;
-import dev.ijoka.domain.RuleSpec;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
@@ -68,12 +66,8 @@ public final class PlanService implements Plan {
 
     /** Whether a work-in-progress limit stops the session starting another feature; counts only if a limit is on. */
     private static boolean denied(StoreReader r, ProjectId project, SessionId sessionId) {
-        List<Rule> rules = r.rules(project);
-        if (rules.stream().noneMatch(rule -> rule.enabled() && rule.spec() instanceof RuleSpec.WipLimit)) {
-            return false;
-        }
-        return RuleEngine.beforeStart(rules, true, r.countInProgress(project, null), r.countInProgress(project, sessionId))
-                .stream().anyMatch(v -> v.decision() instanceof Decision.Deny);
+        return RuleEngine.beforeStart(r.rules(project), true, () -> r.countInProgress(project, null),
+                () -> r.countInProgress(project, sessionId)).stream().anyMatch(v -> v.decision() instanceof Decision.Deny);
     }
 
     private static boolean holds(Feature f, SessionId session) {
