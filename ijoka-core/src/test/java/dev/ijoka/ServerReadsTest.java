@@ -74,6 +74,7 @@ class ServerReadsTest {
         var dependsOn = ijoka.dependencies().of(b.id());
         var dependents = ijoka.dependencies().dependentsOf(a.id());
         var found = ijoka.features().find(c.id());
+        List<Feature> both = ijoka.features().findAll(List.of(c.id(), a.id()));
 
         assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("lastSequence", "eventsAfter"));
         assertThat(byId).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
@@ -84,6 +85,21 @@ class ServerReadsTest {
         assertThat(dependents).containsExactlyInAnyOrderElementsOf(store.read(r -> r.dependentsOf(a.id())));
         assertThat(dependents).hasSize(2);
         assertThat(found).contains(store.read(r -> r.feature(c.id())).orElseThrow());
+        assertThat(both).extracting(Feature::id).containsExactly(c.id(), a.id());
+        assertThat(both.get(1)).isEqualTo(byId);
+    }
+
+    @Test
+    void findAllSkipsWhatDoesNotExistAndKeepsTheOrderGiven() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        var missing = new dev.ijoka.domain.FeatureId("no-such-feature");
+
+        assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id());
+        assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
+        assertThat(ijoka.features().findAll(List.of())).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,18 @@ public final class FeatureService implements Features {
             case FeatureId id -> r.feature(id);
             case FeatureRef.Number n -> r.featureByNumber(n.project(), n.number());
         });
+    }
+
+    @Override
+    public List<Feature> findAll(Collection<FeatureId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        GraphCache.Held held = engine.graphs.holding(ids.iterator().next());
+        if (held != null && ids.stream().allMatch(id -> held.snapshot().features().contains(id))) {
+            return ids.stream().map(held.snapshot()::feature).toList();
+        }
+        return engine.read(r -> ids.stream().flatMap(id -> r.feature(id).stream()).toList());
     }
 
     @Override
