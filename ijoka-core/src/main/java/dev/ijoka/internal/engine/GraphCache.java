@@ -11,12 +11,14 @@ import dev.ijoka.event.EventPayload;
 import dev.ijoka.graph.DependencyGraph;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreReader;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +48,13 @@ final class GraphCache {
             return features.get(id);
         }
 
+        /**
+         * The features with these ids, as an unmodifiable view that looks each up when it is read: a
+         * caller that counts the 1,300 ready features or takes the first page of a list pays for
+         * what it reads, not for the whole list.
+         */
         List<Feature> features(List<FeatureId> ids) {
-            return ids.stream().map(features::get).toList();
+            return new FeatureView(ids, features);
         }
 
         int count(Status status) {
@@ -74,6 +81,27 @@ final class GraphCache {
 
         List<Dependency> dependentsOf(FeatureId id) {
             return indexes.dependents().getOrDefault(id, List.of());
+        }
+    }
+
+    /** Features by id, looked up as they are read; immutable, as both its parts are. */
+    private static final class FeatureView extends AbstractList<Feature> implements RandomAccess {
+        private final List<FeatureId> ids;
+        private final FeatureTable table;
+
+        FeatureView(List<FeatureId> ids, FeatureTable table) {
+            this.ids = ids;
+            this.table = table;
+        }
+
+        @Override
+        public Feature get(int index) {
+            return table.get(ids.get(index));
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
         }
     }
 
