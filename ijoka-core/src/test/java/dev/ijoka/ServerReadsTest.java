@@ -90,6 +90,24 @@ class ServerReadsTest {
     }
 
     @Test
+    void afterANewFeatureOneFeatureIsReadFromTheStoreRatherThanByRebuildingTheSnapshot() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id());
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+
+        calls.clear();
+        assertThat(ijoka.features().get(a.id())).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+        assertThat(ijoka.features().get(new FeatureRef.Number(project.id(), b.number())).id()).isEqualTo(b.id());
+        assertThat(ijoka.dependencies().dependentsOf(a.id())).extracting(d -> d.dependent()).containsExactly(b.id());
+        assertThat(calls).doesNotContainKeys("features", "dependencies");
+
+        assertThat(ijoka.plan().ready(project.id())).extracting(Feature::id).containsExactly(a.id());
+        assertThat(calls).containsKey("features"); // a plan question rebuilds it
+    }
+
+    @Test
     void findAllSkipsWhatDoesNotExistAndKeepsTheOrderGiven() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,14 +119,27 @@ final class GraphCache {
     }
 
     Snapshot get(ProjectId project) {
+        return Objects.requireNonNull(current(project, true));
+    }
+
+    /**
+     * The project's snapshot brought up to the log: built if none is held or the new events change
+     * the graph's structure, unless {@code mayRebuild} is false: then null in that case.
+     */
+    private @Nullable Snapshot current(ProjectId project, boolean mayRebuild) {
         Snapshot cached = snapshots.get(project);
         long last = store.read(StoreReader::lastSequence);
         if (cached != null && cached.sequence() == last) {
             return cached;
         }
-        Snapshot current = store.read(r -> forward(r, project, cached));
-        // Keep the newest: another thread may have stored a later snapshot meanwhile.
-        snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+        if (cached == null && !mayRebuild) {
+            return null;
+        }
+        Snapshot current = store.read(r -> forward(r, project, cached, mayRebuild));
+        if (current != null) {
+            // Keep the newest: another thread may have stored a later snapshot meanwhile.
+            snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+        }
         return current;
     }
 
@@ -159,7 +173,8 @@ final class GraphCache {
     @Nullable Held holding(FeatureRef ref) {
         Snapshot s = switch (ref) {
             case FeatureId id -> currentHolding(id);
-            case FeatureRef.Number n -> currentIfWorth(n.project());
+            case FeatureRef.Number n -> snapshots.containsKey(n.project()) ? current(n.project(), false)
+                    : currentIfWorth(n.project());
         };
         if (s == null) {
             return null;
@@ -174,7 +189,8 @@ final class GraphCache {
     private @Nullable Snapshot currentHolding(FeatureId id) {
         for (Map.Entry<ProjectId, Snapshot> e : snapshots.entrySet()) {
             if (e.getValue().features().contains(id)) {
-                return get(e.getKey());
+                // One feature is not worth a rebuild after new features or edges: the store answers it sooner.
+                return current(e.getKey(), false);
             }
         }
         return null;
@@ -191,14 +207,14 @@ final class GraphCache {
         return cached != null && cached.sequence() == r.lastSequence() ? cached.graph() : null;
     }
 
-    private static Snapshot forward(StoreReader r, ProjectId project, @Nullable Snapshot cached) {
+    private static @Nullable Snapshot forward(StoreReader r, ProjectId project, @Nullable Snapshot cached, boolean mayRebuild) {
         long last = r.lastSequence();
         if (cached == null || last < cached.sequence() || last - cached.sequence() > MAX_DELTA) {
-            return build(r, project);
+            return mayRebuild ? build(r, project) : null;
         }
         List<Event> delta = r.eventsAfter(cached.sequence(), MAX_DELTA);
         if (!delta.isEmpty() && delta.getLast().sequence() != last) {
-            return build(r, project);
+            return mayRebuild ? build(r, project) : null;
         }
         Set<FeatureId> touched = new HashSet<>();
         for (Event e : delta) {
@@ -209,7 +225,7 @@ final class GraphCache {
                 case NONE -> { }
                 case FEATURE -> touched.add(e.feature());
                 case STRUCTURE -> {
-                    return build(r, project);
+                    return mayRebuild ? build(r, project) : null;
                 }
             }
         }
@@ -223,7 +239,7 @@ final class GraphCache {
             Feature before = cached.feature(id);
             Feature after = r.feature(id).orElse(null);
             if (before == null || after == null) {
-                return build(r, project);
+                return mayRebuild ? build(r, project) : null;
             }
             replaced.put(id, after);
             if (before.status() != after.status()) {
