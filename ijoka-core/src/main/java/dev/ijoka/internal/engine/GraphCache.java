@@ -113,6 +113,12 @@ final class GraphCache {
     private final Store store;
     private final Map<ProjectId, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Set<ProjectId> asked = ConcurrentHashMap.newKeySet();
+    /**
+     * Per project, the sequence of a held snapshot that only a rebuild can bring forward (new features
+     * or edges came after it): single-feature reads then go to the store without reading those events
+     * again each time, which grew with every feature an agent added.
+     */
+    private final Map<ProjectId, Long> needsRebuild = new ConcurrentHashMap<>();
 
     GraphCache(Store store) {
         this.store = store;
@@ -135,8 +141,13 @@ final class GraphCache {
         if (cached == null && !mayRebuild) {
             return null;
         }
+        if (!mayRebuild && Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
+            return null; // known: the events after it change the structure, so only a rebuild brings it forward
+        }
         Snapshot current = store.read(r -> forward(r, project, cached, mayRebuild));
-        if (current != null) {
+        if (current == null) {
+            needsRebuild.put(project, cached.sequence());
+        } else {
             // Keep the newest: another thread may have stored a later snapshot meanwhile.
             snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
         }
