@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The store figures of docs/benchmarks.md ("PostgreSQL beside SQLite"), on both stores, RUNS times
 # (default 3), one store after the other inside each run so both see the same load:
-#   CliBenchmark --quick (ijoka next / status, whole processes), McpBenchmark (warm tool calls),
+#   CliBenchmark --quick (ijoka next / status, whole processes), McpBenchmark (warm tool calls of a real
+#   ijoka mcp process, every read tool and the main writes),
 #   AppendBenchmark (batched, single, engineRecord), SqliteAppendCpuProbe (the same appends in CPU time,
 #   the PostgreSQL server's included), CrossProcessLatency (commit to another process's bus).
 # ONLY=append,latency (a comma-separated subset of cli, mcp, append, cpu, latency) runs some of them.
@@ -33,7 +34,10 @@ for ((i = 1; i <= runs; i++)); do
             > "$out/cli-$store-$i.txt" 2>&1
         grep -E '^Ijoka|ms ' "$out/cli-$store-$i.txt" | grep -v '^WARNING' || true
     done
-    want mcp && "$java" -jar "$jar" McpBenchmark -f 1 -rf json -rff "$out/mcp-$i.json" > "$out/mcp-$i.txt" 2>&1
+    # McpBenchmark runs without a fork (what it times is the ijoka mcp process it starts), so one JVM loads
+    # each store's plan once for all its tools.
+    want mcp && "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" McpBenchmark -rf json -rff "$out/mcp-$i.json" \
+        > "$out/mcp-$i.txt" 2>&1
     want mcp && { grep -E 'p0.50|p0.99 ' "$out/mcp-$i.txt" || true; }
     want append && "$java" -jar "$jar" AppendBenchmark -f 1 -rf json -rff "$out/append-$i.json" > "$out/append-$i.txt" 2>&1
     want append && { grep -E '^AppendBenchmark[.]' "$out/append-$i.txt" || true; }

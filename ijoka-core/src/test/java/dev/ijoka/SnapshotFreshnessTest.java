@@ -8,6 +8,7 @@ import dev.ijoka.domain.Dependency;
 import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
+import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
@@ -15,6 +16,8 @@ import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.event.EventPayload;
+import dev.ijoka.internal.memory.InMemoryStoreProvider;
+import dev.ijoka.spi.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -37,7 +40,8 @@ class SnapshotFreshnessTest {
     @Test
     void planAnswersEqualBruteForceAfterEveryCommand(@TempDir Path dir) throws Exception {
         Random random = new Random(42);
-        try (Ijoka ijoka = Ijoka.inMemory()) {
+        Store store = new InMemoryStoreProvider().open(InMemoryStoreProvider.URL);
+        try (Ijoka ijoka = Ijoka.builder().store(store).build()) {
             Project a = ijoka.projects().open(Files.createDirectory(dir.resolve("a")));
             Project b = ijoka.projects().open(Files.createDirectory(dir.resolve("b")));
             SessionId agent = SessionId.of("agent");
@@ -52,6 +56,8 @@ class SnapshotFreshnessTest {
                 }
                 assertMatchesBruteForce(ijoka, a);
                 assertMatchesBruteForce(ijoka, b);
+                assertReadsMatchStore(ijoka, store, a);
+                assertReadsMatchStore(ijoka, store, b);
             }
         }
     }
@@ -71,6 +77,20 @@ class SnapshotFreshnessTest {
             case 6 -> ijoka.features().update(f.id(), FeatureUpdate.none().priority(random.nextInt(3)), null, null);
             case 7 -> ijoka.sessions().record(agent, new EventPayload.ToolUsed("Edit", List.of("a.java"), true));
             default -> ijoka.dependencies().remove(f.id(), g.id(), null);
+        }
+    }
+
+    /** Features and dependencies, which a server answers from its snapshot, read as the store has them. */
+    private static void assertReadsMatchStore(Ijoka ijoka, Store store, Project p) {
+        List<Feature> stored = store.read(r -> r.features(p.id()));
+        assertThat(ijoka.features().list(p.id())).containsExactlyElementsOf(stored);
+        for (Feature f : stored) {
+            assertThat(ijoka.features().get(f.id())).isEqualTo(f);
+            assertThat(ijoka.features().find(new FeatureRef.Number(p.id(), f.number()))).contains(f);
+            assertThat(ijoka.dependencies().of(f.id()))
+                    .containsExactlyInAnyOrderElementsOf(store.read(r -> r.dependenciesOf(f.id())));
+            assertThat(ijoka.dependencies().dependentsOf(f.id()))
+                    .containsExactlyInAnyOrderElementsOf(store.read(r -> r.dependentsOf(f.id())));
         }
     }
 

@@ -53,6 +53,32 @@ final class BenchStore {
         };
     }
 
+    /**
+     * Keeps a loaded PostgreSQL database as a template for {@link #copyPostgres} (renamed out of the test
+     * kit's reach, which drops its idle databases) and returns the template's URL.
+     */
+    static synchronized String keepAsTemplate(String url) {
+        String name = databaseOf(url);
+        String template = name + "_template";
+        PostgresTestServer.execute("ALTER DATABASE " + name + " RENAME TO " + template);
+        return PostgresTestServer.url(template);
+    }
+
+    private static int copies;
+
+    /** A new database with what the template database at {@code templateUrl} holds. */
+    static synchronized String copyPostgres(String templateUrl) {
+        String name = databaseOf(templateUrl) + "_copy" + ++copies;
+        PostgresTestServer.execute("CREATE DATABASE " + name + " TEMPLATE " + databaseOf(templateUrl) + " STRATEGY FILE_COPY");
+        return PostgresTestServer.url(name);
+    }
+
+    private static String databaseOf(String url) {
+        String rest = url.substring(url.lastIndexOf('/') + 1);
+        int query = rest.indexOf('?');
+        return query < 0 ? rest : rest.substring(0, query);
+    }
+
     /** The store SPI itself on a new store of that kind (no engine), for the append benchmarks. */
     static Store open(String kind, Path dir) {
         String url = newUrl(kind, dir);

@@ -1,11 +1,13 @@
 package dev.ijoka.api;
 
 import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.SessionId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,13 @@ public interface Features {
     Feature get(FeatureRef ref);
 
     Optional<Feature> find(FeatureRef ref);
+
+    /**
+     * The features with these ids that exist, in the order given, read together (one question to the
+     * store, or to a server's snapshot, instead of one per feature): e.g. the other ends of a feature's
+     * dependencies.
+     */
+    List<Feature> findAll(Collection<FeatureId> ids);
 
     /** Every feature of the project, by number. */
     List<Feature> list(ProjectId project);

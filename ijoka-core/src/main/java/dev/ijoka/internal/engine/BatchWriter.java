@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -78,27 +79,36 @@ final class BatchWriter {
                 throw new CycleException(String.join("; ", selfEdges) + ". Remove those dependencies.");
             }
 
-            List<Feature> existing = tx.features(project);
-            for (Feature f : existing) {
-                labels.putIfAbsent(f.id(), f.ref());
-            }
-            Map<Pair, DependencyKind> stored = new HashMap<>();
-            for (Dependency d : tx.dependencies(project)) {
-                stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
-            }
             List<Pair> toAdd = new ArrayList<>();
+            Map<Pair, DependencyKind> stored = new HashMap<>();
             int unchanged = 0;
-            for (Map.Entry<Pair, DependencyKind> w : wanted.entrySet()) {
-                if (stored.get(w.getKey()) == w.getValue()) {
-                    unchanged++;
-                } else {
-                    toAdd.add(w.getKey());
+            if (onlyNewDependents(wanted, newIds)) {
+                // The usual batch (an import, a feature added with its dependencies): every edge starts at a new
+                // feature. No stored edge reaches a new feature, so a cycle could only run through new ones: check
+                // those alone, without reading the whole project.
+                toAdd.addAll(wanted.keySet());
+                if (wanted.containsValue(DependencyKind.BLOCKS)) {
+                    checkCycles(List.of(), newIds, Map.of(), onlyBetween(wanted, newIds), labels);
+                }
+            } else {
+                List<Feature> existing = tx.features(project);
+                for (Feature f : existing) {
+                    labels.putIfAbsent(f.id(), f.ref());
+                }
+                for (Dependency d : tx.dependencies(project)) {
+                    stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
+                }
+                for (Map.Entry<Pair, DependencyKind> w : wanted.entrySet()) {
+                    if (stored.get(w.getKey()) == w.getValue()) {
+                        unchanged++;
+                    } else {
+                        toAdd.add(w.getKey());
+                    }
+                }
+                if (toAdd.stream().anyMatch(p -> wanted.get(p) == DependencyKind.BLOCKS)) {
+                    checkCycles(existing, newIds, stored, wanted, labels);
                 }
             }
-            if (toAdd.stream().anyMatch(p -> wanted.get(p) == DependencyKind.BLOCKS)) {
-                checkCycles(existing, newIds, stored, wanted, labels);
-            }
-
             int total = entries.size() + toAdd.size();
             int every = Math.max(1, (total + 99) / 100); // about a hundred reports, whatever the size
             int done = 0;
@@ -196,6 +206,24 @@ final class BatchWriter {
                 state[i] = 2;
             }
         }
+    }
+
+    /** Whether every edge of the batch starts at one of its new features (none at a stored one). */
+    private static boolean onlyNewDependents(Map<Pair, DependencyKind> wanted, FeatureId[] newIds) {
+        Set<FeatureId> created = Set.of(newIds);
+        return wanted.keySet().stream().allMatch(p -> created.contains(p.dependent()));
+    }
+
+    /** The batch's edges between two of its new features: the only ones a cycle of new features can use. */
+    private static Map<Pair, DependencyKind> onlyBetween(Map<Pair, DependencyKind> wanted, FeatureId[] newIds) {
+        Set<FeatureId> created = Set.of(newIds);
+        Map<Pair, DependencyKind> inner = new LinkedHashMap<>();
+        wanted.forEach((p, kind) -> {
+            if (created.contains(p.dependency())) {
+                inner.put(p, kind);
+            }
+        });
+        return inner;
     }
 
     /** Builds the graph as it would be after the batch and refuses it, naming every cycle, if it has any. */

@@ -131,11 +131,19 @@ public final class DependencyService implements Dependencies {
 
     @Override
     public List<Dependency> of(FeatureRef feature) {
+        GraphCache.Held held = engine.graphs.holding(feature);
+        if (held != null) {
+            return held.snapshot().dependenciesOf(held.feature().id());
+        }
         return engine.read(r -> r.dependenciesOf(Engine.resolve(r, feature).id()));
     }
 
     @Override
     public List<Dependency> dependentsOf(FeatureRef feature) {
+        GraphCache.Held held = engine.graphs.holding(feature);
+        if (held != null) {
+            return held.snapshot().dependentsOf(held.feature().id());
+        }
         return engine.read(r -> r.dependentsOf(Engine.resolve(r, feature).id()));
     }
 

@@ -29,6 +29,7 @@ import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +69,16 @@ public final class FeatureService implements Features {
 
     @Override
     public Feature get(FeatureRef ref) {
-        return engine.read(r -> Engine.resolve(r, ref));
+        GraphCache.Held held = engine.graphs.holding(ref);
+        return held != null ? held.feature() : engine.read(r -> Engine.resolve(r, ref));
     }
 
     @Override
     public Optional<Feature> find(FeatureRef ref) {
+        GraphCache.Held held = engine.graphs.holding(ref);
+        if (held != null) {
+            return Optional.of(held.feature());
+        }
         return engine.read(r -> switch (ref) {
             case FeatureId id -> r.feature(id);
             case FeatureRef.Number n -> r.featureByNumber(n.project(), n.number());
@@ -80,8 +86,22 @@ public final class FeatureService implements Features {
     }
 
     @Override
+    public List<Feature> findAll(Collection<FeatureId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        GraphCache.Held held = engine.graphs.holding(ids.iterator().next());
+        if (held != null && ids.stream().allMatch(id -> held.snapshot().features().contains(id))) {
+            return ids.stream().map(held.snapshot()::feature).toList();
+        }
+        return engine.read(r -> ids.stream().flatMap(id -> r.feature(id).stream()).toList());
+    }
+
+    @Override
     public List<Feature> list(ProjectId project) {
-        return engine.read(r -> r.features(project));
+        // Listing is a question about the whole project: from the second on, the snapshot answers it.
+        GraphCache.Snapshot s = engine.graphs.currentIfWorth(project);
+        return s != null ? s.inNumberOrder() : engine.read(r -> r.features(project));
     }
 
     @Override
@@ -186,9 +206,8 @@ public final class FeatureService implements Features {
         StoreTransaction tx = run.tx;
         if (f.status() == Status.PENDING) {
             requireDependenciesComplete(tx, f);
-            int sessionCount = session == null ? -1 : tx.countInProgress(f.project(), session.id());
-            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, tx.countInProgress(f.project(), null),
-                    sessionCount), "start")) {
+            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, () -> tx.countInProgress(f.project(), null),
+                    () -> session == null ? -1 : tx.countInProgress(f.project(), session.id())), "start")) {
                 return f;
             }
             Claim claim = session == null ? null : new Claim(session.id(), run.now, run.now.plus(engine.lease));
@@ -213,8 +232,8 @@ public final class FeatureService implements Features {
         if (held != null && held.isLive(run.now)) {
             throw conflict(tx, f, held, "start");
         }
-        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, tx.countInProgress(f.project(), null),
-                tx.countInProgress(f.project(), session.id())), "start")) {
+        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, () -> tx.countInProgress(f.project(), null),
+                () -> tx.countInProgress(f.project(), session.id())), "start")) {
             return f;
         }
         Claim claim = new Claim(session.id(), run.now, run.now.plus(engine.lease));

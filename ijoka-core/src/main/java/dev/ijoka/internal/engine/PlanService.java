@@ -12,6 +12,7 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.graph.DependencyGraph;
 import dev.ijoka.graph.ValidationReport;
+import dev.ijoka.spi.StoreReader;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -37,21 +38,23 @@ public final class PlanService implements Plan {
     @Override
     public Optional<Feature> next(ProjectId project, @Nullable SessionId sessionId) {
         if (sessionId != null) {
+            // One read for what a session changes: the feature it holds, else whether a rule stops it starting
+            // one (null: a rule does, so nothing is next for it).
             Optional<Feature> current = engine.read(r -> {
                 Session session = Engine.requireSession(r, sessionId);
-                if (session.currentFeature() == null) {
-                    return Optional.<Feature>empty();
+                if (session.currentFeature() != null) {
+                    Optional<Feature> held = r.feature(session.currentFeature()).filter(f -> holds(f, sessionId));
+                    if (held.isPresent()) {
+                        return held;
+                    }
                 }
-                return r.feature(session.currentFeature()).filter(f -> holds(f, sessionId));
+                return denied(r, project, sessionId) ? null : Optional.<Feature>empty();
             });
+            if (current == null) {
+                return Optional.empty();
+            }
             if (current.isPresent()) {
                 return current;
-            }
-            boolean denied = engine.read(r -> RuleEngine.beforeStart(r.rules(project), true,
-                    r.countInProgress(project, null), r.countInProgress(project, sessionId)).stream()
-                    .anyMatch(v -> v.decision() instanceof Decision.Deny));
-            if (denied) {
-                return Optional.empty();
             }
         }
         if (!engine.graphs.worthSnapshot(project)) {
@@ -59,6 +62,12 @@ public final class PlanService implements Plan {
         }
         GraphCache.Snapshot s = engine.graphs.get(project);
         return s.graph().next(id -> true).map(s::feature);
+    }
+
+    /** Whether a work-in-progress limit stops the session starting another feature; counts only if a limit is on. */
+    private static boolean denied(StoreReader r, ProjectId project, SessionId sessionId) {
+        return RuleEngine.beforeStart(r.rules(project), true, () -> r.countInProgress(project, null),
+                () -> r.countInProgress(project, sessionId)).stream().anyMatch(v -> v.decision() instanceof Decision.Deny);
     }
 
     private static boolean holds(Feature f, SessionId session) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,18 @@ final class RuleEngine {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * {@link #beforeStart(List, boolean, int, int)} with the counts asked for only when an enabled
+     * work-in-progress limit needs them: each is a query, and most projects have no limit.
+     */
+    static List<Verdict> beforeStart(List<Rule> rules, boolean newToProject, IntSupplier projectCount,
+            IntSupplier sessionCount) {
+        if (rules.stream().noneMatch(r -> r.enabled() && r.spec() instanceof RuleSpec.WipLimit)) {
+            return List.of();
+        }
+        return beforeStart(rules, newToProject, projectCount.getAsInt(), sessionCount.getAsInt());
     }
 
     /** Before a feature completes. */

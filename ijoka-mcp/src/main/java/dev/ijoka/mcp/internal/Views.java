@@ -10,6 +10,7 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.domain.Step;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,10 +150,17 @@ final class Views {
     }
 
     private static List<Edge> edges(Ijoka ijoka, List<Dependency> deps, boolean outgoing) {
+        // The other ends read together: one question to the store (or the server's snapshot), not one each.
+        Map<FeatureId, Feature> others = new HashMap<>();
+        for (Feature other : ijoka.features().findAll(deps.stream().map(d -> outgoing ? d.dependency() : d.dependent()).toList())) {
+            others.put(other.id(), other);
+        }
         List<Edge> out = new ArrayList<>();
         for (Dependency d : deps) {
-            find(ijoka, outgoing ? d.dependency() : d.dependent())
-                    .ifPresent(other -> out.add(new Edge(other, d.kind().wireName())));
+            Feature other = others.get(outgoing ? d.dependency() : d.dependent());
+            if (other != null) {
+                out.add(new Edge(other, d.kind().wireName()));
+            }
         }
         return out;
     }

@@ -38,9 +38,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -272,10 +274,18 @@ class JooqReader implements StoreReader {
                 .fetch(rows::rule);
     }
 
+    /**
+     * The SQL of {@link #lastSequence}, rendered once per dialect: a server asks it before every answer
+     * it gives from its snapshot, and rendering the query each time cost more than running it
+     * (docs/benchmarks.md, "MCP on the real stores").
+     */
+    private static final Map<SQLDialect, String> LAST_SEQUENCE_SQL = new ConcurrentHashMap<>();
+
     @Override
     public long lastSequence() {
-        Record1<Long> max = dsl.select(DSL.max(EVENTS.SEQ)).from(EVENTS).fetchOne();
-        Long value = max == null ? null : max.value1();
+        String sql = LAST_SEQUENCE_SQL.computeIfAbsent(dsl.dialect(),
+                d -> dsl.render(dsl.select(DSL.max(EVENTS.SEQ)).from(EVENTS)));
+        Long value = dsl.resultQuery(sql).fetchOne(0, Long.class);
         return value == null ? 0 : value;
     }
 

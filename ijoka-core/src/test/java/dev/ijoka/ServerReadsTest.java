@@ -1,0 +1,215 @@
+package dev.ijoka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ijoka.api.CycleException;
+import dev.ijoka.api.FeatureBatch;
+import dev.ijoka.domain.Category;
+import dev.ijoka.domain.DependencyKind;
+import dev.ijoka.domain.Enforcement;
+import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureRef;
+import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.Project;
+import dev.ijoka.domain.RuleSpec;
+import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
+import dev.ijoka.domain.WipScope;
+import dev.ijoka.internal.memory.InMemoryStoreProvider;
+import dev.ijoka.spi.Store;
+import dev.ijoka.spi.StoreReader;
+import dev.ijoka.spi.StoreTransaction;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a long-running engine (an MCP server, the dashboard) asks its store for, counted on a real
+ * in-memory store behind a counting proxy: once it holds a project's snapshot, single-feature, list
+ * and dependency reads are answered from it after one look at the log's last sequence (issue 13:
+ * a warm tool call must not read the plan from the store); a session's {@code next} reads what the
+ * session changes in one go and counts work in progress only when a limit needs it; and a batch of
+ * new features depending on stored ones never reads the whole project.
+ */
+class ServerReadsTest {
+
+    /** Store reads by method name, from the test's thread (not the change feed's). */
+    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    private final Thread testThread = Thread.currentThread();
+    private Store store;
+    private Ijoka ijoka;
+    private Project project;
+
+    @BeforeEach
+    void open(@TempDir Path dir) {
+        store = counting(new InMemoryStoreProvider().open(InMemoryStoreProvider.URL));
+        ijoka = Ijoka.builder().store(store).build();
+        project = ijoka.projects().open(dir);
+    }
+
+    @Test
+    void aHeldSnapshotAnswersFeatureAndDependencyReadsLikeTheStoreWithoutReadingFeatures() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        Feature c = ijoka.features().create(project.id(), NewFeature.of("c", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+        ijoka.dependencies().add(c.id(), a.id(), DependencyKind.RELATED, null);
+        ijoka.features().start(a.id(), null);
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+
+        calls.clear();
+        Feature byId = ijoka.features().get(a.id());
+        Feature byNumber = ijoka.features().get(new FeatureRef.Number(project.id(), b.number()));
+        List<Feature> listed = ijoka.features().list(project.id());
+        var dependsOn = ijoka.dependencies().of(b.id());
+        var dependents = ijoka.dependencies().dependentsOf(a.id());
+        var found = ijoka.features().find(c.id());
+        List<Feature> both = ijoka.features().findAll(List.of(c.id(), a.id()));
+
+        assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("lastSequence"));
+        assertThat(byId).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+        assertThat(byId.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(byNumber).isEqualTo(store.read(r -> r.feature(b.id())).orElseThrow());
+        assertThat(listed).containsExactlyElementsOf(store.read(r -> r.features(project.id())));
+        assertThat(dependsOn).containsExactlyInAnyOrderElementsOf(store.read(r -> r.dependenciesOf(b.id())));
+        assertThat(dependents).containsExactlyInAnyOrderElementsOf(store.read(r -> r.dependentsOf(a.id())));
+        assertThat(dependents).hasSize(2);
+        assertThat(found).contains(store.read(r -> r.feature(c.id())).orElseThrow());
+        assertThat(both).extracting(Feature::id).containsExactly(c.id(), a.id());
+        assertThat(both.get(1)).isEqualTo(byId);
+    }
+
+    @Test
+    void afterANewFeatureOneFeatureIsReadFromTheStoreRatherThanByRebuildingTheSnapshot() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id());
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+
+        calls.clear();
+        assertThat(ijoka.features().get(a.id())).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+        assertThat(ijoka.features().get(new FeatureRef.Number(project.id(), b.number())).id()).isEqualTo(b.id());
+        assertThat(ijoka.dependencies().dependentsOf(a.id())).extracting(d -> d.dependent()).containsExactly(b.id());
+        assertThat(calls).doesNotContainKeys("features", "dependencies");
+        assertThat(calls.get("eventsAfter")).as("the new events are read once, not by every read").isEqualTo(1);
+
+        assertThat(ijoka.plan().ready(project.id())).extracting(Feature::id).containsExactly(a.id());
+        assertThat(calls).containsKey("features"); // a plan question rebuilds it
+    }
+
+    @Test
+    void findAllSkipsWhatDoesNotExistAndKeepsTheOrderGiven() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        var missing = new dev.ijoka.domain.FeatureId("no-such-feature");
+
+        assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id());
+        assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
+        assertThat(ijoka.features().findAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void aSessionsNextCountsWorkInProgressOnlyWhenALimitIsOn() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        SessionId agent = SessionId.of("agent");
+        ijoka.sessions().start(project.id(), agent, "test");
+
+        calls.clear();
+        assertThat(ijoka.plan().next(project.id(), agent)).map(Feature::id).contains(a.id());
+        assertThat(calls).doesNotContainKey("countInProgress");
+
+        ijoka.features().start(a.id(), null); // held by a person: the session holds nothing
+        ijoka.rules().add(project.id(), new RuleSpec.WipLimit(1, WipScope.PROJECT), Enforcement.DENY);
+        calls.clear();
+        assertThat(ijoka.plan().next(project.id(), agent)).isEmpty();
+        assertThat(calls).containsKey("countInProgress");
+    }
+
+    @Test
+    void aBatchWhoseEdgesStartAtNewFeaturesReadsNeitherEveryFeatureNorEveryEdge() {
+        Feature stored = ijoka.features().create(project.id(), NewFeature.of("stored", Category.FUNCTIONAL));
+        calls.clear();
+        FeatureBatch one = new FeatureBatch(
+                List.of(new FeatureBatch.Entry(NewFeature.of("new", Category.FUNCTIONAL), Status.PENDING, null, null)),
+                List.of(new FeatureBatch.Edge(new FeatureBatch.Target.Entry(0),
+                        new FeatureBatch.Target.Existing(stored.id()), DependencyKind.BLOCKS)));
+
+        Feature added = ijoka.features().createAll(project.id(), one, FeatureBatch.Progress.NONE).created().getFirst();
+
+        assertThat(calls).doesNotContainKeys("features", "dependencies");
+        assertThat(ijoka.dependencies().of(added.id())).singleElement()
+                .satisfies(d -> assertThat(d.dependency()).isEqualTo(stored.id()));
+    }
+
+    @Test
+    void aCycleAmongABatchsNewFeaturesIsStillRefused() {
+        Feature stored = ijoka.features().create(project.id(), NewFeature.of("stored", Category.FUNCTIONAL));
+        FeatureBatch loop = new FeatureBatch(
+                List.of(new FeatureBatch.Entry(NewFeature.of("x", Category.FUNCTIONAL), Status.PENDING, null, null),
+                        new FeatureBatch.Entry(NewFeature.of("y", Category.FUNCTIONAL), Status.PENDING, null, null)),
+                List.of(new FeatureBatch.Edge(new FeatureBatch.Target.Entry(0), new FeatureBatch.Target.Entry(1),
+                                DependencyKind.BLOCKS),
+                        new FeatureBatch.Edge(new FeatureBatch.Target.Entry(1), new FeatureBatch.Target.Entry(0),
+                                DependencyKind.BLOCKS),
+                        new FeatureBatch.Edge(new FeatureBatch.Target.Entry(0), new FeatureBatch.Target.Existing(stored.id()),
+                                DependencyKind.BLOCKS)));
+
+        assertThatThrownBy(() -> ijoka.features().createAll(project.id(), loop, FeatureBatch.Progress.NONE))
+                .isInstanceOf(CycleException.class)
+                .hasMessageContaining("new feature \"x\"").hasMessageContaining("new feature \"y\"");
+        assertThat(ijoka.features().list(project.id())).extracting(Feature::description).containsExactly("stored");
+    }
+
+    /** The store, with every reader and transaction it hands out counting its calls. */
+    private Store counting(Store real) {
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, (proxy, m, args) -> {
+            if (m.getName().equals("read")) {
+                Function<StoreReader, ?> work = cast(args[0]);
+                return real.read(r -> work.apply(countingView(StoreReader.class, r)));
+            }
+            if (m.getName().equals("write")) {
+                Function<StoreTransaction, ?> work = cast(args[0]);
+                return real.write(tx -> work.apply(countingView(StoreTransaction.class, tx)));
+            }
+            return invoke(m, real, args);
+        });
+    }
+
+    private <T> T countingView(Class<T> type, T real) {
+        InvocationHandler handler = (proxy, m, args) -> {
+            if (Thread.currentThread() == testThread) {
+                calls.merge(m.getName(), 1, Integer::sum);
+            }
+            return invoke(m, real, args);
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+}
