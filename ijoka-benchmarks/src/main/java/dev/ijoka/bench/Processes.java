@@ -24,6 +24,9 @@ final class Processes {
     /** The CPU time (user + system) of the last {@link #run}, in nanoseconds; -1 without GNU time. */
     static long lastCpuNanos = -1;
 
+    /** The peak resident memory (VmHWM) of the last {@link #run}'s process, in KiB; -1 without GNU time. */
+    static long lastPeakKib = -1;
+
     /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
     static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
             throws IOException, InterruptedException {
@@ -37,7 +40,7 @@ final class Processes {
         Path cpuFile = null;
         if (Files.isExecutable(GNU_TIME)) {
             cpuFile = Files.createTempFile("ijoka-bench-cpu-", ".txt");
-            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpuFile.toString()));
+            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S %M", "-o", cpuFile.toString()));
             timed.addAll(command);
             command = timed;
         }
@@ -58,11 +61,15 @@ final class Processes {
         }
         long elapsed = System.nanoTime() - start;
         lastCpuNanos = -1;
+        lastPeakKib = -1;
         if (cpuFile != null) {
-            String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
+            // GNU time writes "Command exited with non-zero status N" first when the command failed.
+            List<String> lines = Files.readAllLines(cpuFile);
+            String[] cpu = lines.isEmpty() ? new String[0] : lines.getLast().strip().split("\\s+");
             Files.deleteIfExists(cpuFile);
-            if (cpu.length == 2) {
+            if (cpu.length == 3) {
                 lastCpuNanos = (long) ((Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1])) * 1e9);
+                lastPeakKib = Long.parseLong(cpu[2]);
             }
         }
         if (check && p.exitValue() != 0) {
@@ -94,6 +101,12 @@ final class Processes {
             }
             Thread.sleep(200);
         }
+    }
+
+    static double median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     static void print(String variant, String command, List<Long> nanos) {
