@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -245,8 +246,8 @@ final class FeatureCommands implements Runnable {
             // one-shot process as much again as the rest (docs/benchmarks.md, issue 13).
             Map<FeatureId, Feature> byId = new HashMap<>();
             waitingFor.forEach(w -> byId.put(w.id(), w));
-            java.util.stream.Stream.concat(java.util.stream.Stream.concat(dependsOn.stream().map(Dependency::dependency),
-                            neededBy.stream().map(Dependency::dependent)), java.util.stream.Stream.ofNullable(f.parent()))
+            Stream.concat(Stream.concat(dependsOn.stream().map(Dependency::dependency),
+                            neededBy.stream().map(Dependency::dependent)), Stream.ofNullable(f.parent()))
                     .filter(id -> !byId.containsKey(id))
                     .forEach(id -> ijoka.features().find(id).ifPresent(g -> byId.put(g.id(), g)));
             if (ctx.json()) {
