@@ -48,8 +48,10 @@ import java.util.stream.Stream;
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--sizes 1000,10000,100000] [--runs N]
- *     [--peers] [--variants] [--store postgres]
+ *     [--peers] [--variants] [--timeout SECONDS] [--store postgres]
  * </pre>
+ * A command that runs longer than {@code --timeout} (default 600 s) is killed and its row shown as such, and left out
+ * of later rounds.
  * {@code --features N} is {@code --sizes N}. The 1-minute load average is printed before and after each size:
  * other work on the machine shows up there first.
  */
@@ -91,6 +93,7 @@ public final class CliBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = Processes.intArg(args, "--runs", 10);
+        Processes.timeoutSeconds = Processes.intArg(args, "--timeout", 600);
         List<String> argList = Arrays.asList(args);
         boolean variants = argList.contains("--variants");
         boolean peers = argList.contains("--peers");
@@ -178,20 +181,36 @@ public final class CliBenchmark {
     private static Map<String, Double> measure(Tool tool, int runs) throws IOException, InterruptedException {
         List<Row> rows = tool.rows().stream().filter(r -> r.line() != null).toList();
         int warmUps = 2;
+        Map<String, String> failedWarmUp = new HashMap<>();
         for (int w = 0; w < warmUps; w++) {
             for (Row row : rows) {
-                Processes.run(concat(tool.prefix(), row.line().apply(runs + w)), tool.env(), tool.directory(), true);
+                if (failedWarmUp.containsKey(row.name())) {
+                    continue;
+                }
+                try {
+                    Processes.run(concat(tool.prefix(), row.line().apply(runs + w)), tool.env(), tool.directory(), true);
+                } catch (Processes.TimedOut e) {
+                    failedWarmUp.put(row.name(), "> " + Processes.timeoutSeconds + " s");
+                }
             }
         }
         Map<String, List<Long>> wall = new HashMap<>();
         Map<String, List<Long>> cpu = new HashMap<>();
         Map<String, List<Long>> peak = new HashMap<>();
+        Map<String, String> failed = new HashMap<>(failedWarmUp); // rows that ran out of time, left out of later rounds
         for (int k = 0; k < runs; k++) {
             for (Row row : rows) {
-                wall.computeIfAbsent(row.name(), x -> new ArrayList<>())
-                        .add(Processes.run(concat(tool.prefix(), row.line().apply(k)), tool.env(), tool.directory(), true));
-                cpu.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastCpuNanos);
-                peak.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastPeakKib);
+                if (failed.containsKey(row.name())) {
+                    continue;
+                }
+                try {
+                    long nanos = Processes.run(concat(tool.prefix(), row.line().apply(k)), tool.env(), tool.directory(), true);
+                    wall.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(nanos);
+                    cpu.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastCpuNanos);
+                    peak.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastPeakKib);
+                } catch (Processes.TimedOut e) {
+                    failed.put(row.name(), "> " + Processes.timeoutSeconds + " s");
+                }
             }
         }
         System.out.printf(Locale.ROOT, "%-28s %-28s %8s %8s %8s %8s %8s %9s%n", tool.name(), "command", "median", "p90", "min", "max",
@@ -200,6 +219,11 @@ public final class CliBenchmark {
         for (Row row : tool.rows()) {
             if (row.line() == null) {
                 System.out.printf(Locale.ROOT, "%-28s %-28s %8s%n", tool.name(), row.name(), "—");
+                continue;
+            }
+            if (!wall.containsKey(row.name())) {
+                System.out.printf(Locale.ROOT, "%-28s %-28s %8s (killed)%n", tool.name(), row.name(), failed.get(row.name()));
+                medians.put(row.name(), Double.POSITIVE_INFINITY);
                 continue;
             }
             long[] sorted = wall.get(row.name()).stream().mapToLong(Long::longValue).sorted().toArray();
@@ -224,7 +248,9 @@ public final class CliBenchmark {
             Double ours = medians.get(tools.getFirst().name()).get(row.name());
             for (Tool t : tools) {
                 Double theirs = medians.get(t.name()).get(row.name());
-                String cell = theirs == null ? "—" : t == tools.getFirst() ? String.format(Locale.ROOT, "%.0f ms", theirs)
+                String cell = theirs == null ? "—"
+                        : theirs.isInfinite() ? "> " + Processes.timeoutSeconds + " s"
+                        : t == tools.getFirst() ? String.format(Locale.ROOT, "%.0f ms", theirs)
                         : String.format(Locale.ROOT, "%.0f ms (%.1f×)", theirs, theirs / ours);
                 System.out.printf(Locale.ROOT, " %22s", cell);
             }

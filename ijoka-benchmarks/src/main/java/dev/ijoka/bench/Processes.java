@@ -27,6 +27,16 @@ final class Processes {
     /** The peak resident memory (VmHWM) of the last {@link #run}'s process, in KiB; -1 without GNU time. */
     static long lastPeakKib = -1;
 
+    /** How long a command may run before it is killed and {@link TimedOut} thrown; 10 minutes unless set. */
+    static long timeoutSeconds = 600;
+
+    /** A command that ran longer than {@link #timeoutSeconds}; it was killed, with every process it started. */
+    static final class TimedOut extends IllegalStateException {
+        TimedOut(String message) {
+            super(message);
+        }
+    }
+
     /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
     static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
             throws IOException, InterruptedException {
@@ -44,9 +54,12 @@ final class Processes {
             timed.addAll(command);
             command = timed;
         }
+        // stderr goes to a file, not a pipe read to its end: reading a pipe would wait for a process that never
+        // ends, and the timeout below would never apply.
+        Path errFile = Files.createTempFile("ijoka-bench-err-", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.PIPE);
+                .redirectError(errFile.toFile());
         if (input != null) {
             pb.redirectInput(input.toFile());
         }
@@ -54,11 +67,17 @@ final class Processes {
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
+            Files.deleteIfExists(errFile);
+            if (cpuFile != null) {
+                Files.deleteIfExists(cpuFile);
+            }
+            throw new TimedOut("did not finish in " + timeoutSeconds + " s: " + String.join(" ", commandLine));
         }
+        byte[] err = Files.readAllBytes(errFile);
+        Files.deleteIfExists(errFile);
         long elapsed = System.nanoTime() - start;
         lastCpuNanos = -1;
         lastPeakKib = -1;
