@@ -113,6 +113,29 @@ class FeatureBatchTest {
     }
 
     @Test
+    void aSmallBatchIsRefusedACycleThroughStoredEdges() {
+        Feature a = fx.feature("a");
+        Feature b = fx.feature("b");
+        fx.ijoka.dependencies().add(a.id(), b.id(), BLOCKS, null);
+        long mark = fx.mark();
+
+        // b → x → a is new; a → b is stored: a small batch reads only the edges it names, unless it could close a cycle.
+        assertThatThrownBy(() -> create(List.of(pending("x")),
+                List.of(new Edge(Target.entry(0), Target.existing(a.id()), BLOCKS),
+                        new Edge(Target.existing(b.id()), Target.entry(0), BLOCKS))))
+                .isInstanceOf(CycleException.class)
+                .hasMessageContaining("#1")
+                .hasMessageContaining("#2")
+                .hasMessageContaining("new feature \"x\"");
+        assertThat(fx.eventsSince(mark)).isEmpty();
+
+        FeatureBatch.Result added = create(List.of(pending("y")),
+                List.of(new Edge(Target.entry(0), Target.existing(a.id()), BLOCKS),
+                        new Edge(Target.entry(0), Target.existing(b.id()), BLOCKS)));
+        assertThat(added.added()).hasSize(2);
+    }
+
+    @Test
     void relatedEdgesMayFormLoops() {
         FeatureBatch.Result result = create(List.of(pending("x"), pending("y")),
                 List.of(new Edge(Target.entry(0), Target.entry(1), RELATED), new Edge(Target.entry(1), Target.entry(0), RELATED)));

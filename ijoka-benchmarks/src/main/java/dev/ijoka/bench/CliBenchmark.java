@@ -19,34 +19,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Whole-process timing of the command line (DESIGN.md §8: {@code ijoka next} and {@code ijoka status}
- * on a 10,000-feature store, median ≤ 700 ms), on SQLite or, with {@code --store postgres}, on a new
- * database of an embedded PostgreSQL server that this JVM starts ({@link BenchStore}), named to every
- * command by {@code IJOKA_DB}. Not JMH: what matters is the time from
- * launching a process to its exit, as a person or a script sees it.
+ * Whole-process timing of the command line, issue 13's table: {@code next}, {@code status}, {@code feature list}
+ * (plain, {@code --json}, {@code --ready --json}), {@code feature show}, {@code feature add} with two dependencies,
+ * {@code dep add} and a status change ({@code feature block}), each on a plan of 1,000, 10,000 or 100,000
+ * features, on SQLite (default) or, with {@code --store postgres}, on a new database of an embedded PostgreSQL
+ * server that this JVM starts ({@link BenchStore}), named to every command by {@code IJOKA_DB}. With
+ * {@code --peers}, Task Master and Backlog.md (installed from npm into
+ * {@code ijoka-benchmarks/target/peers} on first use; see {@link Peers}) are measured on the same plan in the same
+ * run, each on its own default store. Not JMH: what matters is the time from launching a process to its exit, as a
+ * person or a script sees it.
  *
  * <ol>
- *   <li>Writes a Task Master {@code tasks.json} of {@code --features} tasks (default 10,000) with two
- *       {@code blocks} dependencies each on earlier tasks (so about 20,000 edges, a DAG), statuses by
- *       age (about 40% done, 10% in progress, 5% blocked, 45% pending) and random priorities, from a
- *       fixed seed.</li>
- *   <li>Imports it with {@code ijoka import} into a fresh store (SQLite: in a temporary
- *       {@code IJOKA_HOME}) (timed: this is also the bulk import's figure), then waits for the
- *       launcher's start-up cache (on JDK 25+ trained in the background after that first command).</li>
- *   <li>For each variant (the launcher as shipped; the launcher without its start-up cache; a plain
- *       {@code java -jar} with no tuning): two warm-up runs, then
- *       {@code --runs} runs (default 20) of {@code next} and of {@code status}, alternating, and
- *       prints the median, 90th percentile, minimum and maximum wall time, and (where GNU
- *       {@code /usr/bin/time} exists) the same of the CPU time each run used, user plus system: on a
- *       machine that other work keeps busy, CPU time is the steadier figure.</li>
+ *   <li>Writes a Task Master {@code tasks.json} of N tasks ({@link #tasksJson}: two {@code blocks}
+ *       dependencies each on earlier tasks, about 2N edges, a DAG; statuses by age, about 40% done, 10% in
+ *       progress, 5% blocked, 45% pending; random priorities; a fixed seed).</li>
+ *   <li>Imports it with {@code ijoka import} into a fresh store (SQLite: in a temporary {@code IJOKA_HOME}), timed
+ *       (the bulk import's figure), then waits for the launcher's start-up cache (on JDK 25+ trained in the
+ *       background after that first command).</li>
+ *   <li>Two warm-up rounds, then {@code --runs} rounds (default 10) of every command, interleaved (one of each
+ *       per round, so that a burst of other load on the machine spreads over all of them). Commands that
+ *       change the plan change a different feature each time. Prints, per command, the median, 90th
+ *       percentile, minimum and maximum wall time and (where GNU {@code /usr/bin/time} exists) the median CPU
+ *       time (user plus system, the steadier figure on a busy machine) and the median peak resident memory.</li>
+ *   <li>With {@code --variants}: {@code next} and {@code status} again without the start-up cache and with a
+ *       plain {@code java -jar}.</li>
  * </ol>
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
  * <pre>
- * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--features N] [--runs N] [--quick] [--store postgres]
+ * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--sizes 1000,10000,100000] [--runs N]
+ *     [--peers] [--variants] [--timeout SECONDS] [--store postgres]
  * </pre>
- * {@code --quick} measures the shipped launcher only. The 1-minute load average is printed before
- * and after: other work on the machine shows up there first.
+ * A command that runs longer than {@code --timeout} (default 600 s) is killed and its row shown as such, and left out
+ * of later rounds.
+ * {@code --features N} is {@code --sizes N}. The 1-minute load average is printed before and after each size:
+ * other work on the machine shows up there first.
  */
 public final class CliBenchmark {
 
@@ -55,10 +62,50 @@ public final class CliBenchmark {
     /** How a command is started. */
     private record Variant(String name, List<String> prefix, Map<String, String> env) {}
 
+    /** One row of the table: what a tool runs for it in round {@code k} (0, 1, ...), or null where it has no such command. */
+    record Row(String name, java.util.function.IntFunction<List<String>> line) {}
+
+    /** The plan a run measures: its size and which features are pending, in the order they may be changed. */
+    record Plan(List<Task> tasks, List<Integer> pending) {
+        int size() {
+            return tasks.size();
+        }
+    }
+
+    /** A tool as measured: how to start it, where, with what environment, and its command per row. */
+    record Tool(String name, List<String> prefix, Path directory, Map<String, String> env, List<Row> rows) {}
+
+    /** The rows of issue 13's table, with Ijoka's command for each. */
+    static List<Row> ijokaRows(Plan plan) {
+        int n = plan.size();
+        return List.of(
+                new Row("next", k -> List.of("next")),
+                new Row("status", k -> List.of("status")),
+                new Row("feature list", k -> List.of("feature", "list")),
+                new Row("feature list --json", k -> List.of("feature", "list", "--json")),
+                new Row("feature list --ready --json", k -> List.of("feature", "list", "--ready", "--json")),
+                new Row("feature show", k -> List.of("feature", "show", "#" + n / 2)),
+                new Row("feature add, 2 deps", k -> List.of("feature", "add", "Benchmark feature " + k,
+                        "--depends-on", "#" + (n - 1 - k), "--depends-on", "#" + (n / 2 + k))),
+                new Row("dep add", k -> List.of("dep", "add", "#" + (n - k), "#" + (n / 2 - 1 - k))),
+                new Row("status change", k -> List.of("feature", "block", "#" + plan.pending().get(k), "--reason", "benchmark")));
+    }
+
     public static void main(String[] args) throws Exception {
-        int features = Processes.intArg(args, "--features", 10_000);
-        int runs = Processes.intArg(args, "--runs", 20);
-        boolean quick = Arrays.asList(args).contains("--quick");
+        int runs = Processes.intArg(args, "--runs", 10);
+        Processes.timeoutSeconds = Processes.intArg(args, "--timeout", 600);
+        List<String> argList = Arrays.asList(args);
+        boolean variants = argList.contains("--variants");
+        boolean peers = argList.contains("--peers");
+        List<Integer> sizes = new ArrayList<>();
+        int sizesAt = argList.indexOf("--sizes");
+        if (sizesAt >= 0 && sizesAt + 1 < args.length) {
+            for (String size : args[sizesAt + 1].split(",")) {
+                sizes.add(Integer.parseInt(size.strip().replace("_", "")));
+            }
+        } else {
+            sizes.add(Processes.intArg(args, "--features", 10_000));
+        }
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
         Path jar = repo.resolve("ijoka-app/target/ijoka.jar");
@@ -66,12 +113,23 @@ public final class CliBenchmark {
             System.err.println("Run this from the repository root after 'mvn -q -DskipTests package' (needs ./ijoka and " + jar + ")");
             System.exit(2);
         }
+        Peers peerTools = peers ? Peers.install(repo.resolve("ijoka-benchmarks/target/peers")) : null;
+        for (int size : sizes) {
+            measure(size, runs, variants, peerTools, launcher, jar, args);
+        }
+    }
+
+    private static void measure(int features, int runs, boolean variants, Peers peers,
+            Path launcher, Path jar, String[] args) throws Exception {
         Path work = Files.createTempDirectory("ijoka-cli-bench-");
         try {
             Path project = Files.createDirectories(work.resolve("project"));
             Path home = work.resolve("home");
             Path tasks = project.resolve("tasks.json");
-            Files.writeString(tasks, tasksJson(features, new Random(42)), StandardCharsets.UTF_8);
+            List<Task> all = tasks(features, new Random(42));
+            Files.writeString(tasks, tasksJson(all), StandardCharsets.UTF_8);
+            // Status changes take pending features, the newest first.
+            Plan plan = new Plan(all, all.reversed().stream().filter(t -> t.status().equals("pending")).map(Task::id).toList());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Map<String, String> env = new HashMap<>();
             env.put("IJOKA_HOME", home.toString());
@@ -81,42 +139,34 @@ public final class CliBenchmark {
                 env.put("IJOKA_DB", BenchStore.newUrl(store, home));
             }
 
-            System.out.printf(Locale.ROOT, "Ijoka command line, %d features on %s, Java %s, load average %s%n", features, store,
-                    Runtime.version(), Processes.load());
+            System.out.printf(Locale.ROOT, "%nIjoka command line, %,d features on %s, Java %s, %d runs, load average %s%n", features,
+                    store, Runtime.version(), runs, Processes.load());
             long importNanos = Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
-            System.out.printf(Locale.ROOT, "import tasks.json (%,d bytes, first run, without a start-up cache): %.2f s%n",
-                    Files.size(tasks), importNanos / 1e9);
+            System.out.printf(Locale.ROOT, "import tasks.json (%,d bytes, first run, without a start-up cache): %.2f s, peak %s%n",
+                    Files.size(tasks), importNanos / 1e9, mib(Processes.lastPeakKib));
             Processes.awaitStartupCache(home, "cli");
 
-            List<Variant> variants = new ArrayList<>();
-            variants.add(new Variant("./ijoka (start-up cache, C1, serial GC)", List.of(launcher.toString()), env));
-            if (!quick) {
+            List<Tool> tools = new ArrayList<>();
+            tools.add(new Tool("ijoka", List.of(launcher.toString()), project, env, ijokaRows(plan)));
+            if (peers != null) {
+                tools.addAll(peers.prepare(work, tasks, plan));
+            }
+            Map<String, Map<String, Double>> medians = new java.util.LinkedHashMap<>();
+            for (Tool tool : tools) {
+                medians.put(tool.name(), measure(tool, runs));
+            }
+            if (tools.size() > 1) {
+                printRatios(tools, medians);
+            }
+
+            if (variants) {
                 Map<String, String> noCds = new HashMap<>(env);
                 noCds.put("IJOKA_NO_CDS", "1");
-                variants.add(new Variant("./ijoka without its start-up cache", List.of(launcher.toString()), noCds));
-                variants.add(new Variant("java -jar ijoka.jar (no tuning)",
-                        List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()), env));
-            }
-            System.out.printf(Locale.ROOT, "%-44s %-10s %8s %8s %8s %8s%n", "variant", "command", "median", "p90", "min", "max");
-            for (Variant v : variants) {
-                for (int i = 0; i < 2; i++) {
-                    Processes.run(concat(v.prefix(), "next"), v.env(), project, true);
-                }
-                List<Long> next = new ArrayList<>();
-                List<Long> status = new ArrayList<>();
-                List<Long> nextCpu = new ArrayList<>();
-                List<Long> statusCpu = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    next.add(Processes.run(concat(v.prefix(), "next"), v.env(), project, true));
-                    nextCpu.add(Processes.lastCpuNanos);
-                    status.add(Processes.run(concat(v.prefix(), "status"), v.env(), project, true));
-                    statusCpu.add(Processes.lastCpuNanos);
-                }
-                Processes.print(v.name(), "next", next);
-                Processes.print(v.name(), "status", status);
-                if (nextCpu.stream().allMatch(c -> c >= 0)) {
-                    Processes.print(v.name(), "next cpu", nextCpu);
-                    Processes.print(v.name(), "status cpu", statusCpu);
+                for (Variant v : List.of(new Variant("./ijoka without its start-up cache", List.of(launcher.toString()), noCds),
+                        new Variant("java -jar ijoka.jar (no tuning)",
+                                List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()), env))) {
+                    List<Row> rows = ijokaRows(plan).subList(0, 2);
+                    measure(new Tool(v.name(), v.prefix(), project, v.env(), rows), runs);
                 }
             }
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
@@ -127,16 +177,108 @@ public final class CliBenchmark {
         }
     }
 
-    private static List<String> concat(List<String> prefix, String command) {
+    /** Warm-ups, then interleaved rounds of every row; prints the table and returns the median wall time per row, in ms. */
+    private static Map<String, Double> measure(Tool tool, int runs) throws IOException, InterruptedException {
+        List<Row> rows = tool.rows().stream().filter(r -> r.line() != null).toList();
+        int warmUps = 2;
+        Map<String, String> failedWarmUp = new HashMap<>();
+        for (int w = 0; w < warmUps; w++) {
+            for (Row row : rows) {
+                if (failedWarmUp.containsKey(row.name())) {
+                    continue;
+                }
+                try {
+                    Processes.run(concat(tool.prefix(), row.line().apply(runs + w)), tool.env(), tool.directory(), true);
+                } catch (Processes.TimedOut e) {
+                    failedWarmUp.put(row.name(), "> " + Processes.timeoutSeconds + " s");
+                }
+            }
+        }
+        Map<String, List<Long>> wall = new HashMap<>();
+        Map<String, List<Long>> cpu = new HashMap<>();
+        Map<String, List<Long>> peak = new HashMap<>();
+        Map<String, String> failed = new HashMap<>(failedWarmUp); // rows that ran out of time, left out of later rounds
+        for (int k = 0; k < runs; k++) {
+            for (Row row : rows) {
+                if (failed.containsKey(row.name())) {
+                    continue;
+                }
+                try {
+                    long nanos = Processes.run(concat(tool.prefix(), row.line().apply(k)), tool.env(), tool.directory(), true);
+                    wall.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(nanos);
+                    cpu.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastCpuNanos);
+                    peak.computeIfAbsent(row.name(), x -> new ArrayList<>()).add(Processes.lastPeakKib);
+                } catch (Processes.TimedOut e) {
+                    failed.put(row.name(), "> " + Processes.timeoutSeconds + " s");
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-28s %-28s %8s %8s %8s %8s %8s %9s%n", tool.name(), "command", "median", "p90", "min", "max",
+                "CPU", "peak RSS");
+        Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        for (Row row : tool.rows()) {
+            if (row.line() == null) {
+                System.out.printf(Locale.ROOT, "%-28s %-28s %8s%n", tool.name(), row.name(), "—");
+                continue;
+            }
+            if (!wall.containsKey(row.name())) {
+                System.out.printf(Locale.ROOT, "%-28s %-28s %8s (killed)%n", tool.name(), row.name(), failed.get(row.name()));
+                medians.put(row.name(), Double.POSITIVE_INFINITY);
+                continue;
+            }
+            long[] sorted = wall.get(row.name()).stream().mapToLong(Long::longValue).sorted().toArray();
+            double median = Processes.median(wall.get(row.name()));
+            medians.put(row.name(), median / 1e6);
+            double cpuMedian = Processes.median(cpu.get(row.name()));
+            double peakMedian = Processes.median(peak.get(row.name()));
+            System.out.printf(Locale.ROOT, "%-28s %-28s %5.0f ms %5d ms %5d ms %5d ms %5.0f ms %9s%n", tool.name(), row.name(),
+                    median / 1e6, sorted[Math.min(sorted.length - 1, (int) Math.ceil(0.9 * sorted.length) - 1)] / 1_000_000,
+                    sorted[0] / 1_000_000, sorted[sorted.length - 1] / 1_000_000, cpuMedian < 0 ? Double.NaN : cpuMedian / 1e6,
+                    mib((long) peakMedian));
+        }
+        return medians;
+    }
+
+    private static void printRatios(List<Tool> tools, Map<String, Map<String, Double>> medians) {
+        System.out.printf(Locale.ROOT, "%nmedian wall time, and how many times Ijoka's%n%-28s", "command");
+        tools.forEach(t -> System.out.printf(Locale.ROOT, " %22s", t.name()));
+        System.out.println();
+        for (Row row : tools.getFirst().rows()) {
+            System.out.printf(Locale.ROOT, "%-28s", row.name());
+            Double ours = medians.get(tools.getFirst().name()).get(row.name());
+            for (Tool t : tools) {
+                Double theirs = medians.get(t.name()).get(row.name());
+                String cell = theirs == null ? "—"
+                        : theirs.isInfinite() ? "> " + Processes.timeoutSeconds + " s"
+                        : t == tools.getFirst() ? String.format(Locale.ROOT, "%.0f ms", theirs)
+                        : String.format(Locale.ROOT, "%.0f ms (%.1f×)", theirs, theirs / ours);
+                System.out.printf(Locale.ROOT, " %22s", cell);
+            }
+            System.out.println();
+        }
+    }
+
+    static String mib(long kib) {
+        return kib < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", kib / 1024.0);
+    }
+
+    private static List<String> concat(List<String> prefix, List<String> command) {
         List<String> all = new ArrayList<>(prefix);
-        all.add(command);
+        all.addAll(command);
         return all;
     }
 
+    /** One task of the synthetic plan: its number, Task Master status and priority, and the tasks it depends on. */
+    record Task(int id, String status, String priority, List<Integer> dependencies) {}
+
     /** A Task Master file: task i depends on two earlier tasks, mostly recent ones; older tasks are more often done. */
     static String tasksJson(int count, Random random) {
-        StringBuilder out = new StringBuilder(count * 220);
-        out.append("{\n  \"tasks\": [\n");
+        return tasksJson(tasks(count, random));
+    }
+
+    /** The synthetic plan ({@link #tasksJson(int, Random)} writes it). */
+    static List<Task> tasks(int count, Random random) {
+        List<Task> tasks = new ArrayList<>(count);
         String[] priorities = {"high", "medium", "medium", "low"};
         for (int i = 1; i <= count; i++) {
             double age = 1.0 - (double) i / count;
@@ -148,15 +290,24 @@ public final class CliBenchmark {
                         : 1 + random.nextInt(i - 1);
                 deps.add(target);
             }
-            out.append("    {\"id\": ").append(i)
-                    .append(", \"title\": \"Task ").append(i).append(": a feature of the synthetic plan\"")
+            tasks.add(new Task(i, status, priorities[random.nextInt(priorities.length)], List.copyOf(deps)));
+        }
+        return tasks;
+    }
+
+    static String tasksJson(List<Task> tasks) {
+        StringBuilder out = new StringBuilder(tasks.size() * 220);
+        out.append("{\n  \"tasks\": [\n");
+        for (Task t : tasks) {
+            out.append("    {\"id\": ").append(t.id())
+                    .append(", \"title\": \"Task ").append(t.id()).append(": a feature of the synthetic plan\"")
                     .append(", \"description\": \"Generated for the command-line benchmark.\"")
                     .append(", \"details\": \"\", \"testStrategy\": \"- It works\\n- It is tested\"")
-                    .append(", \"status\": \"").append(status).append('"')
-                    .append(", \"priority\": \"").append(priorities[random.nextInt(priorities.length)]).append('"')
-                    .append(", \"dependencies\": ").append(deps)
+                    .append(", \"status\": \"").append(t.status()).append('"')
+                    .append(", \"priority\": \"").append(t.priority()).append('"')
+                    .append(", \"dependencies\": ").append(t.dependencies())
                     .append(", \"subtasks\": []}")
-                    .append(i < count ? ",\n" : "\n");
+                    .append(t.id() < tasks.size() ? ",\n" : "\n");
         }
         return out.append("  ]\n}\n").toString();
     }

@@ -24,6 +24,19 @@ final class Processes {
     /** The CPU time (user + system) of the last {@link #run}, in nanoseconds; -1 without GNU time. */
     static long lastCpuNanos = -1;
 
+    /** The peak resident memory (VmHWM) of the last {@link #run}'s process, in KiB; -1 without GNU time. */
+    static long lastPeakKib = -1;
+
+    /** How long a command may run before it is killed and {@link TimedOut} thrown; 10 minutes unless set. */
+    static long timeoutSeconds = 600;
+
+    /** A command that ran longer than {@link #timeoutSeconds}; it was killed, with every process it started. */
+    static final class TimedOut extends IllegalStateException {
+        TimedOut(String message) {
+            super(message);
+        }
+    }
+
     /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
     static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
             throws IOException, InterruptedException {
@@ -37,13 +50,16 @@ final class Processes {
         Path cpuFile = null;
         if (Files.isExecutable(GNU_TIME)) {
             cpuFile = Files.createTempFile("ijoka-bench-cpu-", ".txt");
-            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S", "-o", cpuFile.toString()));
+            List<String> timed = new ArrayList<>(List.of(GNU_TIME.toString(), "-q", "-f", "%U %S %M", "-o", cpuFile.toString()));
             timed.addAll(command);
             command = timed;
         }
+        // stderr goes to a file, not a pipe read to its end: reading a pipe would wait for a process that never
+        // ends, and the timeout below would never apply.
+        Path errFile = Files.createTempFile("ijoka-bench-err-", ".txt");
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.PIPE);
+                .redirectError(errFile.toFile());
         if (input != null) {
             pb.redirectInput(input.toFile());
         }
@@ -51,18 +67,28 @@ final class Processes {
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException("timed out: " + command);
+            Files.deleteIfExists(errFile);
+            if (cpuFile != null) {
+                Files.deleteIfExists(cpuFile);
+            }
+            throw new TimedOut("did not finish in " + timeoutSeconds + " s: " + String.join(" ", commandLine));
         }
+        byte[] err = Files.readAllBytes(errFile);
+        Files.deleteIfExists(errFile);
         long elapsed = System.nanoTime() - start;
         lastCpuNanos = -1;
+        lastPeakKib = -1;
         if (cpuFile != null) {
-            String[] cpu = Files.readString(cpuFile).strip().split("\\s+");
+            // GNU time writes "Command exited with non-zero status N" first when the command failed.
+            List<String> lines = Files.readAllLines(cpuFile);
+            String[] cpu = lines.isEmpty() ? new String[0] : lines.getLast().strip().split("\\s+");
             Files.deleteIfExists(cpuFile);
-            if (cpu.length == 2) {
+            if (cpu.length == 3) {
                 lastCpuNanos = (long) ((Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1])) * 1e9);
+                lastPeakKib = Long.parseLong(cpu[2]);
             }
         }
         if (check && p.exitValue() != 0) {
@@ -94,6 +120,12 @@ final class Processes {
             }
             Thread.sleep(200);
         }
+    }
+
+    static double median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     static void print(String variant, String command, List<Long> nanos) {

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,12 +193,12 @@ final class FeatureCommands implements Runnable {
                     .toList();
             if (ctx.json()) {
                 Map<FeatureId, Feature> byId = all.stream().collect(Collectors.toMap(Feature::id, Function.identity()));
-                if (ready) {
-                    ijoka.features().list(project.id()).forEach(f -> byId.putIfAbsent(f.id(), f));
-                }
                 Map<String, String> agents = new HashMap<>();
                 ijoka.sessions().list(project.id()).forEach(x -> agents.put(x.id().value(), x.agent()));
-                JsonViews.Context context = JsonViews.Context.of(ijoka.clock().instant(), byId, agents);
+                // A ready feature's parent may be any feature: read such a one by id rather than the whole plan
+                // again (docs/benchmarks.md, issue 13).
+                JsonViews.Context context = new JsonViews.Context(ijoka.clock().instant(),
+                        id -> byId.computeIfAbsent(id, missing -> ijoka.features().find(missing).orElse(null)), agents::get);
                 ctx.printJson(shown.stream().map(f -> JsonViews.feature(f, context)).toList());
                 return 0;
             }
@@ -241,12 +242,18 @@ final class FeatureCommands implements Runnable {
             Ijoka ijoka = ctx.engine();
             FeatureRef ref = ctx.ref(feature);
             Feature f = ijoka.features().get(ref);
-            Map<FeatureId, Feature> byId = new HashMap<>();
-            ijoka.features().list(f.project()).forEach(g -> byId.put(g.id(), g));
             List<Dependency> dependsOn = ijoka.dependencies().of(f.id());
             List<Dependency> neededBy = ijoka.dependencies().dependentsOf(f.id());
             List<Feature> waitingFor = ijoka.plan().blockedBy(f.id());
             Optional<AgentPlan> todos = ijoka.sessions().featureTodos(f.id());
+            // Only the features this one names, each read by id: reading the whole plan for them cost a
+            // one-shot process as much again as the rest (docs/benchmarks.md, issue 13).
+            Map<FeatureId, Feature> byId = new HashMap<>();
+            waitingFor.forEach(w -> byId.put(w.id(), w));
+            Stream.concat(Stream.concat(dependsOn.stream().map(Dependency::dependency),
+                            neededBy.stream().map(Dependency::dependent)), Stream.ofNullable(f.parent()))
+                    .filter(id -> !byId.containsKey(id))
+                    .forEach(id -> ijoka.features().find(id).ifPresent(g -> byId.put(g.id(), g)));
             if (ctx.json()) {
                 JsonViews.Context context = JsonViews.Context.of(ijoka);
                 Map<String, Object> out = JsonViews.feature(f, context);

@@ -37,6 +37,13 @@ final class BatchWriter {
     /** Events are appended in chunks of this many, so a huge import never holds them all at once. */
     private static final int EVENT_CHUNK = 1_000;
 
+    /**
+     * A batch this small (a feature added with its dependencies, as {@code ijoka feature add} and the MCP tool
+     * do) reads only the edges of the features it names, not the whole project's features and edges, unless
+     * its edges could close a cycle (docs/benchmarks.md, issue 13).
+     */
+    static final int SMALL_BATCH = 16;
+
     private BatchWriter() {}
 
     /** An edge of the batch with both ends resolved to ids. */
@@ -91,12 +98,15 @@ final class BatchWriter {
                     checkCycles(List.of(), newIds, Map.of(), onlyBetween(wanted, newIds), labels);
                 }
             } else {
-                List<Feature> existing = tx.features(project);
-                for (Feature f : existing) {
-                    labels.putIfAbsent(f.id(), f.ref());
-                }
-                for (Dependency d : tx.dependencies(project)) {
-                    stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
+                // A small batch reads only the stored edges out of the dependents it names, and the whole
+                // project's only when its edges could close a cycle.
+                boolean small = entries.size() <= SMALL_BATCH && wanted.size() <= SMALL_BATCH;
+                if (small) {
+                    stored.putAll(storedAmong(tx, wanted.keySet(), newIds));
+                } else {
+                    for (Dependency d : tx.dependencies(project)) {
+                        stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
+                    }
                 }
                 for (Map.Entry<Pair, DependencyKind> w : wanted.entrySet()) {
                     if (stored.get(w.getKey()) == w.getValue()) {
@@ -105,7 +115,16 @@ final class BatchWriter {
                         toAdd.add(w.getKey());
                     }
                 }
-                if (toAdd.stream().anyMatch(p -> wanted.get(p) == DependencyKind.BLOCKS)) {
+                if (toAdd.stream().anyMatch(p -> wanted.get(p) == DependencyKind.BLOCKS) && (!small || mayCloseCycle(wanted, newIds))) {
+                    if (small) { // the whole project's edges after all
+                        for (Dependency d : tx.dependencies(project)) {
+                            stored.putIfAbsent(new Pair(d.dependent(), d.dependency()), d.kind());
+                        }
+                    }
+                    List<Feature> existing = tx.features(project);
+                    for (Feature f : existing) {
+                        labels.putIfAbsent(f.id(), f.ref());
+                    }
                     checkCycles(existing, newIds, stored, wanted, labels);
                 }
             }
@@ -148,6 +167,30 @@ final class BatchWriter {
             }
             return new FeatureBatch.Result(created, added, unchanged);
         });
+    }
+
+    /** The stored edges among {@code pairs}: the edges out of each existing dependent they name. */
+    private static Map<Pair, DependencyKind> storedAmong(StoreTransaction tx, Set<Pair> pairs, FeatureId[] newIds) {
+        Set<FeatureId> fresh = Set.of(newIds);
+        Map<Pair, DependencyKind> stored = new HashMap<>();
+        pairs.stream().map(Pair::dependent).filter(d -> !fresh.contains(d)).distinct().forEach(dependent -> {
+            for (Dependency d : tx.dependenciesOf(dependent)) {
+                stored.put(new Pair(d.dependent(), d.dependency()), d.kind());
+            }
+        });
+        return stored;
+    }
+
+    /**
+     * Whether the batch's edges could close a cycle. A new feature has no edges but the batch's own, so a
+     * cycle through the new edges needs one that starts at an existing feature, or one that points at a new
+     * feature (another new feature then depends on it); without either, every new BLOCKS edge leaves a new
+     * feature that nothing reaches.
+     */
+    private static boolean mayCloseCycle(Map<Pair, DependencyKind> wanted, FeatureId[] newIds) {
+        Set<FeatureId> fresh = Set.of(newIds);
+        return wanted.entrySet().stream().anyMatch(w -> w.getValue() == DependencyKind.BLOCKS
+                && (!fresh.contains(w.getKey().dependent()) || fresh.contains(w.getKey().dependency())));
     }
 
     private static void report(FeatureBatch.Progress progress, int done, int total, int every) {

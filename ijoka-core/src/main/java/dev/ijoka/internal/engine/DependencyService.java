@@ -62,7 +62,7 @@ public final class DependencyService implements Dependencies {
             DependencyGraph current = engine.graphs.currentGraph(run.tx, from.project());
             Optional<List<FeatureId>> cycle = current != null
                     ? current.cycleIfAdded(from.id(), to.id())
-                    : cycleThroughStore(run.tx, from.id(), to.id());
+                    : cycleThroughStore(run.tx, from.project(), from.id(), to.id());
             if (cycle.isPresent()) {
                 String path = cycle.get().stream()
                         .map(id -> run.tx.feature(id).map(Feature::ref).orElse(id.value()))
@@ -83,17 +83,29 @@ public final class DependencyService implements Dependencies {
     }
 
     /**
-     * Without a current snapshot (the log moved, e.g. during an import adding edge after edge),
-     * walks only what the new dependency reaches: usually a handful of features, never the whole
-     * project.
+     * Without a current snapshot, a BLOCKS edge's walk goes through the store one feature at a time for at
+     * most this many features, then reads the project's edges at once: a walk that reaches a handful of
+     * features costs a handful of small queries, and one that reaches thousands (an edge onto a feature late
+     * in a long chain, as {@code ijoka dep add} in a 10,000-feature plan) costs one query of every edge
+     * instead of thousands of queries (docs/benchmarks.md, issue 13).
+     */
+    static final int STORE_WALK_BUDGET = 64;
+
+    /**
+     * Without a current snapshot (a one-shot process, or the log moved, e.g. during an import adding edge
+     * after edge), walks only what the new dependency reaches: through the store for the first
+     * {@link #STORE_WALK_BUDGET} features, then over the project's edges read at once.
      *
      * @return the cycle [dependent, dependency, ..., dependent] the edge would close, if any
      */
-    static Optional<List<FeatureId>> cycleThroughStore(StoreReader r, FeatureId dependent, FeatureId dependency) {
+    static Optional<List<FeatureId>> cycleThroughStore(StoreReader r, ProjectId project, FeatureId dependent,
+            FeatureId dependency) {
         Map<FeatureId, FeatureId> reachedFrom = new HashMap<>();
         ArrayDeque<FeatureId> queue = new ArrayDeque<>();
         reachedFrom.put(dependency, dependency);
         queue.add(dependency);
+        Map<FeatureId, List<FeatureId>> blocksOf = null; // every edge of the project, once the budget is spent
+        int asked = 0;
         while (!queue.isEmpty()) {
             FeatureId at = queue.poll();
             if (at.equals(dependent)) {
@@ -105,9 +117,24 @@ public final class DependencyService implements Dependencies {
                 path.add(dependent);
                 return Optional.of(path.reversed());
             }
-            for (Dependency d : r.dependenciesOf(at)) {
-                if (d.kind() == DependencyKind.BLOCKS && reachedFrom.putIfAbsent(d.dependency(), at) == null) {
-                    queue.add(d.dependency());
+            List<FeatureId> next;
+            if (blocksOf == null && asked++ >= STORE_WALK_BUDGET) {
+                blocksOf = new HashMap<>();
+                for (Dependency d : r.dependencies(project)) {
+                    if (d.kind() == DependencyKind.BLOCKS) {
+                        blocksOf.computeIfAbsent(d.dependent(), k -> new ArrayList<>()).add(d.dependency());
+                    }
+                }
+            }
+            if (blocksOf != null) {
+                next = blocksOf.getOrDefault(at, List.of());
+            } else {
+                next = r.dependenciesOf(at).stream().filter(d -> d.kind() == DependencyKind.BLOCKS)
+                        .map(Dependency::dependency).toList();
+            }
+            for (FeatureId d : next) {
+                if (reachedFrom.putIfAbsent(d, at) == null) {
+                    queue.add(d);
                 }
             }
         }
