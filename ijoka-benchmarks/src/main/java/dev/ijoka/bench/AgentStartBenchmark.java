@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *       No other {@code ijoka mcp} runs meanwhile, so these hooks take the direct path (they open the
  *       store themselves).</li>
  *   <li>Then as in a Claude Code session: one {@code ijoka mcp} stays up on the store, and {@code --runs}
- *       more hooks are timed, which its hook relay handles.</li>
+ *       more hooks are timed, which its hook relay handles: Edits, then TodoWrites whose list changes every
+ *       time (the agent's todo list mirrored onto its session, issue 14).</li>
  * </ol>
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
@@ -81,6 +82,17 @@ public final class AgentStartBenchmark {
                     + ",\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\""
                     + cwd + "/src/cart.js\",\"old_string\":\"a\",\"new_string\":\"b\"},"
                     + "\"tool_response\":{\"filePath\":\"" + cwd + "/src/cart.js\",\"success\":true}}");
+            // Two TodoWrite lists that differ in one item's status: sent in turn, each changes the session's list, so
+            // every run appends its events (an unchanged list would append nothing and flatter the figure).
+            List<Path> todoWrites = new ArrayList<>();
+            for (String second : List.of("in_progress", "completed")) {
+                todoWrites.add(Files.writeString(work.resolve("todo-write-" + second + ".json"), "{" + common
+                        + ",\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"TodoWrite\",\"tool_input\":{\"todos\":["
+                        + "{\"content\":\"Read the cart code\",\"status\":\"completed\",\"activeForm\":\"Reading the cart code\"},"
+                        + "{\"content\":\"Fix the rounding\",\"status\":\"" + second + "\",\"activeForm\":\"Fixing the rounding\"},"
+                        + "{\"content\":\"Run the tests\",\"status\":\"pending\",\"activeForm\":\"Running the tests\"}]},"
+                        + "\"tool_response\":{}}"));
+            }
             List<String> hook = List.of(launcher.toString(), "hook");
             Processes.run(hook, env, project, true, sessionStart);
             mcpInitialize(launcher, env, project);
@@ -110,6 +122,7 @@ public final class AgentStartBenchmark {
             // As in a Claude Code session: an `ijoka mcp` runs on the store, and the hooks are relayed to it.
             List<Long> relayWall = new ArrayList<>();
             List<Long> relayCpu = new ArrayList<>();
+            List<Long> todoWall = new ArrayList<>();
             Process server = startMcp(launcher, env, project, home);
             try {
                 for (int i = 0; i < 2; i++) {
@@ -118,6 +131,9 @@ public final class AgentStartBenchmark {
                 for (int i = 0; i < runs; i++) {
                     relayWall.add(Processes.run(hook, env, project, true, postToolUse));
                     relayCpu.add(Processes.lastCpuNanos);
+                }
+                for (int i = 0; i < runs; i++) {
+                    todoWall.add(Processes.run(hook, env, project, true, todoWrites.get(i % 2)));
                 }
             } finally {
                 server.getOutputStream().close();
@@ -129,6 +145,7 @@ public final class AgentStartBenchmark {
             if (relayCpu.stream().allMatch(c -> c >= 0)) {
                 Processes.print("ijoka hook < PostToolUse (Edit), relayed", "cpu", relayCpu);
             }
+            Processes.print("ijoka hook < PostToolUse (TodoWrite, a changed list), relayed", "wall", todoWall);
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {

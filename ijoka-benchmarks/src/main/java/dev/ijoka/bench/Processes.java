@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,6 +136,18 @@ final class Processes {
         long p90 = sorted[Math.min(n - 1, (int) Math.ceil(0.9 * n) - 1)];
         System.out.printf(Locale.ROOT, "%-44s %-10s %6.0f ms %5d ms %5d ms %5d ms%n", variant, command, median / 1e6,
                 p90 / 1_000_000, sorted[0] / 1_000_000, sorted[n - 1] / 1_000_000);
+    }
+
+    /** The fields of {@code /proc/<pid>/status} (VmRSS, VmHWM, ...), by name. */
+    static Map<String, String> procStatus(long pid) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
+            }
+        }
+        return fields;
     }
 
     static String load() {

@@ -374,14 +374,7 @@ public final class WebBenchmark {
 
         /** The fields of /proc/{pid}/status (the launcher execs java, so the process is the JVM). */
         Map<String, String> procStatus() throws IOException {
-            Map<String, String> fields = new HashMap<>();
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
-                }
-            }
-            return fields;
+            return Processes.procStatus(process.pid());
         }
 
         @Override
