@@ -93,20 +93,11 @@ ls "$data"/cds/*-cli.aot >/dev/null 2>&1 || { cat "$data"/cds/training-cli.log >
 step "start-up cache: $(cd "$data/cds" && ls -- *.aot)"
 (cd "$project" && "$ijoka" next >/dev/null) || fail "ijoka next failed with the start-up cache"
 
-# 3. The MCP server answers a client: initialize, then tools/list, over stdio (one JSON-RPC message per line).
-mcp_out="$work/mcp.out"
-{
-  echo '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"check-deb","version":"1"}}}'
-  sleep 3
-  echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
-  echo '{"jsonrpc":"2.0","id":2,"method":"tools/list"}'
-  sleep 5
-} | (cd "$project" && timeout 120 "$ijoka" mcp >"$mcp_out" 2>"$work/mcp.err") || true
-grep -q '"id":1,"result":{' "$mcp_out" && grep -q '"serverInfo"' "$mcp_out" \
-  || { cat "$mcp_out" "$work/mcp.err" >&2; fail "ijoka mcp did not answer initialize"; }
-grep -q '"id":2,"result":{"tools":\[' "$mcp_out" && grep -q 'ijoka_next' "$mcp_out" \
-  || { cat "$mcp_out" "$work/mcp.err" >&2; fail "ijoka mcp did not list its tools"; }
-step "ijoka mcp: initialize and tools/list answered"
+# 3. The MCP server answers a real client as Claude Code would: the MCP Java SDK's stdio client (the SDK jars the
+#    package ships) starts `ijoka mcp`, initializes, lists the tools and calls ijoka_status.
+JAVA_HOME="" "$jdk/bin/java" -cp "$prefix/opt/ijoka/lib/app/lib/*" "$here/McpClientCheck.java" "$ijoka" "$project" \
+  >"$work/mcp.out" 2>"$work/mcp.err" || { cat "$work/mcp.out" "$work/mcp.err" >&2; fail "ijoka mcp did not answer the SDK's client"; }
+step "ijoka mcp: the SDK's stdio client initialized, listed the tools and called ijoka_status ($(grep "^server " "$work/mcp.out"))"
 
 # 4. The desktop app under Xvfb: the window painted (a screenshot to look at).
 command -v Xvfb >/dev/null || fail "Xvfb is missing (apt-get install xvfb)"
