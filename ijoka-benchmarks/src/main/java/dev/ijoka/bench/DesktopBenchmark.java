@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  * Run from the repository root after {@code mvn -q -DskipTests package}:
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.DesktopBenchmark [--features N] [--runs N]
- *     [--changes N] [--idle S] [--frames N]
+ *     [--changes N] [--idle S] [--frames N] [--scroll-only | --startup-only]
  * </pre>
  * Needs Xvfb and dbus-daemon (Debian: xvfb, dbus); trayer is used when present. The load average is printed
  * before and after: other work on the machine shows up there first.
@@ -66,6 +66,7 @@ public final class DesktopBenchmark {
         int idle = Processes.intArg(args, "--idle", 30);
         int frames = Processes.intArg(args, "--frames", 1500);
         boolean scrollOnly = List.of(args).contains("--scroll-only");
+        boolean startupOnly = List.of(args).contains("--startup-only"); // the launches alone: no memory, live or scrolling
         String jfr = System.getenv("IJOKA_BENCH_JFR"); // a file: the scroll probe records a flight recording there
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
@@ -96,7 +97,11 @@ public final class DesktopBenchmark {
             env.put("IJOKA_THEME", "light");
 
             if (!scrollOnly) {
-                launches(launcher, env, projectDir, db, project, features, runs, changes, idle);
+                launches(launcher, env, projectDir, db, project, features, runs, changes, idle, startupOnly);
+            }
+            if (startupOnly) {
+                System.out.printf(Locale.ROOT, "%nload average afterwards: %s%n", Processes.load());
+                return;
             }
             System.out.printf(Locale.ROOT, "%nScrolling (DesktopScrollProbe, %d frames per view)%n", frames);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -122,7 +127,7 @@ public final class DesktopBenchmark {
     }
 
     private static void launches(Path launcher, Map<String, String> env, Path projectDir, Path db, ProjectId project,
-            int features, int runs, int changes, int idle) throws Exception {
+            int features, int runs, int changes, int idle, boolean startupOnly) throws Exception {
         // Start-up: a warm-up launch (the OS's file cache, as on a machine where Ijoka ran before), then the runs.
         List<Long> wall = new ArrayList<>();
         List<Long> uptime = new ArrayList<>();
@@ -150,6 +155,9 @@ public final class DesktopBenchmark {
         Processes.print("./ijoka desktop", "wall", wall);
         Processes.print("./ijoka desktop", "JVM uptime", uptime);
         Processes.print("./ijoka desktop", "CPU", cpu);
+        if (startupOnly) {
+            return;
+        }
 
         try (Desktop d = Desktop.launch(launcher, env, projectDir)) {
             d.await("board-painted", 120);
