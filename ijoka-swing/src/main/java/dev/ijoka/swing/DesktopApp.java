@@ -6,16 +6,22 @@ import dev.ijoka.swing.internal.integration.DesktopIntegration;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.window.MainWindow;
 import dev.ijoka.swing.internal.window.Themes;
+import java.awt.GraphicsEnvironment;
+import java.awt.SystemTray;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.swing.SwingUtilities;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app on an open engine: the front door {@code ijoka desktop} calls.
@@ -29,21 +35,26 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * Starting sets FlatLaf up (light or dark as the desktop says; {@code IJOKA_THEME=light|dark} overrides), shows
- * the window, starts following the engine's events, and starts the tray icon, desktop notifications and the
- * hand-off of later launches' links ({@code DesktopIntegration}). Store calls run on one thread of the app's own
+ * the window, starts following the engine's events, and, once the window has painted, starts the tray icon,
+ * desktop notifications and the hand-off of later launches' links ({@code DesktopIntegration}). Store calls run on one thread of the app's own
  * ("ijoka-desktop-store"), never on the event-dispatch thread. The engine is the caller's: {@link #close()}
  * stops the app and leaves the engine open.
  */
 public final class DesktopApp implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** The longest the tray and notifications wait for the first paint (a window that never paints its Board). */
+    private static final long INTEGRATION_AT_THE_LATEST_SECONDS = 10;
+
     private final MainWindow window;
     private final ExecutorService storeExecutor;
-    private final DesktopIntegration desktop;
+    /** The tray, notifications and hand-offs: started after the window's first paint (see {@link #start}). */
+    private final CompletableFuture<DesktopIntegration> desktop = new CompletableFuture<>();
+    private boolean closed;
 
-    private DesktopApp(MainWindow window, ExecutorService storeExecutor, DesktopIntegration desktop) {
+    private DesktopApp(MainWindow window, ExecutorService storeExecutor) {
         this.window = window;
         this.storeExecutor = storeExecutor;
-        this.desktop = desktop;
     }
 
     /**
@@ -55,7 +66,7 @@ public final class DesktopApp implements AutoCloseable {
      *     while no tray keeps the app
      */
     public static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit) {
-        return start(ijoka, dashboard, dataDirectory, quit, null, System.getenv());
+        return start(ijoka, CompletableFuture.completedFuture(dashboard), dataDirectory, quit, null, System.getenv());
     }
 
     /**
@@ -64,10 +75,25 @@ public final class DesktopApp implements AutoCloseable {
      */
     public static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit,
             @Nullable SingleInstance instance) {
+        return start(ijoka, CompletableFuture.completedFuture(dashboard), dataDirectory, quit, instance, System.getenv());
+    }
+
+    /**
+     * The same, with the dashboard's address to come: {@code ijoka desktop} starts its web server after the window's
+     * {@link #firstPainted() first paint}, so that the two do not share the start's CPU. "Open in browser" says the
+     * dashboard is starting until {@code dashboard} completes, and why it is not running if it fails.
+     */
+    public static DesktopApp start(Ijoka ijoka, CompletionStage<URI> dashboard, Path dataDirectory, Runnable quit,
+            @Nullable SingleInstance instance) {
         return start(ijoka, dashboard, dataDirectory, quit, instance, System.getenv());
     }
 
     static DesktopApp start(Ijoka ijoka, URI dashboard, Path dataDirectory, Runnable quit,
+            @Nullable SingleInstance instance, Map<String, String> env) {
+        return start(ijoka, CompletableFuture.completedFuture(dashboard), dataDirectory, quit, instance, env);
+    }
+
+    static DesktopApp start(Ijoka ijoka, CompletionStage<URI> dashboard, Path dataDirectory, Runnable quit,
             @Nullable SingleInstance instance, Map<String, String> env) {
         Objects.requireNonNull(ijoka, "ijoka");
         Objects.requireNonNull(dashboard, "dashboard");
@@ -85,11 +111,43 @@ public final class DesktopApp implements AutoCloseable {
             built[0] = new MainWindow(ijoka, storeExecutor, dashboard, dataDirectory, quit, ReasonPrompt.DIALOG);
             built[0].open();
         });
-        DesktopIntegration desktop = DesktopIntegration.start(ijoka, built[0], storeExecutor, instance);
+        DesktopApp app = new DesktopApp(built[0], storeExecutor);
+        // Until the tray is up, closing the window keeps the app if a tray is there to take it.
+        built[0].keepInTrayWhenClosed(!GraphicsEnvironment.isHeadless() && SystemTray.isSupported());
+        // The tray icon and D-Bus notifications load some 300 classes and read the store: after the first paint, so
+        // that the window's start does not wait for them (docs/benchmarks.md, "Desktop app").
+        app.firstPainted().toCompletableFuture().copy()
+                .completeOnTimeout(null, INTEGRATION_AT_THE_LATEST_SECONDS, TimeUnit.SECONDS)
+                .thenRun(() -> Thread.ofPlatform().daemon().name("ijoka-desktop-integration")
+                        .start(() -> app.integrate(ijoka, instance)));
+        return app;
+    }
+
+    private synchronized void integrate(Ijoka ijoka, @Nullable SingleInstance instance) {
+        if (closed) {
+            return;
+        }
+        DesktopIntegration started;
+        try {
+            started = DesktopIntegration.start(ijoka, window, storeExecutor, instance);
+        } catch (RuntimeException e) {
+            LOG.warn("the tray, notifications and links could not start", e);
+            desktop.completeExceptionally(e);
+            return;
+        }
         // With an icon in the tray, closing the window leaves the app there; without one, closing quits.
-        built[0].keepInTrayWhenClosed(desktop.inTray());
-        desktop.trayAbsentMessage().ifPresent(built[0]::tell);
-        return new DesktopApp(built[0], storeExecutor, desktop);
+        window.keepInTrayWhenClosed(started.inTray());
+        started.trayAbsentMessage().ifPresent(window::tell);
+        desktop.complete(started);
+    }
+
+    /**
+     * Completes once the window has painted what it opened on (the first project's Board with its cards, or an
+     * empty project list); from then on the tray and notifications start, and {@code ijoka desktop} starts its
+     * web server.
+     */
+    public CompletionStage<Void> firstPainted() {
+        return window.firstShown();
     }
 
     /** What the tray, notifications and links ask of the window; callable from any thread. */
@@ -102,7 +160,7 @@ public final class DesktopApp implements AutoCloseable {
      * link, an unknown feature or a folder outside every project is said in the window and changes nothing.
      */
     public void open(String link) {
-        desktop.openLink(link);
+        desktop.thenAccept(d -> d.openLink(link));
     }
 
     /**
@@ -110,7 +168,7 @@ public final class DesktopApp implements AutoCloseable {
      * that downloads it when picked. From any thread; a later offer replaces the item.
      */
     public void offerUpdate(UpdateOffer offer) {
-        desktop.offerUpdate(offer);
+        desktop.thenAccept(d -> d.offerUpdate(offer));
     }
 
     /** The window (for tests in this package). */
@@ -126,7 +184,14 @@ public final class DesktopApp implements AutoCloseable {
     /** Closes the window and stops the app's threads; the engine stays open. */
     @Override
     public void close() {
-        desktop.close();
+        DesktopIntegration started;
+        synchronized (this) {
+            closed = true; // an integration not started yet never starts
+            started = desktop.isDone() && !desktop.isCompletedExceptionally() ? desktop.join() : null;
+        }
+        if (started != null) {
+            started.close();
+        }
         onEdtAndWait(window::dispose);
         storeExecutor.shutdown();
         try {

@@ -80,6 +80,9 @@ public final class WebServer implements AutoCloseable {
         if (undertow != null) {
             throw new IllegalStateException("the server is already started at " + address);
         }
+        if (closing.get()) {
+            throw new IllegalStateException("the server was closed before it started");
+        }
         InetAddress host = resolve(config.host);
         int port = config.portFrom == config.portTo ? exactPort(host, config.portFrom)
                 : PortPicker.firstFree(host, config.portFrom, config.portTo);
@@ -118,7 +121,17 @@ public final class WebServer implements AutoCloseable {
             }
         }
         LOG.info("dashboard at {}", address);
-        warmUp = warmUp(address);
+        if (config.warmUp) {
+            warmUp = warmUp(address);
+        }
+        if (closing.get()) { // closed while it was starting (a desktop app quit before its dashboard was up)
+            ServerFile f = serverFile;
+            if (f != null) {
+                f.remove();
+            }
+            d.close();
+            u.stop();
+        }
         return this;
     }
 
@@ -127,7 +140,8 @@ public final class WebServer implements AutoCloseable {
      * of a Kanban at 10,000 features costs some 1.5 s (template parsing, cold code, the plan's first
      * snapshot) against 0.3-0.5 s for every later one (docs/benchmarks.md): the person who opens the
      * address the command printed should not pay it: {@code ijoka serve} prints it after
-     * {@link #awaitWarmUp}.
+     * {@link #awaitWarmUp}. Off with {@link Builder#warmUp(boolean)}: {@code ijoka desktop} shows a window, and a
+     * browser only when asked, so its start-up does not pay for a page nobody may open.
      */
     private static Thread warmUp(URI address) {
         return Thread.ofVirtual().name("ijoka-web-warm-up").start(() -> {
@@ -147,7 +161,7 @@ public final class WebServer implements AutoCloseable {
 
     /**
      * Waits until the start page has been rendered once after {@link #start} (see {@code warmUp}), at
-     * most {@code timeout}; the server answers requests meanwhile.
+     * most {@code timeout}; the server answers requests meanwhile. Returns at once when the warm-up is off.
      *
      * @return whether the warm-up has ended
      */
@@ -253,6 +267,7 @@ public final class WebServer implements AutoCloseable {
         private @Nullable Path dataDirectory;
         private @Nullable Path projectDirectory;
         private String version = "dev";
+        private boolean warmUp = true;
 
         private Builder(Ijoka ijoka) {
             this.ijoka = Objects.requireNonNull(ijoka, "ijoka");
@@ -294,6 +309,15 @@ public final class WebServer implements AutoCloseable {
         /** What {@code /api/health} and MCP's {@code initialize} report. */
         public Builder version(String value) {
             this.version = Objects.requireNonNull(value, "version");
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} renders the start page once in the background (on unless set): {@code ijoka serve}
+         * wants it, so the first person to open the address gets a warm page; the desktop app turns it off.
+         */
+        public Builder warmUp(boolean value) {
+            this.warmUp = value;
             return this;
         }
 

@@ -1,6 +1,5 @@
 package dev.ijoka.app.cli;
 
-import dev.ijoka.Ijoka;
 import dev.ijoka.app.ExitCodes;
 import dev.ijoka.swing.DesktopApp;
 import dev.ijoka.swing.SchemeRegistration;
@@ -8,8 +7,14 @@ import dev.ijoka.swing.SingleInstance;
 import dev.ijoka.web.WebServer;
 import jakarta.inject.Inject;
 import java.awt.GraphicsEnvironment;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +47,9 @@ final class DesktopCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
             description = "An ijoka:// link to open once the window is up, e.g. ijoka://feature/shop/12.")
     @Nullable String link;
+
+    /** How long the dashboard waits for the window's first paint before it starts anyway. */
+    private static final Duration FIRST_PAINT_AT_THE_LATEST = Duration.ofSeconds(10);
 
     private final CommandContext ctx;
 
@@ -89,21 +97,42 @@ final class DesktopCommand implements Callable<Integer> {
     }
 
     private Integer run(SingleInstance instance) throws InterruptedException {
-        Optional<ServedDashboard> started = ServedDashboard.start(ctx, null, port, "desktop");
-        if (started.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
+        // The web dashboard is for "Open in browser" and agents' MCP over HTTP: it starts after the window's first
+        // paint, without the warm-up render ijoka serve does, so that the window does not share the start's CPU
+        // with it (docs/benchmarks.md, "Desktop app"). A --port the user named is tried first: a taken port is
+        // then said before any window opens, as before.
+        ServedDashboard dashboard = ServedDashboard.build(ctx, null, port, "desktop", false);
+        CompletableFuture<URI> address = new CompletableFuture<>();
+        if (port != null) {
+            if (!dashboard.listen()) {
+                dashboard.close();
+                return ExitCodes.INVALID_INPUT;
+            }
+            address.complete(dashboard.server().address());
         }
         // Quit (menu, tray, or closing the window without a tray) stops the server; this thread then closes the
         // window and, with the dashboard, the engine. Ctrl-C and POST /api/shutdown take the same road.
-        try (ServedDashboard dashboard = started.get()) {
+        try (dashboard) {
             WebServer server = dashboard.server();
-            DesktopApp app = DesktopApp.start(ctx.engine(), server.address(), ctx.dataDirectory(), server::close, instance);
-            DesktopUpdates updates = DesktopUpdates.start(ctx.env().variables(), ctx.dataDirectory(), app);
+            DesktopApp app = DesktopApp.start(ctx.engine(), address, ctx.dataDirectory(), server::close, instance);
+            DesktopUpdates updates = DesktopUpdates.NONE;
             try {
                 if (link != null) {
                     app.open(link);
                 }
-                ctx.out().println("Ijoka desktop is open. Dashboard: " + server.address() + "   Stop: Quit in the window");
+                awaitFirstPaint(app);
+                if (!address.isDone()) {
+                    if (dashboard.listen()) {
+                        address.complete(server.address());
+                    } else {
+                        address.completeExceptionally(new IllegalStateException(
+                                "no free port from 4000 to 4100: start Ijoka with --port N"));
+                    }
+                }
+                updates = DesktopUpdates.start(ctx.env().variables(), ctx.dataDirectory(), app);
+                ctx.out().println("Ijoka desktop is open. " + (address.isCompletedExceptionally()
+                        ? "No dashboard (no free port from 4000 to 4100)." : "Dashboard: " + server.address())
+                        + "   Stop: Quit in the window");
                 ctx.out().flush();
                 dashboard.awaitShutdown();
             } finally {
@@ -112,5 +141,14 @@ final class DesktopCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Until the window has painted its Board (or its empty list), at most a few seconds; then the rest starts. */
+    private static void awaitFirstPaint(DesktopApp app) throws InterruptedException {
+        try {
+            app.firstPainted().toCompletableFuture().get(FIRST_PAINT_AT_THE_LATEST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // a window that has not painted by now does not hold the dashboard back any longer
+        }
     }
 }

@@ -27,6 +27,9 @@ final class DesktopUpdates implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopUpdates.class);
 
+    /** No checks (before the first paint, when none has started yet). */
+    static final DesktopUpdates NONE = new DesktopUpdates(null);
+
     private final @Nullable DailyCheck daily;
 
     private DesktopUpdates(@Nullable DailyCheck daily) {

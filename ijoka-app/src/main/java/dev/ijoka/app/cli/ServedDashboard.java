@@ -41,24 +41,55 @@ final class ServedDashboard implements AutoCloseable {
      * @param face names the shutdown hook's thread: {@code serve}, {@code desktop}
      */
     static Optional<ServedDashboard> start(CommandContext ctx, @Nullable String host, @Nullable Integer port, String face) {
+        ServedDashboard dashboard = build(ctx, host, port, face, true);
+        if (!dashboard.listen()) {
+            dashboard.discard();
+            return Optional.empty();
+        }
+        return Optional.of(dashboard);
+    }
+
+    /**
+     * The dashboard built but not listening yet, its stop already wired (Ctrl-C, {@link #close()}): {@code desktop}
+     * shows its window first and calls {@link #listen()} after the window's first paint.
+     *
+     * @param warmUp whether the server renders its start page once in the background when it starts
+     *     ({@link WebServer.Builder#warmUp}): {@code serve} does, {@code desktop} does not
+     */
+    static ServedDashboard build(CommandContext ctx, @Nullable String host, @Nullable Integer port, String face,
+            boolean warmUp) {
         WebServer.Builder builder = WebServer.builder(ctx.engine())
                 .dataDirectory(ctx.dataDirectory())
                 .projectDirectory(ctx.env().workingDirectory())
-                .version(VersionProvider.version());
+                .version(VersionProvider.version())
+                .warmUp(warmUp);
         if (host != null) {
             builder.host(host);
         }
         if (port != null) {
             builder.port(port);
         }
-        WebServer server = builder.build();
+        return new ServedDashboard(builder.build(), ctx, face);
+    }
+
+    /** Starts listening; false, with the reason said on stderr, when it cannot. */
+    boolean listen() {
         try {
             server.start();
+            return true;
         } catch (IllegalStateException e) {
             ctx.err().println("ijoka: " + e.getMessage());
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(new ServedDashboard(server, ctx, face));
+    }
+
+    /** Forgets a dashboard that never listened, leaving the engine open (the command says why it stops). */
+    private void discard() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
     }
 
     WebServer server() {

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import javax.swing.BorderFactory;
 import javax.swing.DropMode;
@@ -80,6 +82,8 @@ public final class BoardView implements ProjectView {
     private @Nullable FeatureId selectedCard;
     private boolean loadedOnce;
     private boolean firstPaintTraced;
+    /** Completed after a column was first painted with the project's cards. */
+    private final CompletableFuture<Void> firstPainted = new CompletableFuture<>();
     /** Changes from the store not yet painted, by the column they go to (only with the trace on). */
     private final Map<FeatureId, Status> tracedChanges = new HashMap<>();
 
@@ -209,6 +213,11 @@ public final class BoardView implements ProjectView {
                 }
             }
         }, error -> actions.tell("Could not update the board: " + Background.message(error)));
+    }
+
+    /** Completes once a column has been painted with the cards of the first project shown (on the event-dispatch thread). */
+    public CompletionStage<Void> firstPainted() {
+        return firstPainted.minimalCompletionStage();
     }
 
     /** The cards of one column, as shown. */
@@ -396,6 +405,9 @@ public final class BoardView implements ProjectView {
      * with the project's cards, and for each change from the store once it is painted in its column.
      */
     private void painted(Status status) {
+        if (loadedOnce && !firstPainted.isDone()) {
+            firstPainted.complete(null);
+        }
         if (!PaintTrace.on()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.ijoka.swing.internal.ui;
 
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Lines for the desktop benchmark (ijoka-benchmarks' {@code DesktopBenchmark}), written to standard error only
@@ -20,10 +21,16 @@ public final class PaintTrace {
         return ON;
     }
 
-    /** Writes {@code line} with the JVM's uptime in milliseconds (what start-up took, as the process sees it). */
+    /**
+     * Writes {@code line} with the process's age in milliseconds (what start-up took, as the process sees it). From
+     * the process's start time as the OS keeps it (10 ms steps on Linux), not from JMX's uptime: loading the
+     * management classes would add to the very start-up the line measures.
+     */
     public static void say(String line) {
         if (ON) {
-            System.err.println(PREFIX + line + " uptime-ms=" + ManagementFactory.getRuntimeMXBean().getUptime());
+            long age = ProcessHandle.current().info().startInstant()
+                    .map(started -> Duration.between(started, Instant.now()).toMillis()).orElse(-1L);
+            System.err.println(PREFIX + line + " uptime-ms=" + age);
             System.err.flush();
         }
     }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -69,7 +70,10 @@ public final class MainWindow implements DesktopActions {
 
     private final Ijoka ijoka;
     private final ExecutorService storeExecutor;
-    private final URI dashboard;
+    /** The web dashboard's address: known once the server listens, which {@code ijoka desktop} starts after the first paint. */
+    private final CompletionStage<URI> dashboard;
+    /** Completed once the window has painted what it opened on: the Board with its cards, or no project at all. */
+    private final CompletableFuture<Void> firstShown = new CompletableFuture<>();
     private final Runnable quit;
     private final ReasonPrompt prompt;
     private final HiddenProjects hidden;
@@ -94,6 +98,12 @@ public final class MainWindow implements DesktopActions {
     /** Builds the window (on the event-dispatch thread); {@link #open()} shows it and starts loading. */
     public MainWindow(Ijoka ijoka, ExecutorService storeExecutor, URI dashboard, Path dataDirectory, Runnable quit,
             ReasonPrompt prompt) {
+        this(ijoka, storeExecutor, CompletableFuture.completedFuture(dashboard), dataDirectory, quit, prompt);
+    }
+
+    /** The same, with the dashboard's address to come (the web server starts after the window's first paint). */
+    public MainWindow(Ijoka ijoka, ExecutorService storeExecutor, CompletionStage<URI> dashboard, Path dataDirectory,
+            Runnable quit, ReasonPrompt prompt) {
         this.ijoka = ijoka;
         this.storeExecutor = storeExecutor;
         this.dashboard = dashboard;
@@ -103,6 +113,7 @@ public final class MainWindow implements DesktopActions {
         this.projectList = new ProjectListPanel(this::chooseFolder, this::removeSelectedProject, this::showProject);
         this.views = views();
         this.detail = new DetailPanel(ijoka, storeExecutor, this, prompt);
+        ((BoardView) views.getFirst()).firstPainted().thenRun(() -> firstShown.complete(null));
         layOut();
     }
 
@@ -227,6 +238,15 @@ public final class MainWindow implements DesktopActions {
     /** Whether closing the window keeps the app running (in the tray); otherwise closing quits. */
     public void keepInTrayWhenClosed(boolean value) {
         keptInTray = value;
+    }
+
+    /**
+     * Completes once the window has painted what it opened on: the first project's Board with its cards, or the
+     * empty list when there is no project (or the list could not be read). What waits for it (the tray, the web
+     * server) would otherwise take the CPU the first paint needs.
+     */
+    public CompletionStage<Void> firstShown() {
+        return firstShown.minimalCompletionStage();
     }
 
     public JFrame frame() {
@@ -359,7 +379,13 @@ public final class MainWindow implements DesktopActions {
             if (current == null && !rows.isEmpty()) {
                 projectList.select(rows.getFirst().project().id());
             }
-        }, error -> tell("Could not list the projects: " + Background.message(error)));
+            if (rows.isEmpty()) {
+                firstShown.complete(null); // nothing to paint but the list
+            }
+        }, error -> {
+            tell("Could not list the projects: " + Background.message(error));
+            firstShown.complete(null);
+        });
     }
 
     private void showProject(ProjectId id) {
@@ -462,6 +488,16 @@ public final class MainWindow implements DesktopActions {
 
     @Override
     public void openInBrowser() {
+        CompletableFuture<URI> known = dashboard.toCompletableFuture();
+        if (!known.isDone()) {
+            tell("The web dashboard is still starting: try again in a moment.");
+            return;
+        }
+        if (known.isCompletedExceptionally()) {
+            tell("The web dashboard is not running: " + Background.message(known.handle((u, e) -> e).join()));
+            return;
+        }
+        URI dashboard = known.join();
         Thread.ofVirtual().name("ijoka-open-browser").start(() -> {
             try {
                 if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
