@@ -5,6 +5,9 @@ import dev.ijoka.claude.HookMain;
 import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.mcp.IjokaMcpServer;
 import dev.ijoka.mcp.McpOptions;
+import dev.ijoka.swing.DesktopApp;
+import dev.ijoka.web.WebServer;
+import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +28,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The training run behind the launcher's start-up cache: {@code ijoka aot-training cli|mcp|hook}.
+ * The training run behind the launcher's start-up cache: {@code ijoka aot-training cli|mcp|hook|desktop}.
  *
  * <p>A JDK 25+ AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514) holds the classes a training run
  * loaded and linked, and the profiles it gathered, so that later runs start with them ready. A cache
@@ -59,8 +62,9 @@ final class AotTraining {
                 case "cli" -> cli(env, project, err);
                 case "mcp" -> mcp(env, project, db);
                 case "hook" -> hook(env, project, db, dir.resolve("home"));
+                case "desktop" -> desktop(env, project, db, err);
                 default -> {
-                    err.println("ijoka aot-training: say which face to train: cli, mcp or hook");
+                    err.println("ijoka aot-training: say which face to train: cli, mcp, hook or desktop");
                     return 2;
                 }
             }
@@ -111,6 +115,41 @@ final class AotTraining {
             if (exit > ExitCodes.USAGE && !command.contains("#999") && !command.contains("nonsense")) {
                 err.println("ijoka aot-training: '" + String.join(" ", command) + "' exited " + exit);
             }
+        }
+    }
+
+    /**
+     * {@code ijoka desktop}'s start: the command line's wiring of the command, the store opened on a plan with
+     * features in every column, the window built and its Board painted in both themes ({@link DesktopApp#train}:
+     * into an image, never shown, so a training run in the background shows nothing on the user's screen), and the
+     * web dashboard started, as the app starts it after its first paint. Without a display (no DISPLAY), the
+     * window's part is left out and the cache holds the rest.
+     */
+    private static void desktop(Map<String, String> variables, Path project, String db, PrintStream err) throws IOException {
+        Files.writeString(project.resolve("feature_list.json"), featureList(400), StandardCharsets.UTF_8);
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
+        Path home = Path.of(variables.get("IJOKA_HOME"));
+        EngineFactory engines = url -> {
+            SqliteNativeLibrary.prepare(url, home);
+            return EngineFactory.DEFAULT.open(url);
+        };
+        for (List<String> command : List.of(List.of("import", "feature_list.json"), List.of("desktop", "--help"),
+                List.of("feature", "start", "#2"), List.of("feature", "block", "#3", "--reason", "waiting"))) {
+            int exit = Cli.run(env, engines, command.toArray(String[]::new));
+            if (exit != ExitCodes.OK) {
+                err.println("ijoka aot-training: '" + String.join(" ", command) + "' exited " + exit);
+            }
+        }
+        try (Ijoka ijoka = engines.open(db)) {
+            if (!GraphicsEnvironment.isHeadless()) {
+                DesktopApp.train(ijoka, home, Duration.ofSeconds(30));
+            }
+            try (WebServer server = WebServer.builder(ijoka).port(0).warmUp(false).version("training").build()) {
+                server.start();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

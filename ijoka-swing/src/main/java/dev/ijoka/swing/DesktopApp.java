@@ -3,14 +3,18 @@ package dev.ijoka.swing;
 import dev.ijoka.Ijoka;
 import dev.ijoka.swing.internal.DesktopActions;
 import dev.ijoka.swing.internal.integration.DesktopIntegration;
+import dev.ijoka.swing.internal.ui.PaintTrace;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.window.MainWindow;
 import dev.ijoka.swing.internal.window.Themes;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.SystemTray;
+import java.awt.image.BufferedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.swing.JRootPane;
 import javax.swing.SwingUtilities;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,10 +111,14 @@ public final class DesktopApp implements AutoCloseable {
             return t;
         });
         MainWindow[] built = new MainWindow[1];
+        PaintTrace.say("desktop-start");
         onEdtAndWait(() -> {
             Themes.install(dark);
+            PaintTrace.say("theme-installed");
             built[0] = new MainWindow(ijoka, storeExecutor, dashboard, dataDirectory, quit, ReasonPrompt.DIALOG);
+            PaintTrace.say("window-built");
             built[0].open();
+            PaintTrace.say("window-shown");
         });
         DesktopApp app = new DesktopApp(built[0], storeExecutor);
         // Until the tray is up, closing the window keeps the app if a tray is there to take it.
@@ -127,6 +136,7 @@ public final class DesktopApp implements AutoCloseable {
         if (closed) {
             return;
         }
+        PaintTrace.say("integration-start");
         DesktopIntegration started;
         try {
             started = DesktopIntegration.start(ijoka, window, storeExecutor, instance);
@@ -139,6 +149,7 @@ public final class DesktopApp implements AutoCloseable {
         window.keepInTrayWhenClosed(started.inTray());
         started.trayAbsentMessage().ifPresent(window::tell);
         desktop.complete(started);
+        PaintTrace.say("integration-started");
     }
 
     /**
@@ -148,6 +159,62 @@ public final class DesktopApp implements AutoCloseable {
      */
     public CompletionStage<Void> firstPainted() {
         return window.firstShown();
+    }
+
+    /**
+     * The training run of the launcher's start-up cache for {@code ijoka desktop} (JDK 25's AOT cache, made by
+     * {@code ijoka aot-training desktop}): does what {@link #start} does up to the Board's first paint, in both
+     * themes, on the first project of {@code ijoka}, but paints the window into an image instead of showing it, and
+     * starts no tray or notifications, so that a training run in the background never shows anything. Returns
+     * once the Board has been painted with its cards (or after {@code timeout}); the engine stays open.
+     */
+    public static void train(Ijoka ijoka, Path dataDirectory, Duration timeout) throws InterruptedException {
+        ExecutorService storeExecutor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ijoka-desktop-store");
+            t.setDaemon(true);
+            return t;
+        });
+        MainWindow[] built = new MainWindow[1];
+        try {
+            onEdtAndWait(() -> {
+                Themes.install(false);
+                built[0] = new MainWindow(ijoka, storeExecutor, URI.create("http://127.0.0.1:4000/"), dataDirectory,
+                        () -> { }, ReasonPrompt.DIALOG);
+                built[0].open(false);
+            });
+            MainWindow window = built[0];
+            CompletableFuture<Void> shown = window.firstShown().toCompletableFuture();
+            BufferedImage image = new BufferedImage(1440, 900, BufferedImage.TYPE_INT_RGB);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!shown.isDone() && System.nanoTime() < deadline) {
+                onEdtAndWait(() -> paint(window, image));
+                Thread.sleep(50);
+            }
+            onEdtAndWait(() -> {
+                Themes.switchTo(true);
+                paint(window, image);
+                Themes.switchTo(false);
+                paint(window, image);
+            });
+        } finally {
+            if (built[0] != null) {
+                onEdtAndWait(built[0]::dispose);
+            }
+            storeExecutor.shutdown();
+            storeExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void paint(MainWindow window, BufferedImage image) {
+        JRootPane root = window.frame().getRootPane();
+        root.setSize(image.getWidth(), image.getHeight());
+        root.validate();
+        Graphics2D g = image.createGraphics();
+        try {
+            root.paint(g);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** What the tray, notifications and links ask of the window; callable from any thread. */

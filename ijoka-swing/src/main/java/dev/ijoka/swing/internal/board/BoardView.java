@@ -81,6 +81,8 @@ public final class BoardView implements ProjectView {
     /** The card last selected, kept selected (in whichever column it is) across moves and reloads. */
     private @Nullable FeatureId selectedCard;
     private boolean loadedOnce;
+    /** Whether a project's cards (perhaps none) have been read and put in the columns. */
+    private boolean loaded;
     private boolean firstPaintTraced;
     /** Completed after a column was first painted with the project's cards. */
     private final CompletableFuture<Void> firstPainted = new CompletableFuture<>();
@@ -166,12 +168,17 @@ public final class BoardView implements ProjectView {
         long load = ++generation;
         features.clear();
         refreshColumns(Set.of(Status.values()));
-        Background.run(storeExecutor, () -> ijoka.features().list(shown), all -> {
+        Background.run(storeExecutor, () -> {
+            List<Feature> all = ijoka.features().list(shown);
+            PaintTrace.say("board-read features=" + all.size());
+            return all;
+        }, all -> {
             if (load == generation) {
                 features.clear();
                 all.forEach(f -> features.put(f.id(), f));
                 refreshColumns(Set.of(Status.values()));
                 loadedOnce = !all.isEmpty();
+                loaded = true;
             }
         }, error -> actions.tell("Could not load the board: " + Background.message(error)));
         loadTodos(shown, load);
@@ -405,7 +412,7 @@ public final class BoardView implements ProjectView {
      * with the project's cards, and for each change from the store once it is painted in its column.
      */
     private void painted(Status status) {
-        if (loadedOnce && !firstPainted.isDone()) {
+        if (loaded && !firstPainted.isDone()) {
             firstPainted.complete(null);
         }
         if (!PaintTrace.on()) {

@@ -18,7 +18,7 @@ import dev.ijoka.swing.internal.ui.FeatureActions;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import dev.ijoka.swing.internal.ui.StatusStyle;
-import java.awt.BorderLayout;
+import java.awt.CardLayout;
 import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
@@ -67,12 +67,16 @@ public final class DetailPanel {
             @Nullable Session claimHolder, @Nullable AgentPlan todos) {}
 
     private static final int EVENTS_SHOWN = 200;
+    private static final String EMPTY = "empty";
+    private static final String FEATURE = "feature";
 
     private final Ijoka ijoka;
     private final Executor storeExecutor;
     private final DesktopActions actions;
     private final FeatureActions commands;
-    private final JPanel root = new JPanel(new BorderLayout());
+    /** Two cards: the empty state while no feature is selected, the feature's sections once one is. */
+    private final CardLayout cards = new CardLayout();
+    private final JPanel root = new JPanel(cards);
     private final JTextArea heading = text();
     private final JTextArea facts = text();
     private final Map<String, JButton> buttons = new LinkedHashMap<>();
@@ -138,11 +142,51 @@ public final class DetailPanel {
         JScrollPane scroll = new JScrollPane(body);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.getVerticalScrollBar().setUnitIncrement(24);
-        root.add(scroll, BorderLayout.CENTER);
+        root.add(emptyState(), EMPTY);
+        root.add(scroll, FEATURE);
+        cards.show(root, EMPTY);
         root.setName("detail");
         root.getAccessibleContext().setAccessibleName("Feature detail");
         root.setMinimumSize(new Dimension(280, 200));
         root.setPreferredSize(new Dimension(400, 600));
+    }
+
+    /**
+     * What the panel shows while no feature is selected: a sentence saying so and how to pick one, rather than the
+     * feature's section headings over nothing.
+     */
+    private static JComponent emptyState() {
+        JLabel title = PlainText.label("No feature selected");
+        title.setName("detail.empty");
+        title.setFont(title.getFont().deriveFont(Font.BOLD, title.getFont().getSize2D() * 1.25f));
+        title.setAlignmentX(Component.CENTER_ALIGNMENT);
+        title.setHorizontalAlignment(SwingConstants.CENTER);
+        JTextArea hint = new JTextArea(1, 20) {
+            @Override
+            public void updateUI() { // greyed in either theme, also after a switch
+                super.updateUI();
+                setForeground(javax.swing.UIManager.getColor("Label.disabledForeground"));
+            }
+        };
+        hint.setEditable(false);
+        hint.setLineWrap(true);
+        hint.setWrapStyleWord(true);
+        hint.setOpaque(false);
+        hint.setBorder(null);
+        hint.setText("Select a card on the Board or a row in the Table to see its steps, dependencies, claim and history here.");
+        hint.getAccessibleContext().setAccessibleName("How to show a feature");
+        hint.setAlignmentX(Component.CENTER_ALIGNMENT);
+        hint.setMaximumSize(new Dimension(320, Integer.MAX_VALUE));
+        JPanel panel = new JPanel();
+        panel.setLayout(new BoxLayout(panel, BoxLayout.Y_AXIS));
+        panel.setBorder(BorderFactory.createEmptyBorder(24, 16, 16, 16));
+        panel.add(Box.createVerticalGlue());
+        panel.add(title);
+        panel.add(Box.createVerticalStrut(8));
+        panel.add(hint);
+        panel.add(Box.createVerticalGlue());
+        panel.getAccessibleContext().setAccessibleName("No feature selected");
+        return panel;
     }
 
     public JComponent component() {
@@ -179,6 +223,7 @@ public final class DetailPanel {
         dependsOn.setListData(new Feature[0]);
         neededBy.setListData(new Feature[0]);
         events.setListData(new String[0]);
+        cards.show(root, EMPTY);
         root.revalidate();
         root.repaint();
     }
@@ -253,6 +298,7 @@ public final class DetailPanel {
 
     private void paint(Loaded loaded) {
         shown = loaded;
+        cards.show(root, FEATURE);
         Feature f = loaded.feature();
         heading.setText(f.ref() + "  " + f.description());
         facts.setText(StatusStyle.title(f.status()) + " · " + f.category().wireName() + " · " + f.kind().wireName()

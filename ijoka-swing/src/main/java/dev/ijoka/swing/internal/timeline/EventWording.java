@@ -2,6 +2,7 @@ package dev.ijoka.swing.internal.timeline;
 
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.event.EventGlyph;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventSummary;
 import dev.ijoka.event.EventType;
@@ -10,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /**
- * What an event says, as the Timeline shows it: its label, icon and time here; its line from the core's
- * {@link EventSummary}, which every face words events with (features by their {@code #number}, sessions by their
+ * What an event says, as the Timeline shows it: its label and time here; its glyph and its line from the core's
+ * {@link EventGlyph} and {@link EventSummary}, which every face words events with (features by their {@code #number}, sessions by their
  * agent, never bare UUIDs where a name is known). Plain text only.
  */
 final class EventWording {
@@ -53,32 +54,9 @@ final class EventWording {
         return flat.length() <= SUMMARY_LENGTH ? flat : flat.substring(0, SUMMARY_LENGTH - 1) + "…";
     }
 
-    /** A glyph per type, as the web's Timeline draws them, so a long log can be scanned by shape. */
+    /** The type's glyph, the same as the web's Timeline draws ({@link EventGlyph}). */
     static String icon(EventType type) {
-        return switch (type.wireName()) {
-            case "feature_created" -> "+"; // the web's full-width plus has no glyph in many desktop fonts
-            case "feature_updated" -> "✎";
-            case "feature_started" -> "▶";
-            case "feature_completed" -> "✔";
-            case "feature_blocked" -> "⊘";
-            case "feature_unblocked" -> "⇥";
-            case "feature_reopened" -> "↺";
-            case "step_checked" -> "☑";
-            case "dependency_added" -> "⇢";
-            case "dependency_removed" -> "✂";
-            case "claim_taken", "claim_renewed", "claim_taken_over" -> "⚑";
-            case "claim_expired", "claim_released" -> "⚐";
-            case "insight_recorded" -> "✦";
-            case "rule_added", "rule_toggled" -> "⚖";
-            case "rule_triggered" -> "⚠";
-            case "rule_violated" -> "✖";
-            case "session_started" -> "◉";
-            case "session_ended", "agent_stopped" -> "◼";
-            case "prompt_submitted" -> "✉";
-            case "tool_used" -> "⚙";
-            case "commit_made" -> "⊙";
-            default -> "•";
-        };
+        return EventGlyph.of(type);
     }
 
     static String time(Instant at) {

@@ -214,13 +214,27 @@ public final class MainWindow implements DesktopActions {
 
     /** Shows the window and starts listening and loading. Call on the event-dispatch thread. */
     public void open() {
+        open(true);
+    }
+
+    /**
+     * Starts listening and loading as {@link #open()} does, with the window made displayable (its native window
+     * created) but not shown when {@code show} is false: the launcher's start-up cache is trained this way, painting
+     * the window into an image, so that no window flashes on the user's screen.
+     */
+    public void open(boolean show) {
         // Subscribing reads the store (where the log stands): on the store thread, before the first load.
         storeExecutor.execute(() -> {
             LiveHub hub = new LiveHub(ijoka);
             hub.listen(this::changed);
             live = hub;
         });
-        frame.setVisible(true);
+        if (show) {
+            frame.setVisible(true);
+        } else {
+            frame.addNotify();
+            frame.validate();
+        }
         reloadProjects(null);
     }
 

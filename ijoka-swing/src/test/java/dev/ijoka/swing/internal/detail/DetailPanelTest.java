@@ -73,6 +73,54 @@ class DetailPanelTest {
         throw new AssertionError("no " + type.getSimpleName() + " named " + accessibleName);
     }
 
+    /** The texts of the labels and text areas a person can see in the panel now. */
+    private List<String> visibleTexts() {
+        return edt(this::visibleTextsOnEdt);
+    }
+
+    private List<String> visibleTextsOnEdt() {
+        List<String> out = new java.util.ArrayList<>();
+        collect(detail.component(), out);
+        return out;
+    }
+
+    private static void collect(java.awt.Container root, List<String> out) {
+        for (java.awt.Component c : root.getComponents()) {
+            if (!c.isShowing()) {
+                continue;
+            }
+            if (c instanceof javax.swing.JLabel l && l.getText() != null && !l.getText().isBlank()) {
+                out.add(l.getText());
+            } else if (c instanceof JTextArea t && !t.getText().isBlank()) {
+                out.add(t.getText());
+            }
+            if (c instanceof java.awt.Container inner) {
+                collect(inner, out);
+            }
+        }
+    }
+
+    @Test
+    void withNothingSelectedItSaysSoInsteadOfShowingEmptySections() {
+        DesktopFixture.edtRun(detail::clear);
+
+        List<String> seen = visibleTexts();
+        assertThat(seen).doesNotContain("Details", "Claim", "Steps", "Agent's todo list", "Depends on", "Needed by", "Events");
+        assertThat(seen).contains("No feature selected")
+                .anyMatch(t -> t.contains("Select a card on the Board or a row in the Table"));
+        assertThat(edt(() -> detail.buttons().values().stream().noneMatch(java.awt.Component::isShowing))).isTrue();
+        for (String theme : List.of("light", "dark")) {
+            DesktopFixture.edtRun(() -> dev.ijoka.swing.internal.window.Themes.switchTo(theme.equals("dark")));
+            DesktopFixture.screenshot(detail.component(), "detail-empty-" + theme);
+        }
+        DesktopFixture.edtRun(() -> dev.ijoka.swing.internal.window.Themes.switchTo(false));
+
+        window.openFeature(desktop.project.id(), plan.cart().id());
+        await("the cart is shown again", () -> detail.feature().isPresent());
+        await("its sections with it", () -> visibleTextsOnEdt().containsAll(List.of("Steps", "Depends on", "Events")));
+        assertThat(visibleTexts()).doesNotContain("No feature selected");
+    }
+
     @Test
     void showsStepsDependenciesBothWaysTheClaimWithItsLeaseAndTheEvents() {
         assertThat(edt(() -> detail.stepBoxes().stream().map(b -> b.getText() + "=" + b.isSelected()).toList()))

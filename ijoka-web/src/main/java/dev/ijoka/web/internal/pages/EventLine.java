@@ -3,6 +3,7 @@ package dev.ijoka.web.internal.pages;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.event.Event;
+import dev.ijoka.event.EventGlyph;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventSummary;
 import dev.ijoka.interchange.JsonViews;
@@ -57,7 +58,7 @@ public final class EventLine {
     }
 
     public String getIcon() {
-        return icon(event.type().wireName());
+        return EventGlyph.of(event.type());
     }
 
     public @Nullable String getFeatureId() {
@@ -136,34 +137,6 @@ public final class EventLine {
             return "activity";
         }
         return "other";
-    }
-
-    /** A glyph per type, so a long log can be scanned by shape before it is read. */
-    static String icon(String type) {
-        return switch (type) {
-            case "feature_created" -> "＋";
-            case "feature_updated" -> "✎";
-            case "feature_started" -> "▶";
-            case "feature_completed" -> "✔";
-            case "feature_blocked" -> "⊘";
-            case "feature_unblocked" -> "⇥";
-            case "feature_reopened" -> "↺";
-            case "step_checked" -> "☑";
-            case "dependency_added" -> "⇢";
-            case "dependency_removed" -> "✂";
-            case "claim_taken", "claim_renewed", "claim_taken_over" -> "⚑";
-            case "claim_expired", "claim_released" -> "⚐";
-            case "insight_recorded" -> "✦";
-            case "rule_added", "rule_toggled" -> "⚖";
-            case "rule_triggered" -> "⚠";
-            case "rule_violated" -> "✖";
-            case "session_started" -> "◉";
-            case "session_ended", "agent_stopped" -> "◼";
-            case "prompt_submitted" -> "✉";
-            case "tool_used" -> "⚙";
-            case "commit_made" -> "⊙";
-            default -> "•";
-        };
     }
 
     /** The time this line happened, for the session header's span. */
