@@ -76,6 +76,8 @@ public final class BoardView implements ProjectView {
     /** One renderer for every column, so that the agents' todo lists are handed over once. */
     private final CardRenderer renderer = new CardRenderer();
     private @Nullable ProjectId project;
+    private @Nullable ProjectId preloadedFor;
+    private @Nullable List<Feature> preloaded;
     private long generation;
     private boolean restoringSelection;
     /** The card last selected, kept selected (in whichever column it is) across moves and reloads. */
@@ -168,11 +170,10 @@ public final class BoardView implements ProjectView {
         long load = ++generation;
         features.clear();
         refreshColumns(Set.of(Status.values()));
-        Background.run(storeExecutor, () -> {
-            List<Feature> all = ijoka.features().list(shown);
-            PaintTrace.say("board-read features=" + all.size());
-            return all;
-        }, all -> {
+        List<Feature> ready = preloaded != null && shown.equals(preloadedFor) ? preloaded : null;
+        preloaded = null;
+        preloadedFor = null;
+        Background.run(storeExecutor, () -> ready != null ? ready : ijoka.features().list(shown), all -> {
             if (load == generation) {
                 features.clear();
                 all.forEach(f -> features.put(f.id(), f));
@@ -220,6 +221,15 @@ public final class BoardView implements ProjectView {
                 }
             }
         }, error -> actions.tell("Could not update the board: " + Background.message(error)));
+    }
+
+    /**
+     * The cards of {@code project} as the window read them while it was being built: the next {@link #show} of that
+     * project takes them instead of reading the store again. On the event-dispatch thread.
+     */
+    public void preload(ProjectId project, List<Feature> cards) {
+        preloadedFor = project;
+        preloaded = List.copyOf(cards);
     }
 
     /** Completes once a column has been painted with the cards of the first project shown (on the event-dispatch thread). */

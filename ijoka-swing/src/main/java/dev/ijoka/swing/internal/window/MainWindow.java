@@ -2,6 +2,7 @@ package dev.ijoka.swing.internal.window;
 
 import com.formdev.flatlaf.util.SystemFileChooser;
 import dev.ijoka.Ijoka;
+import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.ProjectId;
@@ -18,6 +19,7 @@ import dev.ijoka.swing.internal.rules.RulesView;
 import dev.ijoka.swing.internal.table.TableView;
 import dev.ijoka.swing.internal.timeline.TimelineView;
 import dev.ijoka.swing.internal.ui.Background;
+import dev.ijoka.swing.internal.ui.PaintTrace;
 import dev.ijoka.swing.internal.ui.PlainText;
 import dev.ijoka.swing.internal.ui.ReasonPrompt;
 import java.awt.BorderLayout;
@@ -74,6 +76,13 @@ public final class MainWindow implements DesktopActions {
     private final CompletionStage<URI> dashboard;
     /** Completed once the window has painted what it opened on: the Board with its cards, or no project at all. */
     private final CompletableFuture<Void> firstShown = new CompletableFuture<>();
+    /** The projects and the first project's cards, read while the window is built; see {@link #readOpening()}. */
+    private final CompletableFuture<Opening> opening;
+    /** Whether a change arrived before the first project was shown: the cards read for it may be stale. */
+    private boolean changedWhileOpening;
+
+    /** What the window opens on: the listed projects and, for the first of them, its cards. */
+    private record Opening(List<ProjectRow> rows, @Nullable ProjectId first, List<Feature> cards) {}
     private final Runnable quit;
     private final ReasonPrompt prompt;
     private final HiddenProjects hidden;
@@ -110,6 +119,9 @@ public final class MainWindow implements DesktopActions {
         this.quit = quit;
         this.prompt = prompt;
         this.hidden = new HiddenProjects(dataDirectory);
+        // What the window opens on is read while it is being built (the store thread is idle meanwhile): the
+        // subscription to changes first, so that none is missed, then the projects and the first one's cards.
+        this.opening = CompletableFuture.supplyAsync(this::readOpening, storeExecutor);
         this.projectList = new ProjectListPanel(this::chooseFolder, this::removeSelectedProject, this::showProject);
         this.views = views();
         this.detail = new DetailPanel(ijoka, storeExecutor, this, prompt);
@@ -223,19 +235,39 @@ public final class MainWindow implements DesktopActions {
      * the window into an image, so that no window flashes on the user's screen.
      */
     public void open(boolean show) {
-        // Subscribing reads the store (where the log stands): on the store thread, before the first load.
-        storeExecutor.execute(() -> {
-            LiveHub hub = new LiveHub(ijoka);
-            hub.listen(this::changed);
-            live = hub;
-        });
         if (show) {
             frame.setVisible(true);
         } else {
             frame.addNotify();
             frame.validate();
         }
-        reloadProjects(null);
+        long load = ++projectsGeneration;
+        opening.whenComplete((o, error) -> SwingUtilities.invokeLater(() -> {
+            if (error != null) {
+                tell("Could not list the projects: " + Background.message(error));
+                firstShown.complete(null);
+            } else if (load == projectsGeneration) { // else a project was added or removed meanwhile: its read shows it
+                if (o.first() != null && !changedWhileOpening) {
+                    ((BoardView) views.getFirst()).preload(o.first(), o.cards());
+                }
+                listed(o.rows());
+            }
+        }));
+    }
+
+    /**
+     * On the store thread: subscribes to changes (subscribing reads where the log stands), then reads the listed
+     * projects with their progress and the cards of the one the window shows first.
+     */
+    private Opening readOpening() {
+        LiveHub hub = new LiveHub(ijoka);
+        hub.listen(this::changed);
+        live = hub;
+        List<ProjectRow> rows = listedRows();
+        ProjectId first = rows.isEmpty() ? null : rows.getFirst().project().id();
+        List<Feature> cards = first == null ? List.of() : ijoka.features().list(first);
+        PaintTrace.say("opening-read projects=" + rows.size() + " features=" + cards.size());
+        return new Opening(rows, first, cards);
     }
 
     /** Stops listening and disposes the window; the engine stays open (its owner closes it). */
@@ -371,35 +403,42 @@ public final class MainWindow implements DesktopActions {
             selectNext = select;
         }
         long load = ++projectsGeneration;
-        Background.run(storeExecutor, () -> {
-            Set<ProjectId> hiddenIds = hidden.read();
-            List<ProjectRow> rows = new ArrayList<>();
-            for (Project p : ijoka.projects().list()) {
-                if (!hiddenIds.contains(p.id())) {
-                    rows.add(new ProjectRow(p, ijoka.plan().progress(p.id())));
-                }
-            }
-            return rows;
-        }, rows -> {
-            if (load != projectsGeneration) {
-                return;
-            }
-            projectList.setRows(rows);
-            ProjectId want = selectNext != null ? selectNext : current;
-            selectNext = null;
-            if (want != null && projectList.select(want)) {
-                return;
-            }
-            if (current == null && !rows.isEmpty()) {
-                projectList.select(rows.getFirst().project().id());
-            }
-            if (rows.isEmpty()) {
-                firstShown.complete(null); // nothing to paint but the list
+        Background.run(storeExecutor, this::listedRows, rows -> {
+            if (load == projectsGeneration) {
+                listed(rows);
             }
         }, error -> {
             tell("Could not list the projects: " + Background.message(error));
             firstShown.complete(null);
         });
+    }
+
+    /** On the store thread: the projects the list shows (all but those hidden here), with their progress. */
+    private List<ProjectRow> listedRows() {
+        Set<ProjectId> hiddenIds = hidden.read();
+        List<ProjectRow> rows = new ArrayList<>();
+        for (Project p : ijoka.projects().list()) {
+            if (!hiddenIds.contains(p.id())) {
+                rows.add(new ProjectRow(p, ijoka.plan().progress(p.id())));
+            }
+        }
+        return rows;
+    }
+
+    /** Shows a fresh read of the project list, keeping (or making) a selection. On the event-dispatch thread. */
+    private void listed(List<ProjectRow> rows) {
+        projectList.setRows(rows);
+        ProjectId want = selectNext != null ? selectNext : current;
+        selectNext = null;
+        if (want != null && projectList.select(want)) {
+            return;
+        }
+        if (current == null && !rows.isEmpty()) {
+            projectList.select(rows.getFirst().project().id());
+        }
+        if (rows.isEmpty()) {
+            firstShown.complete(null); // nothing to paint but the list
+        }
     }
 
     private void showProject(ProjectId id) {
@@ -441,6 +480,9 @@ public final class MainWindow implements DesktopActions {
 
     private void changed(List<Event> batch) {
         ProjectId shown = current;
+        if (shown == null) {
+            changedWhileOpening = true; // the cards read for the opening may predate it: the Board reads afresh
+        }
         Set<ProjectId> touched = new LinkedHashSet<>();
         boolean projectsChanged = false;
         List<Event> ofShown = new ArrayList<>();
