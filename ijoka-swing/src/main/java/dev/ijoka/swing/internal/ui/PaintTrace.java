@@ -1,5 +1,8 @@
 package dev.ijoka.swing.internal.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,16 +25,32 @@ public final class PaintTrace {
     }
 
     /**
-     * Writes {@code line} with the process's age in milliseconds (what start-up took, as the process sees it). From
-     * the process's start time as the OS keeps it (10 ms steps on Linux), not from JMX's uptime: loading the
-     * management classes would add to the very start-up the line measures.
+     * Writes {@code line} with the process's age in milliseconds (what start-up took, as the process sees it, the
+     * launcher script included). Not from JMX's uptime: loading the management classes would add to the very
+     * start-up the line measures.
      */
     public static void say(String line) {
         if (ON) {
-            long age = ProcessHandle.current().info().startInstant()
-                    .map(started -> Duration.between(started, Instant.now()).toMillis()).orElse(-1L);
-            System.err.println(PREFIX + line + " uptime-ms=" + age);
+            System.err.println(PREFIX + line + " uptime-ms=" + ageMillis());
             System.err.flush();
+        }
+    }
+
+    /**
+     * On Linux from {@code /proc}: the system's uptime less the process's start (both counted from boot, so no
+     * rounding of the boot time comes in); elsewhere from the process's start instant; -1 when neither is known.
+     */
+    private static long ageMillis() {
+        try {
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]); // starttime, field 22, in clock ticks (USER_HZ 100)
+            double up = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return Math.round(up * 1000) - startTicks * 10;
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().info().startInstant()
+                    .map(started -> Duration.between(started, Instant.now()).toMillis()).orElse(-1L);
         }
     }
 }
