@@ -1,6 +1,7 @@
 package dev.ijoka.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -87,6 +88,50 @@ class DesktopCommandIT {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void withoutAPortTheDashboardStartsAfterTheWindowHasPaintedAndQuitStopsBoth() throws Exception {
+        Process p = ijoka(SESSION, List.of(), "desktop").start();
+        try {
+            Path serverFile = dir.resolve("home/server.json");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.readString(dir.resolve("out.txt")).contains("Ijoka desktop is open") && p.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(dir.resolve("out.txt"))).as("stdout; stderr: " + Files.readString(dir.resolve("err.txt")))
+                    .containsPattern("Ijoka desktop is open\\. Dashboard: http://127\\.0\\.0\\.1:\\d+/");
+            JsonNode file = JsonMapper.builder().build().readTree(Files.readString(serverFile));
+            String url = file.get("url").asString();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url + "api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"status\":\"ok\"");
+
+            HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(url + "api/shutdown"))
+                    .header("Origin", url.substring(0, url.length() - 1)).header("X-Ijoka-Token", file.get("token").asString())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(stop.statusCode()).isEqualTo(202);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("ijoka desktop exits").isTrue();
+            assertThat(p.exitValue()).as("exit; stderr: " + Files.readString(dir.resolve("err.txt"))).isZero();
+            assertThat(serverFile).as("server.json removed").doesNotExist();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void theStartUpCachesTrainingRunForTheDesktopPaintsTheWindowWithoutShowingItAndEndsCleanly() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches are made by JDK 25 and later");
+        Path cache = dir.resolve("desktop.aot");
+        Process p = ijoka(SESSION, List.of("-XX:AOTCacheOutput=" + cache), "aot-training", "desktop").start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("the training run ends").isTrue();
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(err).doesNotContain("ijoka aot-training:");
+        assertThat(cache).as("the AOT cache it made; stderr: " + err).isNotEmptyFile();
+        assertThat(dir.resolve("home")).as("the user's data directory is not touched").doesNotExist();
     }
 
     @Test
