@@ -223,21 +223,43 @@ public final class HookRelayServer implements AutoCloseable {
         int exit;
         try (java.io.OutputStream stdout = new FrameStream(out, RelayProtocol.STDOUT, lock);
                 java.io.OutputStream stderr = new FrameStream(out, RelayProtocol.STDERR, lock)) {
-            try {
-                exit = commands.run(command, stdout, stderr);
-            } catch (RuntimeException | StackOverflowError e) { // whatever the command does, the host stays up
-                errors.println("ijoka: a handed-over command failed: " + e);
-                byte[] message = ("ijoka: internal error: " + e + ". This is a bug: please report it with the output of "
-                        + "the same command run with -vv.\n").getBytes(command.encoding());
-                stderr.write(message);
-                exit = 1;
-            }
+            exit = runOnPlatformThread(command, stdout, stderr);
         }
         synchronized (lock) {
             RelayProtocol.writeExit(out, exit);
             out.flush();
         }
         answered.incrementAndGet();
+    }
+
+    /**
+     * Runs the command on a platform thread of its own, while this virtual thread waits: a command is mostly CPU
+     * (building the command line, reading the plan), and on the virtual threads' few carriers (one per core) a few
+     * of them would hold back every other connection's first answer, until clients gave up waiting and ran their
+     * commands themselves.
+     */
+    private int runOnPlatformThread(RelayedCommand command, java.io.OutputStream stdout, java.io.OutputStream stderr) {
+        int[] exit = {1};
+        Thread runner = Thread.ofPlatform().daemon().name("ijoka-relayed-command").start(() -> {
+            try {
+                exit[0] = commands.run(command, stdout, stderr);
+            } catch (RuntimeException | StackOverflowError e) { // whatever the command does, the host stays up
+                errors.println("ijoka: a handed-over command failed: " + e);
+                byte[] message = ("ijoka: internal error: " + e + ". This is a bug: please report it with the output of "
+                        + "the same command run with -vv." + System.lineSeparator()).getBytes(command.encoding());
+                try {
+                    stderr.write(message);
+                } catch (IOException ignored) {
+                    // the client is gone: the host's stderr has it
+                }
+            }
+        });
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exit[0];
     }
 
     /**
