@@ -10,7 +10,8 @@
 #
 # find_java_failed WHO: says on stderr that none was found, what was tried and what to do.
 
-# The feature version (17, 21, 25...) of the JDK or JRE at home $1, from its release file; "" if unknown.
+# The feature version (17, 21, 25...) of the JDK or JRE at home $1, from its release file, into _jhm_major; "" if
+# unknown. A variable, not output: $(...) would fork a subshell on every run of ./ijoka.
 java_home_major() {
   _jhm_version=""
   if [ -f "$1/release" ]; then
@@ -26,7 +27,14 @@ java_home_major() {
     done <"$1/release"
   fi
   _jhm_version="${_jhm_version#1.}"
-  echo "${_jhm_version%%[.+_-]*}"
+  _jhm_major="${_jhm_version%%[.+_-]*}"
+}
+
+# The home of the java executable $1 (the directory above its bin), into _jh_home: by string alone, no subshell. A
+# home reached through a symlinked directory is still found by its release file, or else by asking java itself.
+java_home_of() {
+  _jh_home="${1%/*}"
+  _jh_home="${_jh_home%/*}"
 }
 
 # Whether $1 is a whole number.
@@ -41,13 +49,17 @@ java_is_number() {
 java_consider() {
   [ -z "${FOUND_JAVA:-}" ] && [ -x "$1" ] || return 0
   _jc_exe="$1"
-  _jc_home="$(cd -P "${_jc_exe%/*}/.." 2>/dev/null && pwd)" || _jc_home=""
-  _jc_major="$(java_home_major "$_jc_home")"
+  java_home_of "$_jc_exe"
+  _jc_home="$_jh_home"
+  java_home_major "$_jc_home"
+  _jc_major="$_jhm_major"
   if [ -z "$_jc_major" ] && [ -L "$_jc_exe" ]; then
     # /usr/bin/java -> /etc/alternatives/java -> /usr/lib/jvm/.../bin/java
     _jc_exe="$(readlink -f "$_jc_exe")"
-    _jc_home="$(cd -P "${_jc_exe%/*}/.." 2>/dev/null && pwd)" || _jc_home=""
-    _jc_major="$(java_home_major "$_jc_home")"
+    java_home_of "$_jc_exe"
+    _jc_home="$_jh_home"
+    java_home_major "$_jc_home"
+    _jc_major="$_jhm_major"
   fi
   if [ -z "$_jc_major" ]; then
     _jc_major="$("$_jc_exe" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)"
@@ -81,7 +93,8 @@ find_java() {
     case "$-" in *f*) _fj_noglob=1 && set +f ;; esac
     for _fj_home in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
       [ -x "$_fj_home/bin/java" ] || continue
-      _fj_major="$(java_home_major "$_fj_home")"
+      java_home_major "$_fj_home"
+      _fj_major="$_jhm_major"
       FOUND_JAVA_TRIED="${FOUND_JAVA_TRIED}  tried: $_fj_home/bin/java (${_fj_major:-unknown version})
 "
       java_is_number "$_fj_major" || continue

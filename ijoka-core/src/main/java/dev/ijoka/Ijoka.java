@@ -58,9 +58,16 @@ public final class Ijoka implements AutoCloseable {
     private final Rules rules;
     private final Events events;
     private final Events.@Nullable Subscription notifications;
+    /** Whether {@link #close()} closes the engine: false for a {@link #lent()} view. */
+    private final boolean owner;
 
     private Ijoka(Engine engine, Notifier notifier) {
+        this(engine, notifier, true);
+    }
+
+    private Ijoka(Engine engine, Notifier notifier, boolean owner) {
         this.engine = engine;
+        this.owner = owner;
         this.projects = new ProjectService(engine);
         this.features = new FeatureService(engine);
         this.dependencies = new DependencyService(engine);
@@ -142,8 +149,20 @@ public final class Ijoka implements AutoCloseable {
         }
     }
 
+    /**
+     * This engine, lent to code that closes what it is given when it is done (a command line run handed to
+     * a process that keeps the engine open): the same store, state and threads, and a {@link #close()} that
+     * does nothing. Only this, the owner, closes the engine.
+     */
+    public Ijoka lent() {
+        return new Ijoka(engine, Notifier.NONE, false);
+    }
+
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         if (notifications != null) {
             notifications.close();
         }

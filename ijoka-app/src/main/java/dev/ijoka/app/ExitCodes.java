@@ -29,6 +29,11 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 12;
     /** A file could not be written (e.g. an export's output). */
     public static final int IO_ERROR = 13;
+    /**
+     * A command handed to a running {@code ijoka mcp}, {@code serve} or {@code desktop} whose process stopped before it
+     * said how the command ended: it may or may not have been applied (never run a second time here).
+     */
+    public static final int OUTCOME_UNKNOWN = dev.ijoka.claude.CommandRelayClient.OUTCOME_UNKNOWN;
 
     private static final Map<String, Integer> BY_CODE = new LinkedHashMap<>();
 
@@ -47,6 +52,7 @@ public final class ExitCodes {
         BY_CODE.put("store_failure", STORE_FAILURE);
         BY_CODE.put("check_failed", CHECK_FAILED);
         BY_CODE.put("io_error", IO_ERROR);
+        BY_CODE.put("outcome_unknown", OUTCOME_UNKNOWN);
     }
 
     private ExitCodes() {}

@@ -13,6 +13,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))) {
+            // Handed to a process that holds the store warm, if one runs (JDK classes only up to here)
+            java.util.OptionalInt handed = Handoff.tryRun(args, System.getenv(), Path.of("").toAbsolutePath(),
+                    dev.ijoka.DataDirectory.resolve(), new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
+            if (handed.isPresent()) {
+                System.err.flush();
+                Runtime.getRuntime().halt(handed.getAsInt()); // nothing of this process's own to shut down
+            }
+        }
         Invocation line = Invocation.parse(args);
         System.setProperty(LogSetup.LEVEL_PROPERTY, line.logLevel());
         // The early engine opens the store on its own thread while the command line starts; when both log
@@ -49,5 +58,18 @@ public final class Main {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /** The first argument that is neither a global option nor its value; "" for none (cheap: no parser loaded). */
+    private static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--db") || a.equals("-p") || a.equals("--project")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
     }
 }

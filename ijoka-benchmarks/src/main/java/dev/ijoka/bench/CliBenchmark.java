@@ -43,12 +43,14 @@ import java.util.stream.Stream;
  *       time (user plus system, the steadier figure on a busy machine) and the median peak resident memory.</li>
  *   <li>With {@code --variants}: {@code next} and {@code status} again without the start-up cache and with a
  *       plain {@code java -jar}.</li>
+ *   <li>With {@code --warm mcp} or {@code --warm serve}: every row again while that process holds the store's engine
+ *       warm, so that the commands are handed to it, beside the cold figures.</li>
  * </ol>
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--sizes 1000,10000,100000] [--runs N]
- *     [--peers] [--variants] [--timeout SECONDS] [--store postgres]
+ *     [--peers] [--variants] [--warm mcp|serve] [--timeout SECONDS] [--store postgres]
  * </pre>
  * A command that runs longer than {@code --timeout} (default 600 s) is killed and its row shown as such, and left out
  * of later rounds.
@@ -97,6 +99,12 @@ public final class CliBenchmark {
         List<String> argList = Arrays.asList(args);
         boolean variants = argList.contains("--variants");
         boolean peers = argList.contains("--peers");
+        int warmAt = argList.indexOf("--warm");
+        String warm = warmAt >= 0 && warmAt + 1 < args.length ? args[warmAt + 1] : null;
+        if (warm != null && !warm.equals("mcp") && !warm.equals("serve")) {
+            System.err.println("--warm takes mcp or serve, got " + warm);
+            System.exit(2);
+        }
         List<Integer> sizes = new ArrayList<>();
         int sizesAt = argList.indexOf("--sizes");
         if (sizesAt >= 0 && sizesAt + 1 < args.length) {
@@ -115,11 +123,11 @@ public final class CliBenchmark {
         }
         Peers peerTools = peers ? Peers.install(repo.resolve("ijoka-benchmarks/target/peers")) : null;
         for (int size : sizes) {
-            measure(size, runs, variants, peerTools, launcher, jar, args);
+            measure(size, runs, variants, peerTools, warm, launcher, jar, args);
         }
     }
 
-    private static void measure(int features, int runs, boolean variants, Peers peers,
+    private static void measure(int features, int runs, boolean variants, Peers peers, String warm,
             Path launcher, Path jar, String[] args) throws Exception {
         Path work = Files.createTempDirectory("ijoka-cli-bench-");
         try {
@@ -158,6 +166,9 @@ public final class CliBenchmark {
             if (tools.size() > 1) {
                 printRatios(tools, medians);
             }
+            if (warm != null) {
+                measureWarm(warm, runs, plan, tools.getFirst(), medians.get(tools.getFirst().name()), launcher, home);
+            }
 
             if (variants) {
                 Map<String, String> noCds = new HashMap<>(env);
@@ -173,6 +184,57 @@ public final class CliBenchmark {
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /**
+     * The same rows while an {@code ijoka mcp} or {@code ijoka serve} holds the store's engine warm, so that the commands
+     * are handed to it (docs/architecture.md, "Command lines through the relay"); printed beside the cold figures.
+     * The writes take features the cold rounds did not touch.
+     */
+    private static void measureWarm(String face, int runs, Plan plan, Tool cold, Map<String, Double> coldMedians,
+            Path launcher, Path home) throws Exception {
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), face));
+        if (face.equals("serve")) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                command.addAll(List.of("--port", Integer.toString(free.getLocalPort())));
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cold.directory().toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("IJOKA_DB");
+        pb.environment().putAll(cold.env());
+        Process server = pb.start(); // its stdin stays open: an MCP client's would
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                try (Stream<Path> files = Files.exists(home.resolve("relay")) ? Files.walk(home.resolve("relay")) : Stream.empty()) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".sock"))) {
+                        break;
+                    }
+                }
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("ijoka " + face + " did not start its relay");
+                }
+                Thread.sleep(50);
+            }
+            // A handed-over run starts on the hook's class-data archive: made by the first such run, in the background.
+            Processes.run(List.of(launcher.toString(), "status"), cold.env(), cold.directory(), true);
+            Processes.awaitStartupCache(home, "hook");
+            int offset = 2 * (runs + 2);
+            List<Row> rows = cold.rows().stream()
+                    .map(r -> new Row(r.name(), r.line() == null ? null : k -> r.line().apply(k + offset))).toList();
+            Tool warmTool = new Tool("ijoka, " + face + " running", cold.prefix(), cold.directory(), cold.env(), rows);
+            Map<String, Map<String, Double>> medians = new java.util.LinkedHashMap<>();
+            medians.put(cold.name(), coldMedians);
+            medians.put(warmTool.name(), measure(warmTool, runs));
+            printRatios(List.of(cold, warmTool), medians);
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroy();
+                server.waitFor(30, TimeUnit.SECONDS);
             }
         }
     }

@@ -38,6 +38,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HookRelayServer implements AutoCloseable {
 
+    /**
+     * Runs command lines handed over by {@code ijoka} processes ({@link RelayedCommand}) on the server's engine;
+     * the app, which knows the command line, supplies it. Called on a thread of its own per command, concurrently
+     * with hooks, other commands and whatever else the host does with the engine.
+     */
+    @FunctionalInterface
+    public interface Commands {
+        /**
+         * Runs {@code command}, writing what it prints to {@code out} and {@code err}, and returns its exit code.
+         * The command is for this server's store: {@code command.storeUrl()} was checked already.
+         */
+        int run(RelayedCommand command, java.io.OutputStream out, java.io.OutputStream err);
+    }
+
     /** How long one connection may take, reading included: a hook gives up after a few seconds anyway. */
     static final long CONNECTION_LIMIT_MS = 30_000;
     /** How long {@link #close} waits for requests in flight, so that their events commit before the engine closes. */
@@ -53,10 +67,15 @@ public final class HookRelayServer implements AutoCloseable {
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("ijoka-hook-relay-deadlines").unstarted(r));
     private final Thread acceptor;
+    private final String canonicalUrl;
+    private final @Nullable Commands commands;
     private volatile boolean closed;
 
-    private HookRelayServer(Ijoka engine, ServerSocketChannel listener, Path socket, PrintStream errors) {
+    private HookRelayServer(Ijoka engine, ServerSocketChannel listener, Path socket, PrintStream errors,
+            String canonicalUrl, @Nullable Commands commands) {
         this.engine = engine;
+        this.canonicalUrl = canonicalUrl;
+        this.commands = commands;
         this.listener = listener;
         this.socket = socket;
         this.errors = errors;
@@ -72,6 +91,21 @@ public final class HookRelayServer implements AutoCloseable {
      *     then take their direct path, as they do when no server runs
      */
     public static Optional<HookRelayServer> start(Ijoka engine, String storeUrl, Path dataDirectory, PrintStream errors) {
+        return start(engine, storeUrl, dataDirectory, errors, null);
+    }
+
+    /**
+     * {@link #start(Ijoka, String, Path, PrintStream)}, also running the command lines handed over by
+     * {@code ijoka} processes of the same store with {@code commands} (null: hooks only).
+     */
+    public static Optional<HookRelayServer> start(Ijoka engine, String storeUrl, Path dataDirectory, PrintStream errors,
+            @Nullable Commands commands) {
+        String canonicalUrl;
+        try {
+            canonicalUrl = dev.ijoka.StoreLocation.of(storeUrl, Path.of("").toAbsolutePath()).url();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
         Optional<Path> directory = RelayDirectory.of(dataDirectory, storeUrl, Path.of("").toAbsolutePath());
         if (directory.isEmpty()) {
             return Optional.empty(); // an in-memory store: no hook shares it
@@ -91,7 +125,7 @@ public final class HookRelayServer implements AutoCloseable {
             closeQuietly(listener);
             return Optional.empty();
         }
-        HookRelayServer server = new HookRelayServer(engine, listener, socket, errors);
+        HookRelayServer server = new HookRelayServer(engine, listener, socket, errors, canonicalUrl, commands);
         server.acceptor.start();
         return Optional.of(server);
     }
@@ -130,10 +164,16 @@ public final class HookRelayServer implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         try (connection) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection), 8192));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection), 8192));
             RelayProtocol.Answer answer;
             try {
-                RelayProtocol.Request request = RelayProtocol.readRequest(
-                        new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection), 8192)));
+                Object read = RelayProtocol.readAny(in);
+                if (read instanceof RelayedCommand command) {
+                    deadline.cancel(false); // a command runs as long as it runs, as it would in its own process
+                    runCommand(command, in, out, connection);
+                    return;
+                }
+                RelayProtocol.Request request = (RelayProtocol.Request) read;
                 answer = handle(request);
             } catch (IOException e) {
                 errors.println("ijoka: the hook relay refused a request: " + e.getMessage());
@@ -149,6 +189,127 @@ public final class HookRelayServer implements AutoCloseable {
         } finally {
             deadline.cancel(false);
             inFlight.remove(self);
+        }
+    }
+
+    /**
+     * A handed-over command line: declined unless this server runs commands for the very store the client
+     * would open; else taken, and run once the client says go (it may have given up waiting meanwhile, and then
+     * runs the command itself: it must not run here too).
+     */
+    private void runCommand(RelayedCommand command, DataInputStream in, DataOutputStream out, SocketChannel connection)
+            throws IOException {
+        String declined = commands == null ? "this process runs no commands"
+                : closed ? "this process is closing"
+                : !canonicalUrl.equals(command.storeUrl()) ? "this process holds " + canonicalUrl + ", not " + command.storeUrl()
+                : null;
+        RelayProtocol.writeVerdict(out, declined);
+        out.flush();
+        if (declined != null) {
+            return;
+        }
+        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        int go;
+        try {
+            go = in.read();
+        } finally {
+            waiting.cancel(false);
+        }
+        if (go != RelayProtocol.GO) {
+            return; // the client went its own way
+        }
+        Object lock = new Object();
+        int exit;
+        try (java.io.OutputStream stdout = new FrameStream(out, RelayProtocol.STDOUT, lock);
+                java.io.OutputStream stderr = new FrameStream(out, RelayProtocol.STDERR, lock)) {
+            exit = runOnPlatformThread(command, stdout, stderr);
+        }
+        synchronized (lock) {
+            RelayProtocol.writeExit(out, exit);
+            out.flush();
+        }
+        answered.incrementAndGet();
+    }
+
+    /**
+     * Runs the command on a platform thread of its own, while this virtual thread waits: a command is mostly CPU
+     * (building the command line, reading the plan), and on the virtual threads' few carriers (one per core) a few
+     * of them would hold back every other connection's first answer, until clients gave up waiting and ran their
+     * commands themselves.
+     */
+    private int runOnPlatformThread(RelayedCommand command, java.io.OutputStream stdout, java.io.OutputStream stderr) {
+        int[] exit = {1};
+        Thread runner = Thread.ofPlatform().daemon().name("ijoka-relayed-command").start(() -> {
+            try {
+                exit[0] = commands.run(command, stdout, stderr);
+            } catch (RuntimeException | StackOverflowError e) { // whatever the command does, the host stays up
+                errors.println("ijoka: a handed-over command failed: " + e);
+                byte[] message = ("ijoka: internal error: " + e + ". This is a bug: please report it with the output of "
+                        + "the same command run with -vv." + System.lineSeparator()).getBytes(command.encoding());
+                try {
+                    stderr.write(message);
+                } catch (IOException ignored) {
+                    // the client is gone: the host's stderr has it
+                }
+            }
+        });
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exit[0];
+    }
+
+    /**
+     * A command's stdout or stderr, as frames on the connection. A client that went away makes writes fail
+     * quietly: the command still runs to its end, as it would have had its own process's stdout been closed.
+     */
+    private static final class FrameStream extends java.io.OutputStream {
+        private final DataOutputStream out;
+        private final byte stream;
+        private final Object lock;
+        private boolean broken;
+
+        FrameStream(DataOutputStream out, byte stream, Object lock) {
+            this.out = out;
+            this.stream = stream;
+            this.lock = lock;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            synchronized (lock) {
+                if (broken || length == 0) {
+                    return;
+                }
+                try {
+                    for (int done = 0; done < length; ) {
+                        int n = Math.min(length - done, 1 << 16);
+                        RelayProtocol.writeFrame(out, stream, bytes, offset + done, n);
+                        done += n;
+                    }
+                } catch (IOException e) {
+                    broken = true;
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            synchronized (lock) {
+                try {
+                    out.flush();
+                } catch (IOException e) {
+                    broken = true;
+                }
+            }
         }
     }
 

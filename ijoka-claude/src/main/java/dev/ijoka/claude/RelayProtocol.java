@@ -11,16 +11,27 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hook relay's wire format: one request and one answer per connection, each a version byte then
+ * The relay's wire format: one request per connection, a version byte, the kind of request, then
  * length-prefixed fields. Both ends are the same build, so a version mismatch is simply refused, and
- * the hook falls back to its direct path.
+ * the client falls back to doing the work itself.
+ *
+ * <p>A hook ({@link #HOOK}) gets one answer. A command line ({@link #COMMAND}) is a short conversation, so that
+ * a command runs exactly once, here or there: the server says whether it takes the command ({@link #TAKEN}) or
+ * not ({@link #DECLINED}, with the reason); the client, if it still wants it run there, says {@link #GO} (a
+ * client that gave up waiting closes instead, and runs the command itself); only then does the server run it,
+ * streaming its output as frames ({@link #STDOUT}, {@link #STDERR}) and ending with its exit code
+ * ({@link #EXIT}).
  *
  * <p>Only JDK classes here: the client side runs in {@code ijoka hook} before anything heavy loads.
  */
 final class RelayProtocol {
 
     /** Bumped on any change of the frames below, or of what they mean. */
-    static final byte VERSION = 2;
+    static final byte VERSION = 3;
+
+    /** The kinds of request. */
+    static final byte HOOK = 0;
+    static final byte COMMAND = 1;
 
     /**
      * What {@link HookHandler} reads of the hook's environment, sent with each request: its variables and
@@ -33,7 +44,19 @@ final class RelayProtocol {
     static final byte REJECTED = 1;
     static final byte FAILED = 2;
 
+    /** The server's first answer to a command, and the client's go-ahead. */
+    static final byte TAKEN = 0;
+    static final byte DECLINED = 1;
+    static final byte GO = 7;
+    /** The frames of a command's run. */
+    static final byte STDOUT = 1;
+    static final byte STDERR = 2;
+    static final byte EXIT = 3;
+
     private static final int MAX_TEXT = 64 * 1024;
+    private static final int MAX_ARGS = 4096;
+    private static final int MAX_VARIABLES = 4096;
+    private static final int MAX_FRAME = 1 << 20;
     private static final int MAX_ANSWER = 4 << 20;
 
     private RelayProtocol() {}
@@ -50,6 +73,7 @@ final class RelayProtocol {
 
     static void writeRequest(DataOutput out, Request request) throws IOException {
         out.writeByte(VERSION);
+        out.writeByte(HOOK);
         writeText(out, request.workingDirectory().toString());
         out.writeInt(request.env().size());
         for (Map.Entry<String, String> e : request.env().entrySet()) {
@@ -60,9 +84,28 @@ final class RelayProtocol {
         out.write(request.stdin());
     }
 
-    /** Reads a request, refusing another version and anything past the hook's own bounds. */
+    /** Reads a request of either kind, refusing another version and anything past its bounds. */
+    static Object readAny(DataInput in) throws IOException {
+        checkVersion(in.readByte());
+        byte kind = in.readByte();
+        return switch (kind) {
+            case HOOK -> readHook(in);
+            case COMMAND -> readCommand(in);
+            default -> throw new IOException("an unknown relay request kind " + kind);
+        };
+    }
+
+    /** Reads a hook's request, refusing another version and anything past the hook's own bounds. */
     static Request readRequest(DataInput in) throws IOException {
         checkVersion(in.readByte());
+        byte kind = in.readByte();
+        if (kind != HOOK) {
+            throw new IOException("a relay request of kind " + kind + " where a hook's was expected");
+        }
+        return readHook(in);
+    }
+
+    private static Request readHook(DataInput in) throws IOException {
         Path workingDirectory = Path.of(readText(in, MAX_TEXT)).toAbsolutePath();
         int count = in.readInt();
         if (count < 0 || count > ENVIRONMENT.size()) {
@@ -77,6 +120,98 @@ final class RelayProtocol {
             }
         }
         return new Request(readBytes(in, HookMain.MAX_INPUT), workingDirectory, env);
+    }
+
+    static void writeCommand(DataOutput out, RelayedCommand command) throws IOException {
+        out.writeByte(VERSION);
+        out.writeByte(COMMAND);
+        writeText(out, command.storeUrl());
+        writeText(out, command.workingDirectory().toString());
+        writeText(out, command.encoding().name());
+        out.writeBoolean(command.terminal());
+        out.writeInt(command.args().size());
+        for (String a : command.args()) {
+            writeText(out, a);
+        }
+        out.writeInt(command.env().size());
+        for (Map.Entry<String, String> e : command.env().entrySet()) {
+            writeText(out, e.getKey());
+            writeText(out, e.getValue());
+        }
+    }
+
+    private static RelayedCommand readCommand(DataInput in) throws IOException {
+        String storeUrl = readText(in, MAX_TEXT);
+        Path workingDirectory = Path.of(readText(in, MAX_TEXT)).toAbsolutePath();
+        String encoding = readText(in, 256);
+        boolean terminal = in.readBoolean();
+        int argc = in.readInt();
+        if (argc < 0 || argc > MAX_ARGS) {
+            throw new IOException("a relayed command of " + argc + " arguments");
+        }
+        List<String> args = new java.util.ArrayList<>(argc);
+        for (int i = 0; i < argc; i++) {
+            args.add(readText(in, MAX_TEXT));
+        }
+        int count = in.readInt();
+        if (count < 0 || count > MAX_VARIABLES) {
+            throw new IOException("a relayed command with " + count + " environment variables");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            env.put(readText(in, MAX_TEXT), readText(in, MAX_TEXT));
+        }
+        java.nio.charset.Charset charset;
+        try {
+            charset = java.nio.charset.Charset.forName(encoding);
+        } catch (RuntimeException e) {
+            throw new IOException("a relayed command in an unknown encoding " + encoding);
+        }
+        return new RelayedCommand(args, workingDirectory, env, storeUrl, charset, terminal);
+    }
+
+    /** The server's first answer to a command: {@link #TAKEN}, or {@link #DECLINED} with the reason. */
+    static void writeVerdict(DataOutput out, @Nullable String declined) throws IOException {
+        out.writeByte(VERSION);
+        out.writeByte(declined == null ? TAKEN : DECLINED);
+        if (declined != null) {
+            writeText(out, declined);
+        }
+    }
+
+    /** Null if the server took the command, else why it declined. */
+    static @Nullable String readVerdict(DataInput in) throws IOException {
+        checkVersion(in.readByte());
+        byte verdict = in.readByte();
+        return switch (verdict) {
+            case TAKEN -> null;
+            case DECLINED -> readText(in, MAX_TEXT);
+            default -> throw new IOException("an unknown relay verdict " + verdict);
+        };
+    }
+
+    /** One frame of a command's output. */
+    static void writeFrame(DataOutput out, byte stream, byte[] bytes, int offset, int length) throws IOException {
+        out.writeByte(stream);
+        out.writeInt(length);
+        out.write(bytes, offset, length);
+    }
+
+    static void writeExit(DataOutput out, int code) throws IOException {
+        out.writeByte(EXIT);
+        out.writeInt(code);
+    }
+
+    /** A frame as read: {@link #STDOUT} or {@link #STDERR} with bytes, or {@link #EXIT} with the code. */
+    record Frame(byte kind, byte[] bytes, int exitCode) {}
+
+    static Frame readFrame(DataInput in) throws IOException {
+        byte kind = in.readByte();
+        return switch (kind) {
+            case STDOUT, STDERR -> new Frame(kind, readBytes(in, MAX_FRAME), 0);
+            case EXIT -> new Frame(kind, new byte[0], in.readInt());
+            default -> throw new IOException("an unknown relay frame " + kind);
+        };
     }
 
     static void writeAnswer(DataOutput out, Answer answer) throws IOException {

@@ -1,5 +1,7 @@
 package dev.ijoka.app.cli;
 
+import dev.ijoka.app.CommandRelay;
+import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.web.WebServer;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -18,10 +20,13 @@ final class ServedDashboard implements AutoCloseable {
     private final CommandContext ctx;
     private final CountDownLatch engineClosed = new CountDownLatch(1);
     private final Thread hook;
+    /** Hooks and command lines on the same store, handled by this process's engine (docs/architecture.md, the relay). */
+    private final Optional<HookRelayServer> relay;
 
     private ServedDashboard(WebServer server, CommandContext ctx, String face) {
         this.server = server;
         this.ctx = ctx;
+        this.relay = CommandRelay.start(ctx.engine(), ctx.store().url(), ctx.dataDirectory(), ctx.err());
         // Ctrl-C: stop the server, then give the command's thread the time to close the engine.
         this.hook = Thread.ofPlatform().name("ijoka-" + face + "-shutdown").unstarted(() -> {
             server.close();
@@ -105,6 +110,7 @@ final class ServedDashboard implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        relay.ifPresent(HookRelayServer::close);
         ctx.close();
         engineClosed.countDown();
         try {
