@@ -68,8 +68,9 @@ final class ProtocolFaces {
             errors.println("ijoka mcp: " + problem + "\nTry: ijoka mcp --help");
             System.exit(ExitCodes.USAGE);
         }
-        SqliteNativeLibrary.prepare(StoreLocation.chosenUrl(line.options().db(), System.getenv()), dataDirectory);
-        McpMain.main(new McpMain.Options(line.options().db(), project), HookRelay.companion(dataDirectory, errors));
+        // SQLite's native library is prepared on the thread that opens the store, off the way to initialize's answer.
+        McpMain.main(new McpMain.Options(line.options().db(), project, BuildVersion.read()),
+                HookRelay.companion(dataDirectory, errors), url -> SqliteNativeLibrary.prepare(url, dataDirectory));
     }
 
     private static @Nullable Path directory(String given) {

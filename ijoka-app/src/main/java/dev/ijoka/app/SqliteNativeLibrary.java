@@ -3,10 +3,12 @@ package dev.ijoka.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * a second; extracted once, it is loaded from where it is ({@code org.sqlite.lib.path}). Anything
  * unexpected (no sqlite-jdbc, an unknown platform, an unwritable directory) leaves the driver to do
  * as it always does.
+ *
+ * <p>Which of the driver's libraries fits this machine is the driver's own answer ({@code OSInfo}), which on
+ * Linux starts a process ({@code uname -o}, to tell Android's Termux apart): a fork and an exec on every
+ * command, hook and MCP start. So the answer is written down beside the library, per operating system and
+ * architecture as the JVM names them, and read back on later runs.
  */
 final class SqliteNativeLibrary {
 
@@ -29,33 +36,77 @@ final class SqliteNativeLibrary {
             return;
         }
         try {
-            // The driver's own answer to "which of my libraries fits this machine" (it tells glibc from musl).
-            Class<?> osInfo = Class.forName("org.sqlite.util.OSInfo");
-            String folder = (String) osInfo.getMethod("getNativeLibFolderPathForCurrentOS").invoke(null);
-            String name = System.mapLibraryName("sqlitejdbc");
-            URL source = osInfo.getResource("/org/sqlite/native/" + folder + "/" + name);
+            // Not initialised: its static state is not needed to find its jar.
+            Class<?> osInfo = Class.forName("org.sqlite.util.OSInfo", false, SqliteNativeLibrary.class.getClassLoader());
             CodeSource jar = osInfo.getProtectionDomain().getCodeSource();
-            if (source == null || jar == null) {
+            if (jar == null) {
                 return;
             }
             String jarName = Path.of(jar.getLocation().toURI()).getFileName().toString().replaceFirst("\\.jar$", "");
-            Path directory = dataDirectory.resolve("native").resolve(jarName).resolve(folder);
-            Path library = directory.resolve(name);
-            if (!Files.isRegularFile(library)) {
-                Files.createDirectories(directory);
-                Path temp = Files.createTempFile(directory, name, ".tmp");
-                try (InputStream in = source.openStream()) {
-                    Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                    // Whole or not at all: another process may be loading it this very moment.
-                    Files.move(temp, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temp);
+            Path base = dataDirectory.resolve("native").resolve(jarName);
+            String name = System.mapLibraryName("sqlitejdbc");
+            Path memo = base.resolve(memoName());
+            String folder = remembered(memo, base, name);
+            if (folder == null) {
+                // The driver's own answer to "which of my libraries fits this machine" (it tells glibc from musl).
+                folder = (String) osInfo.getMethod("getNativeLibFolderPathForCurrentOS").invoke(null);
+                URL source = osInfo.getResource("/org/sqlite/native/" + folder + "/" + name);
+                if (source == null) {
+                    return;
                 }
+                Path library = base.resolve(folder).resolve(name);
+                if (!Files.isRegularFile(library)) {
+                    extract(source, library.getParent(), name);
+                }
+                writeAtomically(memo, folder);
             }
-            System.setProperty("org.sqlite.lib.path", directory.toString());
+            System.setProperty("org.sqlite.lib.path", base.resolve(folder).toString());
             System.setProperty("org.sqlite.lib.name", name);
         } catch (ReflectiveOperationException | IOException | RuntimeException | java.net.URISyntaxException e) {
             log.debug("sqlite-jdbc extracts its native library itself: {}", e.toString());
+        }
+    }
+
+    /** The memo's file name: one per operating system and architecture, as a data directory may be shared by machines. */
+    static String memoName() {
+        String key = System.getProperty("os.name", "") + "-" + System.getProperty("os.arch", "");
+        return "folder-" + key.replaceAll("[^A-Za-z0-9._-]", "_") + ".txt";
+    }
+
+    /** The folder the memo names, if it is a folder under {@code base} that holds the library; else null. */
+    private static @Nullable String remembered(Path memo, Path base, String name) {
+        if (!Files.isRegularFile(memo)) {
+            return null;
+        }
+        try {
+            String folder = Files.readString(memo, StandardCharsets.UTF_8).strip();
+            Path library = base.resolve(folder).normalize().resolve(name);
+            return !folder.isEmpty() && library.startsWith(base) && Files.isRegularFile(library) ? folder : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable or nonsense: ask the driver again
+        }
+    }
+
+    private static void extract(URL source, Path directory, String name) throws IOException {
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, name, ".tmp");
+        try (InputStream in = source.openStream()) {
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            // Whole or not at all: another process may be loading it this very moment.
+            Files.move(temp, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 }

@@ -49,6 +49,19 @@ class FeatureCommandsTest {
     }
 
     @Test
+    void jsonIsPrettyPrintedInTheStreamsCharsetAndEndsWithOneNewline() {
+        cli.ok("feature", "add", "Café crème — naïve ✓");
+        cli.ok("feature", "add", "Two");
+
+        String out = cli.ok("feature", "list", "--json").out();
+
+        // Written straight to the stream now (not built as one String first): the same text as before.
+        assertThat(out).startsWith("[\n  {\n    \"number\": 1,\n").endsWith("\n  }\n]\n");
+        assertThat(out).contains("\"description\": \"Café crème — naïve ✓\"", "\n    \"ref\": \"#2\",\n");
+        assertThat(cli.ok("feature", "list", "--json").json()).hasSize(2);
+    }
+
+    @Test
     void showTellsEverythingAboutAFeature() {
         cli.ok("feature", "add", "Schema");
         cli.ok("feature", "add", "Login", "--depends-on", "#1", "--step", "Open /login", "--details", "Email and password.");

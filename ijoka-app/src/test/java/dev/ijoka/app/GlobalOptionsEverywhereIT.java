@@ -147,9 +147,13 @@ class GlobalOptionsEverywhereIT {
                 List<JsonNode> messages = Stream.of(r.out().split("\n")).filter(l -> !l.isBlank()).map(JSON::readTree).toList();
                 assertThat(messages).as("stdout is JSON-RPC alone: " + r.out()).allMatch(m -> m.get("jsonrpc").asString().equals("2.0"));
                 assertThat(messages).as(args + ": " + r.err()).anyMatch(m -> m.path("id").asInt() == 2 && m.toString().contains(MARK));
+                // The version ijoka --version prints, not the MCP jar's (which has none in its manifest: "dev").
+                assertThat(messages).as("initialize reports the build's version").anyMatch(m -> m.path("id").asInt() == 1
+                        && m.path("result").path("serverInfo").path("version").asString().equals(BuildVersion.read()));
             }
         }
         assertThat(tmp.resolve("other.db")).doesNotExist();
+        assertThat(BuildVersion.read()).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test

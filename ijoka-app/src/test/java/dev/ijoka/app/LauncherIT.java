@@ -167,6 +167,20 @@ class LauncherIT {
     }
 
     @Test
+    void aCommandRunsWithASmallFixedYoungGenerationAndTheMcpServerWithout() throws Exception {
+        assumeTrue(Files.isExecutable(LAUNCHER));
+        Files.createDirectories(dir.resolve("shop"));
+        // The JVM prints the flags it was given (and those it chose) on stdout before main runs.
+        Map<String, String> env = Map.of("IJOKA_NO_CDS", "1", "IJOKA_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+
+        Run command = ijoka(env, "--version");
+        Run mcp = ijoka(env, "mcp", "--help");
+
+        assertThat(command.out()).as("the command line's flags").contains("-XX:MaxNewSize=16777216", "-XX:+UseSerialGC");
+        assertThat(mcp.out()).as("the MCP server's flags").contains("-XX:+UseSerialGC").doesNotContain("-XX:MaxNewSize=16777216");
+    }
+
+    @Test
     void theLauncherWorksThroughASymlinkOnThePath() throws Exception {
         assumeTrue(Files.isExecutable(LAUNCHER));
         Files.createDirectories(dir.resolve("shop"));

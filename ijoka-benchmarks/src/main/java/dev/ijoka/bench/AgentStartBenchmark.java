@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  *       face in the background after its first run).</li>
  *   <li>{@code --runs} runs (default 20) of each: the hook with a PostToolUse event of an Edit on
  *       stdin, timed to its exit; the MCP server, timed from the process start to the line that
- *       answers {@code initialize} (written at once, as a client does), after which stdin is closed
- *       and the server exits. Prints median, p90, min and max, and the CPU time of the hook runs.
+ *       answers {@code initialize} (written at once, as a client does) and to the answer of the first
+ *       tool call ({@code ijoka_status}, sent with {@code notifications/initialized} as soon as
+ *       {@code initialize} is answered, as a client does), after which stdin is closed and the server exits. Prints median, p90, min and max, and the CPU time of the hook runs.
  *       No other {@code ijoka mcp} runs meanwhile, so these hooks take the direct path (they open the
  *       store themselves).</li>
  *   <li>Then as in a Claude Code session: one {@code ijoka mcp} stays up on the store, and {@code --runs}
@@ -51,6 +52,9 @@ public final class AgentStartBenchmark {
 
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{"
             + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}\n";
+    /** What a client sends once {@code initialize} is answered: the notification, then its first tool call. */
+    private static final String FIRST_CALL = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+            + "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"ijoka_status\",\"arguments\":{}}}\n";
 
     public static void main(String[] args) throws Exception {
         int features = Processes.intArg(args, "--features", 10_000);
@@ -104,6 +108,7 @@ public final class AgentStartBenchmark {
             List<Long> hookWall = new ArrayList<>();
             List<Long> hookCpu = new ArrayList<>();
             List<Long> mcp = new ArrayList<>();
+            List<Long> mcpFirstCall = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 Processes.run(hook, env, project, true, postToolUse);
                 mcpInitialize(launcher, env, project);
@@ -111,13 +116,16 @@ public final class AgentStartBenchmark {
             for (int i = 0; i < runs; i++) {
                 hookWall.add(Processes.run(hook, env, project, true, postToolUse));
                 hookCpu.add(Processes.lastCpuNanos);
-                mcp.add(mcpInitialize(launcher, env, project));
+                long[] answered = mcpInitialize(launcher, env, project);
+                mcp.add(answered[0]);
+                mcpFirstCall.add(answered[1]);
             }
             Processes.print("ijoka hook < PostToolUse (Edit), direct", "wall", hookWall);
             if (hookCpu.stream().allMatch(c -> c >= 0)) {
                 Processes.print("ijoka hook < PostToolUse (Edit), direct", "cpu", hookCpu);
             }
             Processes.print("ijoka mcp: start to initialize answered", "wall", mcp);
+            Processes.print("ijoka mcp: start to first tool call answered", "wall", mcpFirstCall);
 
             // As in a Claude Code session: an `ijoka mcp` runs on the store, and the hooks are relayed to it.
             List<Long> relayWall = new ArrayList<>();
@@ -183,8 +191,11 @@ public final class AgentStartBenchmark {
         }
     }
 
-    /** Starts {@code ijoka mcp}, writes initialize, and returns the nanoseconds until its answer's line is read. */
-    private static long mcpInitialize(Path launcher, Map<String, String> env, Path project)
+    /**
+     * Starts {@code ijoka mcp}, writes initialize, and returns the nanoseconds until its answer's line is read and
+     * until the answer to the first tool call (written as soon as initialize was answered) is read.
+     */
+    private static long[] mcpInitialize(Path launcher, Map<String, String> env, Path project)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "mcp").directory(project.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -197,16 +208,24 @@ public final class AgentStartBenchmark {
         in.flush();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        long elapsed = System.nanoTime() - start;
+        long initialized = System.nanoTime() - start;
         if (line == null || !line.contains("\"id\":0") || !line.contains("\"result\"")) {
             p.destroyForcibly();
             throw new IllegalStateException("ijoka mcp did not answer initialize: " + line);
+        }
+        in.write(FIRST_CALL.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String call = out.readLine();
+        long called = System.nanoTime() - start;
+        if (call == null || !call.contains("\"id\":1") || !call.contains("\"result\"")) {
+            p.destroyForcibly();
+            throw new IllegalStateException("ijoka mcp did not answer the first tool call: " + call);
         }
         in.close();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("ijoka mcp did not exit after stdin closed");
         }
-        return elapsed;
+        return new long[] {initialized, called};
     }
 }

@@ -72,7 +72,7 @@ public final class IjokaMcpServer implements AutoCloseable {
         StdioTransport transport = new StdioTransport(json, in, out, params -> tools.screen(params).orElse(null),
                 sessionId -> tools.endSession(sessionId, "disconnected"), MAX_MESSAGE_BYTES);
         McpAsyncServer server = McpServer.async(transport)
-                .serverInfo("ijoka", version())
+                .serverInfo("ijoka", options.serverVersion())
                 .instructions(IjokaMcpTools.INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(json)
@@ -84,12 +84,6 @@ public final class IjokaMcpServer implements AutoCloseable {
                 .tools(tools.asyncSpecifications())
                 .build();
         return new IjokaMcpServer(tools, transport, server);
-    }
-
-    /** The version in the jar's manifest, or {@code dev} when run from classes. */
-    static String version() {
-        String v = IjokaMcpServer.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 
     /** Blocks until the client has closed the input and the session has ended. */

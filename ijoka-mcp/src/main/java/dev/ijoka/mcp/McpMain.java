@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +69,18 @@ public final class McpMain {
      * global options): serves, then exits 0.
      */
     public static void main(Options options, Companion companion) {
+        main(options, companion, url -> {});
+    }
+
+    /**
+     * {@link #main(Options, Companion)}, with {@code beforeOpening} given the store's URL on the thread that opens
+     * the store, just before it does: the app prepares SQLite's native library there, off the path to the {@code initialize} answer.
+     */
+    public static void main(Options options, Companion companion, Consumer<String> beforeOpening) {
         PrintStream stderr = System.err;
         OutputStream protocol = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
         System.setOut(stderr); // stdout is JSON-RPC only: any stray print goes to stderr instead
-        System.exit(run(options, System.getenv(), protocol, stderr, companion));
+        System.exit(run(options, System.getenv(), protocol, stderr, companion, beforeOpening));
     }
 
     /**
@@ -81,8 +90,14 @@ public final class McpMain {
      *     {@code $IJOKA_DB}, else the SQLite database in the data directory)
      * @param project the project directory, or null (the client's roots, else {@code $CLAUDE_PROJECT_DIR}, else
      *     the working directory)
+     * @param version the version {@code initialize} reports, or null for the MCP jar's own ({@link McpOptions#serverVersion})
      */
-    public record Options(@Nullable String db, @Nullable Path project) {
+    public record Options(@Nullable String db, @Nullable Path project, @Nullable String version) {
+
+        /** Serves with the MCP jar's own version. */
+        public Options(@Nullable String db, @Nullable Path project) {
+            this(db, project, null);
+        }
 
         /** {@code --db URL} and {@code --project DIR}, or null after printing what is wrong (or the usage, for --help). */
         static @Nullable Options parse(String[] args, PrintStream errors) {
@@ -144,6 +159,15 @@ public final class McpMain {
      */
     public static int run(Options given, Map<String, String> env, OutputStream protocol, PrintStream errors,
             Companion companion) {
+        return run(given, env, protocol, errors, companion, url -> {});
+    }
+
+    /**
+     * {@link #run(Options, Map, OutputStream, PrintStream, Companion)}, with {@code beforeOpening} given the store's URL on
+     * the thread that opens the store, just before it does (not on the way to the {@code initialize} answer).
+     */
+    public static int run(Options given, Map<String, String> env, OutputStream protocol, PrintStream errors,
+            Companion companion, Consumer<String> beforeOpening) {
         Path project = given.project();
         // Open the store while the client and server shake hands: initialize is answered at once, and
         // tool calls wait for the engine (DESIGN.md §8: process start to initialize answered ≤ 700 ms).
@@ -154,6 +178,7 @@ public final class McpMain {
             String url;
             try {
                 url = StoreLocation.choose(given.db(), env, Path.of("").toAbsolutePath()).url();
+                beforeOpening.accept(url);
                 opened = Ijoka.builder().store(url).build();
             } catch (RuntimeException | Error e) {
                 errors.println("ijoka mcp: " + (e instanceof IjokaException ? e.getMessage() : e.toString()));
@@ -165,6 +190,9 @@ public final class McpMain {
         });
         McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project)
                 .withSessionId(env.get(McpOptions.CLAUDE_CODE_SESSION_ID)); // one Claude Code session, one Ijoka session
+        if (given.version() != null) {
+            options = options.withServerVersion(given.version());
+        }
         IjokaMcpServer server = IjokaMcpServer.stdio(engine, new FileInputStream(FileDescriptor.in), protocol, options);
         // A client may stop the server with SIGTERM rather than by closing stdin (the MCP SDK's client does):
         // end the session then too, so that its claims are released at once rather than when leases lapse.

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param sessionId the agent session of the server's first connection, {@code null} to make one: {@code ijoka
  *     mcp} gives Claude Code's {@code CLAUDE_CODE_SESSION_ID} here, so that the hooks of the same Claude Code
  *     session record into the session that holds its claims (further connections get ids of their own)
+ * @param serverVersion the version {@code initialize} reports ({@code serverInfo.version}): the jar's, or {@code
+ *     dev} when run from classes, unless the app gives its own
  */
 public record McpOptions(
         @Nullable Path projectDirectory,
@@ -41,7 +43,8 @@ public record McpOptions(
         Duration leaseCheckInterval,
         Duration callTimeout,
         Duration clientRequestTimeout,
-        @Nullable String sessionId) {
+        @Nullable String sessionId,
+        String serverVersion) {
 
     /** The environment variable Claude Code sets to the project it runs in. */
     public static final String CLAUDE_PROJECT_DIR = "CLAUDE_PROJECT_DIR";
@@ -58,6 +61,7 @@ public record McpOptions(
         positive(leaseCheckInterval, "leaseCheckInterval");
         positive(callTimeout, "callTimeout");
         positive(clientRequestTimeout, "clientRequestTimeout");
+        Objects.requireNonNull(serverVersion, "serverVersion");
         if (sessionId != null && sessionId.isBlank()) {
             sessionId = null; // an empty variable names no session
         }
@@ -77,56 +81,72 @@ public record McpOptions(
     public static McpOptions defaults() {
         return new McpOptions(null, System.getenv(), Path.of("").toAbsolutePath(), InstantSource.system(),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(10), null);
+                Duration.ofSeconds(10), null, jarVersion());
     }
 
     public McpOptions withProjectDirectory(@Nullable Path value) {
         return new McpOptions(value, environment, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withEnvironment(Map<String, String> value) {
         return new McpOptions(projectDirectory, value, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withWorkingDirectory(Path value) {
         return new McpOptions(projectDirectory, environment, value, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withClock(InstantSource value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, value, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withTouchInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, value, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withTick(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, value,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withLeaseCheckInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick, value,
-                callTimeout, clientRequestTimeout, sessionId);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withCallTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, value, clientRequestTimeout, sessionId);
+                leaseCheckInterval, value, clientRequestTimeout, sessionId, serverVersion);
     }
 
     public McpOptions withClientRequestTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, value, sessionId);
+                leaseCheckInterval, callTimeout, value, sessionId, serverVersion);
     }
 
     public McpOptions withSessionId(@Nullable String value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, value);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, value, serverVersion);
+    }
+
+    /** The version the server reports in its {@code initialize} answer ({@code serverInfo.version}). */
+    public McpOptions withServerVersion(String value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, value);
+    }
+
+    /**
+     * The version in this module's jar manifest, or {@code dev} when run from classes. The app's jar knows its own
+     * version better (its manifest is what {@code ijoka --version} reads) and hands it over with
+     * {@link #withServerVersion}: a library jar's manifest may carry none.
+     */
+    static String jarVersion() {
+        String v = McpOptions.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 }

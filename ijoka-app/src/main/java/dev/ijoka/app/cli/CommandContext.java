@@ -15,7 +15,11 @@ import dev.ijoka.domain.ProjectId;
 import dev.ijoka.interchange.JsonViews;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,6 +30,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -191,12 +196,24 @@ public final class CommandContext implements AutoCloseable {
     /** Prints a value as pretty JSON on stdout. */
     public void printJson(@Nullable Object value) {
         if (json == null) {
-            json = JsonMapper.builder().build().writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            json = JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build().writer()
+                    .with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
                             .withObjectNameValueSpacing(Separators.Spacing.AFTER))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n")));
         }
-        out().println(json.writeValueAsString(value));
+        // Written through to the stream rather than built as one String first: a list of 10,000 features is some
+        // megabytes of text that a one-shot command would otherwise hold twice at its peak (docs/benchmarks.md).
+        // The stream's own charset, as println would use, and left open: more may follow.
+        PrintStream out = out();
+        Writer text = new OutputStreamWriter(out, out.charset());
+        json.writeValue(text, value);
+        try {
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
     }
 
     /** One JSON line (for errors on stderr). */

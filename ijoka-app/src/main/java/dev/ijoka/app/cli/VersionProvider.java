@@ -1,9 +1,6 @@
 package dev.ijoka.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import dev.ijoka.app.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code ijoka --version}: the build's version and the Java running it. */
@@ -11,16 +8,7 @@ public final class VersionProvider implements IVersionProvider {
 
     /** The project version the jar was built from. */
     public static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/ijoka/app/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BuildVersion.read();
     }
 
     @Override
