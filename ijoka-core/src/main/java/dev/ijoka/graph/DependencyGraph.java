@@ -462,29 +462,34 @@ public final class DependencyGraph {
     }
 
     /**
-     * What a drawing of a big plan shows first: every feature in progress, the {@code readyLimit} best-ranked
-     * ready features, the direct neighbours of both (dependencies and dependents, {@code blocks} and
+     * What a drawing of a big plan shows first: the {@code limit} best-ranked features in progress, the {@code limit}
+     * best-ranked ready features, the direct neighbours of both (dependencies and dependents, {@code blocks} and
      * {@code related}), and the critical path. O(V + E); the answer is in rank order.
      *
-     * @param readyLimit at most this many ready features are chosen (a plan can have thousands); not negative
+     * @param limit at most this many features in progress, and this many ready ones, are chosen (a big plan can
+     *     have a thousand of each, and their neighbours several times that); not negative
      */
-    public Focus focus(int readyLimit) {
-        if (readyLimit < 0) {
-            throw new IllegalArgumentException("readyLimit must not be negative: " + readyLimit);
+    public Focus focus(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         int n = ids.length;
         byte inProgressCode = (byte) Status.IN_PROGRESS.ordinal();
         long[] core = Bits.of(n);
         int inProgress = 0;
+        int inProgressShown = 0;
         int ready = 0;
         int readyShown = 0;
+        // Node indices are ranks, so the first ones met are the best-ranked.
         for (int v = 0; v < n; v++) {
             if (status[v] == inProgressCode) {
-                Bits.set(core, v);
+                if (inProgressShown < limit) {
+                    Bits.set(core, v);
+                    inProgressShown++;
+                }
                 inProgress++;
             } else if (isReady(v)) {
-                // Node indices are ranks, so the first ones met are the best-ranked.
-                if (readyShown < readyLimit) {
+                if (readyShown < limit) {
                     Bits.set(core, v);
                     readyShown++;
                 }
@@ -522,7 +527,7 @@ public final class DependencyGraph {
                 out.add(ids[v]);
             }
         }
-        return new Focus(out, inProgress, ready, readyShown, neighbours, path.size(), n);
+        return new Focus(out, inProgress, inProgressShown, ready, readyShown, neighbours, path.size(), n);
     }
 
     /** The direct dependencies of {@code id} of the given kind, in rank order. */

@@ -47,6 +47,7 @@ class DependencyGraphFocusTest {
                 "done", "ready1", "later1", "ready2", "work", "waits", "note", "far", "farther", "farthest"));
         assertThat(focus.shown()).doesNotContain(DependencyGraphTest.id("old"));
         assertThat(focus.inProgress()).isEqualTo(1);
+        assertThat(focus.inProgressShown()).isEqualTo(1);
         assertThat(focus.ready()).isEqualTo(2);
         assertThat(focus.readyShown()).isEqualTo(2);
         assertThat(focus.neighbours()).isEqualTo(4); // done, later1, waits, note
@@ -55,13 +56,34 @@ class DependencyGraphFocusTest {
     }
 
     @Test
-    void aReadyLimitKeepsTheBestRankedReadyAndSaysHowManyWereLeftOut() {
+    void aLimitKeepsTheBestRankedReadyAndSaysHowManyWereLeftOut() {
         Focus focus = plan().focus(1);
 
         assertThat(focus.shown()).contains(DependencyGraphTest.id("ready1"))
                 .doesNotContain(DependencyGraphTest.id("ready2"));
         assertThat(focus.ready()).isEqualTo(2);
         assertThat(focus.readyShown()).isEqualTo(1);
+    }
+
+    @Test
+    void aLimitKeepsTheBestRankedWorkInProgressAndItsNeighboursOnly() {
+        DependencyGraph graph = new G()
+                .node("urgent", 9, IN_PROGRESS)
+                .node("later", 1, IN_PROGRESS)
+                .node("afterUrgent", PENDING)
+                .node("afterLater", PENDING)
+                .blocks("afterUrgent", "urgent")
+                .blocks("afterLater", "later")
+                .build();
+
+        Focus focus = graph.focus(1);
+
+        assertThat(focus.inProgress()).isEqualTo(2);
+        assertThat(focus.inProgressShown()).isEqualTo(1);
+        assertThat(focus.shown()).contains(DependencyGraphTest.id("urgent"), DependencyGraphTest.id("afterUrgent"))
+                .doesNotContain(DependencyGraphTest.id("afterLater"));
+        // "later" and "afterLater" are a chain of two, as is "urgent" → "afterUrgent": the path takes the best-ranked
+        assertThat(focus.criticalPath()).isEqualTo(2);
     }
 
     @Test

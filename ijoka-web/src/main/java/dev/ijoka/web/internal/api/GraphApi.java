@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /** The dependency graph as the Graph view draws it: nodes with what colours them, edges, the critical path. */
 final class GraphApi {
 
-    /** Ready features a focused graph shows by default: the best-ranked, as `next` would hand them out. */
+    /** Features in progress, and ready ones, a focused graph shows by default: the best-ranked of each. */
     static final int READY_SHOWN = 100;
 
     private final Lookup lookup;
@@ -34,7 +34,8 @@ final class GraphApi {
     void register(ApiRouter api) {
         api.get("/api/projects/{p}/graph", call -> {
             Project p = lookup.project(call.path("p"));
-            // ?focus=N: only the part worth drawing first, with at most N ready features (DependencyGraph.focus).
+            // ?focus=N: only the part worth drawing first, at most N features in progress and N ready ones
+            // (DependencyGraph.focus).
             return call.query("focus") == null ? graph(p) : focus(p, call.queryInt("focus", READY_SHOWN, 0, 100_000));
         });
     }
@@ -49,12 +50,12 @@ final class GraphApi {
     }
 
     /**
-     * The features in progress, the best-ranked {@code readyShown} ready ones, their direct neighbours and the
-     * critical path, the edges between them, and what was left out.
+     * The best-ranked {@code limit} features in progress and {@code limit} ready ones, their direct neighbours and
+     * the critical path, the edges between them, and what was left out.
      */
-    Map<String, Object> focus(Project p, int readyShown) {
+    Map<String, Object> focus(Project p, int limit) {
         DependencyGraph graph = ijoka.plan().graph(p.id());
-        Focus focus = graph.focus(readyShown);
+        Focus focus = graph.focus(limit);
         Set<FeatureId> shown = new HashSet<>(focus.shown());
         List<Dependency> edges = new ArrayList<>();
         for (FeatureId id : focus.shown()) {
@@ -124,6 +125,7 @@ final class GraphApi {
         if (focus != null) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("inProgress", focus.inProgress());
+            f.put("inProgressShown", focus.inProgressShown());
             f.put("ready", focus.ready());
             f.put("readyShown", focus.readyShown());
             f.put("neighbours", focus.neighbours());

@@ -1,6 +1,6 @@
 // The Graph view: the project's dependency graph from /api/projects/{p}/graph, drawn by cytoscape, coloured by
 // status, the critical path and ready features marked. A big plan is drawn in part by default: the features in
-// progress, the best-ranked ready ones, their direct neighbours and the critical path (the API's ?focus=), with a
+// progress and the ready ones (the best-ranked of each), their direct neighbours and the critical path (the API's ?focus=), with a
 // line saying what is shown and what is left out; the whole plan is drawn on request. The layout runs in a Web
 // Worker (graph-worker.js), so the page never freezes, and is redone only when the drawn set changes. Clicking a
 // node opens the detail panel; the search box highlights features; the status boxes (kept in the URL as ?status=)
@@ -10,7 +10,7 @@ import { onEvent } from './live.js';
 import { openPanel } from './layout.js';
 
 const NODE = { width: 176, height: 52 };
-/** Ready features the default drawing shows: the best-ranked, as `next` hands them out. */
+/** Features in progress, and ready ones, the default drawing shows: the best-ranked of each, as `next` hands them out. */
 const READY_SHOWN = 100;
 /** A plan this small is drawn whole from the start: the part that matters would be most of it. */
 const SMALL_PLAN = 300;
@@ -76,35 +76,42 @@ function colours() {
   };
 }
 
-function style(big) {
+/**
+ * The style sheet. A big drawing (thousands of features) is drawn cheaply: plain boxes without text until zoomed in
+ * far enough to read it (`labels`), straight edges without arrows; measuring thousands of labels alone takes seconds.
+ */
+function style(big, labels = !big) {
   const c = colours();
   return [
     { selector: 'node', style: {
-      shape: 'round-rectangle', width: NODE.width, height: NODE.height,
+      shape: big ? 'rectangle' : 'round-rectangle', width: NODE.width, height: NODE.height,
       'background-color': c.pending,
-      label: 'data(label)', color: '#fff', 'font-size': 13, 'text-wrap': 'wrap',
-      'text-max-width': NODE.width - 12, 'text-valign': 'center', 'text-halign': 'center',
-      // A whole big plan fitted to the screen has boxes a few pixels wide: labels only once zoomed in.
-      'min-zoomed-font-size': big ? 9 : 5, 'border-width': 1, 'border-color': c.fg, 'border-opacity': 0.25 } },
+      ...(labels ? { label: 'data(label)', color: '#fff', 'font-size': 13, 'text-wrap': 'wrap',
+        'text-max-width': NODE.width - 12, 'text-valign': 'center', 'text-halign': 'center', 'min-zoomed-font-size': 5 } : {}),
+      'border-width': big ? 0 : 1, 'border-color': c.fg, 'border-opacity': 0.25 } },
     { selector: 'node.in_progress', style: { 'background-color': c.in_progress } },
     { selector: 'node.blocked', style: { 'background-color': c.blocked } },
     { selector: 'node.complete', style: { 'background-color': c.complete, 'background-opacity': 0.55 } },
-    { selector: 'node.ready', style: { 'border-width': 4, 'border-color': c.ready, 'border-opacity': 1 } },
-    { selector: 'node.critical', style: big ? { 'border-width': 6, 'border-color': c.critical, 'border-opacity': 1 } : {
+    { selector: 'node.ready', style: { 'border-width': big ? 8 : 4, 'border-color': c.ready, 'border-opacity': 1 } },
+    { selector: 'node.critical', style: big ? { 'border-width': 10, 'border-color': c.critical, 'border-opacity': 1 } : {
       'underlay-color': c.critical, 'underlay-padding': 7, 'underlay-opacity': 0.6, 'underlay-shape': 'round-rectangle' } },
     { selector: 'edge', style: big ? {
-      width: 1, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': c.line, 'line-opacity': 0.5 } : {
+      width: 1.5, 'curve-style': 'haystack', 'haystack-radius': 0, 'line-color': c.line, 'line-opacity': 0.45 } : {
       width: 1.5, 'curve-style': 'bezier', 'line-color': c.line, 'line-opacity': 0.7,
       'target-arrow-shape': 'triangle', 'target-arrow-color': c.line, 'arrow-scale': 0.9 } },
-    { selector: 'edge.related', style: big ? { 'line-opacity': 0.25 }
+    { selector: 'edge.related', style: big ? { 'line-opacity': 0.2 }
       : { 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1 } },
     { selector: 'edge.critical', style: {
-      width: 4, 'line-color': c.critical, 'target-arrow-color': c.critical, 'line-opacity': 1, 'z-index': 10 } },
+      width: big ? 6 : 4, 'line-color': c.critical, 'target-arrow-color': c.critical, 'line-opacity': 1, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.15, 'underlay-opacity': 0.08 } },
-    { selector: 'node.match', style: { 'border-width': 5, 'border-color': c.accent, 'border-opacity': 1, 'z-index': 20 } },
+    { selector: 'node.match', style: { 'border-width': big ? 12 : 5, 'border-color': c.accent, 'border-opacity': 1, 'z-index': 20 } },
     { selector: 'node.focus', style: { 'overlay-color': c.accent, 'overlay-opacity': 0.25, 'overlay-padding': 8 } },
   ];
 }
+
+/** A big drawing shows its texts once zoomed in this far (a box is then about 80 pixels wide). */
+const LABEL_ZOOM = 0.45;
+let labelled = false;
 
 function nodeElement(n) {
   const classes = [n.status];
@@ -124,9 +131,19 @@ function edgeElement(e) {
   return { group: 'edges', classes, data: { id: `${e.to}>${e.from}`, source: e.to, target: e.from } };
 }
 
+/**
+ * WebGL 2 drawn by the graphics card. A software WebGL (SwiftShader, llvmpipe: a machine or a headless browser
+ * without a GPU) is far slower than cytoscape's canvas: measured, 100 s against 5 s for 4,500 features.
+ */
 function webglAvailable() {
+  // ?webgl=0 in the address turns it off, for a browser whose WebGL draws wrongly or slowly.
+  if (new URLSearchParams(location.search).get('webgl') === '0') return false;
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    return !/swiftshader|llvmpipe|software/i.test(renderer);
   } catch {
     return false;
   }
@@ -152,11 +169,18 @@ function createCy(big) {
     container.style.cursor = 'pointer';
   });
   cy.on('mouseout', 'node', () => { container.title = ''; container.style.cursor = ''; });
+  labelled = !big;
+  if (big) {
+    cy.on('zoom', debounce(() => {
+      const want = cy.zoom() >= LABEL_ZOOM;
+      if (want !== labelled) { labelled = want; cy.style(style(true, want)); }
+    }, 150));
+  }
   drawnKey = null;
 }
 
 // Follow the page's light or dark scheme.
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => cy && cy.style(style(cyBig)));
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => cy && cy.style(style(cyBig, labelled)));
 
 function setState(state, text) {
   container.dataset.state = state;
@@ -174,8 +198,9 @@ function showScope() {
     scopeToggle.textContent = 'Show only what matters';
     scopeToggle.hidden = !whole || data.total <= SMALL_PLAN;
   } else {
-    const ready = f.readyShown < f.ready ? `ready (the ${number(f.readyShown)} best of ${number(f.ready)})` : 'ready';
-    scopeText.textContent = `${number(data.nodes.length)} of ${number(data.total)} features: in progress, ${ready}, `
+    const best = (shown, all) => (shown < all ? ` (the ${number(shown)} best-ranked of ${number(all)})` : '');
+    scopeText.textContent = `${number(data.nodes.length)} of ${number(data.total)} features: `
+      + `in progress${best(f.inProgressShown, f.inProgress)}, ready${best(f.readyShown, f.ready)}, `
       + 'their neighbours, the critical path ·';
     scopeToggle.textContent = 'Show the whole plan';
     scopeToggle.hidden = false;
@@ -252,6 +277,7 @@ function draw(nodes, edges, answer, key, started) {
   const first = drawnKey === null;
   const at = new Map();
   answer.ids.forEach((id, i) => at.set(id, { x: answer.xy[2 * i], y: answer.xy[2 * i + 1] }));
+  container.dataset.laidOutAt = Math.round(performance.now());
   cy.batch(() => {
     const wanted = new Set([...nodes.map((n) => n.id), ...edges.map((e) => `${e.to}>${e.from}`)]);
     cy.elements().filter((el) => !wanted.has(el.id())).remove();
@@ -276,11 +302,14 @@ function draw(nodes, edges, answer, key, started) {
     cy.add(added);
   });
   drawnKey = key;
+  container.dataset.addedAt = Math.round(performance.now());
   setState('drawn', null);
   showDirection();
   if (first) fit();
+  container.dataset.fittedAt = Math.round(performance.now());
   updateLists();
   applySearch(false);
+  container.dataset.listedAt = Math.round(performance.now());
   // For the benchmark and the tests: when this drawing reached the screen, and how long the layout took.
   requestAnimationFrame(() => {
     container.dataset.drawnAt = Math.round(performance.now());
@@ -312,6 +341,21 @@ directionButton.addEventListener('click', () => {
 });
 
 function fit() {
+  if (cyBig) {
+    // cytoscape's fit measures every element (and its label); the boxes' centres are known, so the extent is too.
+    let x1 = Infinity; let y1 = Infinity; let x2 = -Infinity; let y2 = -Infinity;
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      x1 = Math.min(x1, p.x); y1 = Math.min(y1, p.y); x2 = Math.max(x2, p.x); y2 = Math.max(y2, p.y);
+    });
+    x1 -= NODE.width / 2; x2 += NODE.width / 2; y1 -= NODE.height / 2; y2 += NODE.height / 2;
+    const w = container.clientWidth - 60;
+    const h = container.clientHeight - 60;
+    const zoom = Math.min(1.2, w / (x2 - x1), h / (y2 - y1));
+    cy.viewport({ zoom, pan: { x: container.clientWidth / 2 - zoom * (x1 + x2) / 2,
+      y: container.clientHeight / 2 - zoom * (y1 + y2) / 2 } });
+    return;
+  }
   cy.fit(undefined, 30);
   // A handful of features would otherwise be blown up to fill the screen.
   if (cy.zoom() > 1.2) {
@@ -452,6 +496,7 @@ async function load() {
   try {
     if (drawnKey === null) setState('loading', whole ? `Loading the whole plan…` : null);
     data = await fetchGraph();
+    container.dataset.fetchedAt = Math.round(performance.now());
     render();
   } catch (err) {
     setState('error', `Could not load the graph: ${err.message}`);
