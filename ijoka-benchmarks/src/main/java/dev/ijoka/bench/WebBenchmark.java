@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
@@ -66,7 +67,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Run from the repository root after {@code mvn -q -DskipTests package}:
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.WebBenchmark [--features N] [--runs N]
- *     [--changes N] [--cli-changes N] [--idle S] [--only render|graph|live|memory]
+ *     [--changes N] [--cli-changes N] [--idle S] [--only render,graph,live,memory]
  * </pre>
  */
 public final class WebBenchmark {
@@ -85,7 +86,8 @@ public final class WebBenchmark {
         int changes = Processes.intArg(args, "--changes", 40);
         int cliChanges = Processes.intArg(args, "--cli-changes", 10);
         int idle = Processes.intArg(args, "--idle", 30);
-        String only = stringArg(args, "--only", "");
+        // --only render,graph: the parts named, comma-separated; all of them without it
+        Set<String> parts = Set.of(stringArg(args, "--only", "render,graph,live,memory").split(","));
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
         Path jar = repo.resolve("ijoka-app/target/ijoka.jar");
@@ -110,21 +112,21 @@ public final class WebBenchmark {
             Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
             Processes.awaitStartupCache(home, "cli");
 
-            if (only.isEmpty() || only.equals("render") || only.equals("live") || only.equals("graph")) {
+            if (parts.contains("render") || parts.contains("live") || parts.contains("graph")) {
                 try (Server server = Server.start(List.of(launcher.toString()), "", env, project)) {
-                    if (only.isEmpty() || only.equals("render")) {
+                    if (parts.contains("render")) {
                         render(server, browser, runs);
                     }
-                    if (only.isEmpty() || only.equals("graph")) {
+                    if (parts.contains("graph")) {
                         graph(server, browser, runs);
                     }
-                    if (only.isEmpty() || only.equals("live")) {
+                    if (parts.contains("live")) {
                         live(server, browser, "jdbc:sqlite:" + home.resolve("ijoka.db"), project, changes);
                         liveCli(server, browser, launcher, env, project, cliChanges);
                     }
                 }
             }
-            if (only.isEmpty() || only.equals("memory")) {
+            if (parts.contains("memory")) {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 List<String> cli = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m");
                 List<Variant> variants = List.of(
