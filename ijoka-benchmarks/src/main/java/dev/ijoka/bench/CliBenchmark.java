@@ -93,6 +93,17 @@ public final class CliBenchmark {
                 new Row("status change", k -> List.of("feature", "block", "#" + plan.pending().get(k), "--reason", "benchmark")));
     }
 
+    /** {@code --commands next,status}: only the rows named (a 100,000-feature run of the whole table takes long). */
+    static List<Row> only(List<Row> rows, String[] args) {
+        List<String> argList = Arrays.asList(args);
+        int at = argList.indexOf("--commands");
+        if (at < 0 || at + 1 >= args.length) {
+            return rows;
+        }
+        List<String> names = Arrays.stream(args[at + 1].split(",")).map(String::strip).toList();
+        return rows.stream().filter(r -> names.contains(r.name())).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = Processes.intArg(args, "--runs", 10);
         Processes.timeoutSeconds = Processes.intArg(args, "--timeout", 600);
@@ -155,7 +166,7 @@ public final class CliBenchmark {
             Processes.awaitStartupCache(home, "cli");
 
             List<Tool> tools = new ArrayList<>();
-            tools.add(new Tool("ijoka", List.of(launcher.toString()), project, env, ijokaRows(plan)));
+            tools.add(new Tool("ijoka", List.of(launcher.toString()), project, env, only(ijokaRows(plan), args)));
             if (peers != null) {
                 tools.addAll(peers.prepare(work, tasks, plan));
             }

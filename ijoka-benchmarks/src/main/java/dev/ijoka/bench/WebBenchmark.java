@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,6 +49,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *       byte, to {@code DOMContentLoaded} handled, and to {@code load} handled, all from the start of the
  *       navigation. The first load (cold caches in the browser and the server) is printed apart. Also the
  *       HTML alone, fetched {@code --runs} times with java.net.http (request to last byte).</li>
+ *   <li><b>Graph</b>: {@code --runs} loads of the Graph view, by default (the part of the plan that matters) and
+ *       whole ({@code ?all=1}): the time from the navigation's start to the frame after the laid-out graph was
+ *       handed to cytoscape (graph.js stamps it), and the layout's time in its Web Worker.</li>
  *   <li><b>Live</b>: a JVM of its own ({@link Committer}) opens the same SQLite store through the engine and
  *       starts {@code --changes} ready features (default 40), one at a time, stamping the wall clock just
  *       before each call. The open Kanban page carries a MutationObserver (installed by this harness) that
@@ -63,7 +67,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Run from the repository root after {@code mvn -q -DskipTests package}:
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.WebBenchmark [--features N] [--runs N]
- *     [--changes N] [--cli-changes N] [--idle S] [--only render|live|memory]
+ *     [--changes N] [--cli-changes N] [--idle S] [--only render,graph,live,memory]
  * </pre>
  */
 public final class WebBenchmark {
@@ -82,7 +86,8 @@ public final class WebBenchmark {
         int changes = Processes.intArg(args, "--changes", 40);
         int cliChanges = Processes.intArg(args, "--cli-changes", 10);
         int idle = Processes.intArg(args, "--idle", 30);
-        String only = stringArg(args, "--only", "");
+        // --only render,graph: the parts named, comma-separated; all of them without it
+        Set<String> parts = Set.of(stringArg(args, "--only", "render,graph,live,memory").split(","));
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
         Path jar = repo.resolve("ijoka-app/target/ijoka.jar");
@@ -107,18 +112,21 @@ public final class WebBenchmark {
             Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
             Processes.awaitStartupCache(home, "cli");
 
-            if (only.isEmpty() || only.equals("render") || only.equals("live")) {
+            if (parts.contains("render") || parts.contains("live") || parts.contains("graph")) {
                 try (Server server = Server.start(List.of(launcher.toString()), "", env, project)) {
-                    if (only.isEmpty() || only.equals("render")) {
+                    if (parts.contains("render")) {
                         render(server, browser, runs);
                     }
-                    if (only.isEmpty() || only.equals("live")) {
+                    if (parts.contains("graph")) {
+                        graph(server, browser, runs);
+                    }
+                    if (parts.contains("live")) {
                         live(server, browser, "jdbc:sqlite:" + home.resolve("ijoka.db"), project, changes);
                         liveCli(server, browser, launcher, env, project, cliChanges);
                     }
                 }
             }
-            if (only.isEmpty() || only.equals("memory")) {
+            if (parts.contains("memory")) {
                 String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
                 List<String> cli = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m");
                 List<Variant> variants = List.of(
@@ -190,6 +198,57 @@ public final class WebBenchmark {
             Processes.print("  " + page + " Chromium", "DCL", dcl);
             Processes.print("  " + page + " Chromium", "load", load);
             Processes.print("  " + page + " java.net.http", "HTML", html);
+        }
+    }
+
+    /**
+     * The Graph view's first drawing: from the start of the navigation to the frame after the laid-out elements
+     * were handed to cytoscape (graph.js stamps {@code data-drawn-at} with {@code performance.now()}, whose origin
+     * is the navigation's start). The default drawing (the part of the plan that matters), then the whole plan.
+     */
+    private static void graph(Server server, Browser browser, int runs) {
+        System.out.printf(Locale.ROOT, "%nGraph view, first drawing, %d loads after the first (median, p90, min, max)%n", runs);
+        for (String query : List.of("", "?all=1")) {
+            String url = server.page("graph") + query;
+            String what = query.isEmpty() ? "graph, what matters" : "graph, whole plan";
+            double first = drawing(browser, url);
+            List<Long> drawn = new ArrayList<>();
+            List<Long> layout = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                browser.load("about:blank");
+                drawn.add(millisToNanos(drawing(browser, url)));
+                layout.add(millisToNanos(((Number) browser.script(
+                        "return Number(document.getElementById('graph').dataset.layoutMs);")).doubleValue()));
+            }
+            System.out.printf(Locale.ROOT, "%s: %s nodes, %s edges drawn, renderer %s; first load %.0f ms; \"%s\"%n", what,
+                    browser.script("return document.getElementById('graph').dataset.nodeCount;"),
+                    browser.script("return document.getElementById('graph').dataset.edgeCount;"),
+                    browser.script("return document.getElementById('graph').dataset.renderer;"), first,
+                    browser.script("return document.getElementById('graph-scope').textContent.trim().replace(/\\s+/g, ' ');"));
+            Processes.print("  " + what, "first drawing", drawn);
+            Processes.print("  " + what, "layout (worker)", layout);
+        }
+        System.out.printf(Locale.ROOT, "load average: %s%n", Processes.load());
+    }
+
+    /** Opens the Graph view and waits (up to 3 minutes) for its first drawing; ms from the navigation's start. */
+    private static double drawing(Browser browser, String url) {
+        browser.driver.get(url);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (true) {
+            Object at = browser.script("return document.getElementById('graph').dataset.drawnAt;");
+            if (at != null) {
+                return Double.parseDouble(at.toString());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the graph was not drawn in 3 minutes: " + url);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -461,6 +461,75 @@ public final class DependencyGraph {
         return Collections.unmodifiableList(Arrays.asList(path));
     }
 
+    /**
+     * What a drawing of a big plan shows first: the {@code limit} best-ranked features in progress, the {@code limit}
+     * best-ranked ready features, the direct neighbours of both (dependencies and dependents, {@code blocks} and
+     * {@code related}), and the critical path. O(V + E); the answer is in rank order.
+     *
+     * @param limit at most this many features in progress, and this many ready ones, are chosen (a big plan can
+     *     have a thousand of each, and their neighbours several times that); not negative
+     */
+    public Focus focus(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        int n = ids.length;
+        byte inProgressCode = (byte) Status.IN_PROGRESS.ordinal();
+        long[] core = Bits.of(n);
+        int inProgress = 0;
+        int inProgressShown = 0;
+        int ready = 0;
+        int readyShown = 0;
+        // Node indices are ranks, so the first ones met are the best-ranked.
+        for (int v = 0; v < n; v++) {
+            if (status[v] == inProgressCode) {
+                if (inProgressShown < limit) {
+                    Bits.set(core, v);
+                    inProgressShown++;
+                }
+                inProgress++;
+            } else if (isReady(v)) {
+                if (readyShown < limit) {
+                    Bits.set(core, v);
+                    readyShown++;
+                }
+                ready++;
+            }
+        }
+        long[] shown = core.clone();
+        for (int v = 0; v < n; v++) {
+            if (Bits.get(core, v)) {
+                for (Csr csr : new Csr[] {blocksDependencies, blocksDependents, relatedDependencies, relatedDependents}) {
+                    for (int e = csr.start[v], end = csr.start[v + 1]; e < end; e++) {
+                        Bits.set(shown, csr.target[e]);
+                    }
+                }
+            }
+        }
+        int neighbours = 0;
+        for (int v = 0; v < n; v++) {
+            if (Bits.get(shown, v) && !Bits.get(core, v)) {
+                neighbours++;
+            }
+        }
+        List<FeatureId> path = criticalPath();
+        for (FeatureId id : path) {
+            int v = indexOf(id);
+            if (Bits.get(shown, v) && !Bits.get(core, v)) {
+                neighbours--; // counted as on the path, which is always drawn, not as a neighbour
+            }
+            Bits.set(shown, v);
+            Bits.set(core, v);
+        }
+        List<FeatureId> out = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            if (Bits.get(shown, v)) {
+                out.add(ids[v]);
+            }
+        }
+        return new Focus(out, inProgress, inProgressShown, ready, readyShown, neighbours, path.size(), n);
+    }
+
     /** The direct dependencies of {@code id} of the given kind, in rank order. */
     public List<FeatureId> dependenciesOf(FeatureId id, DependencyKind kind) {
         Objects.requireNonNull(kind, "kind");

@@ -34,8 +34,11 @@ import java.util.stream.Collectors;
  */
 final class BatchWriter {
 
-    /** Events are appended in chunks of this many, so a huge import never holds them all at once. */
-    private static final int EVENT_CHUNK = 1_000;
+    /**
+     * Rows are inserted, and events appended, in chunks of this many (one batched statement each), so a huge
+     * import never holds them all at once nor prepares a statement per row.
+     */
+    private static final int CHUNK = 1_000;
 
     /**
      * A batch this small (a feature added with its dependencies, as {@code ijoka feature add} and the MCP tool
@@ -131,37 +134,62 @@ final class BatchWriter {
             int total = entries.size() + toAdd.size();
             int every = Math.max(1, (total + 99) / 100); // about a hundred reports, whatever the size
             int done = 0;
-            List<Event> events = new ArrayList<>(Math.min(EVENT_CHUNK, total));
+            // Rows go to the store in chunks (one batched statement each), each chunk's events after it.
+            List<Event> events = new ArrayList<>(Math.min(CHUNK, total));
             List<Feature> created = new ArrayList<>(entries.size());
+            List<Feature> rows = new ArrayList<>(Math.min(CHUNK, entries.size()));
+            // The transaction holds the write lock: numbers are taken one after the other from the first free one.
+            int number = entries.isEmpty() ? 0 : tx.nextFeatureNumber(project);
             for (int i = 0; i < entries.size(); i++) {
                 FeatureBatch.Entry entry = entries.get(i);
                 NewFeature spec = entry.feature();
                 FeatureId parent = entry.parent() == null ? null : idOf(tx, project, entry.parent(), newIds, resolved, labels);
-                Feature f = new Feature(newIds[i], project, tx.nextFeatureNumber(project), spec.description(), spec.details(),
+                Feature f = new Feature(newIds[i], project, number++, spec.description(), spec.details(),
                         spec.category(), spec.kind(), entry.status(), spec.priority(), spec.steps(), entry.blockReason(),
                         parent, null, 1, now, now, entry.status() == Status.COMPLETE ? now : null);
-                tx.insertFeature(f);
+                rows.add(f);
                 created.add(f);
                 events.add(engine.event(project, f.id(), null, now, new EventPayload.FeatureCreated(f)));
                 report(progress, ++done, total, every);
-                flushIfFull(tx, events);
+                if (rows.size() >= CHUNK) {
+                    tx.insertFeatures(rows);
+                    rows.clear();
+                    tx.append(List.copyOf(events));
+                    events.clear();
+                }
+            }
+            if (!rows.isEmpty()) {
+                tx.insertFeatures(rows);
             }
             List<Dependency> added = new ArrayList<>(toAdd.size());
+            List<Dependency> edges = new ArrayList<>(Math.min(CHUNK, toAdd.size()));
             for (Pair p : toAdd) {
                 if (stored.containsKey(p)) {
                     // A kind change is a removal and an addition, so the log replays exactly.
+                    tx.insertDependencies(edges); // what came before goes first: the removal must not overtake it
+                    edges.clear();
                     tx.deleteDependency(p.dependent(), p.dependency());
                     events.add(engine.event(project, p.dependent(), null, now,
                             new EventPayload.DependencyRemoved(p.dependent(), p.dependency())));
                 }
                 Dependency d = new Dependency(project, p.dependent(), p.dependency(), wanted.get(p));
-                tx.insertDependency(d);
+                edges.add(d);
                 added.add(d);
                 events.add(engine.event(project, p.dependent(), null, now,
                         new EventPayload.DependencyAdded(d.dependent(), d.dependency(), d.kind())));
                 report(progress, ++done, total, every);
-                flushIfFull(tx, events);
+                if (edges.size() >= CHUNK) {
+                    tx.insertDependencies(edges);
+                    edges.clear();
+                }
+                if (events.size() >= CHUNK) {
+                    tx.insertDependencies(edges);
+                    edges.clear();
+                    tx.append(List.copyOf(events));
+                    events.clear();
+                }
             }
+            tx.insertDependencies(edges);
             if (!events.isEmpty()) {
                 tx.append(events);
             }
@@ -196,13 +224,6 @@ final class BatchWriter {
     private static void report(FeatureBatch.Progress progress, int done, int total, int every) {
         if (done % every == 0 || done == total) {
             progress.written(done, total);
-        }
-    }
-
-    private static void flushIfFull(StoreTransaction tx, List<Event> events) {
-        if (events.size() >= EVENT_CHUNK) {
-            tx.append(List.copyOf(events));
-            events.clear();
         }
     }
 

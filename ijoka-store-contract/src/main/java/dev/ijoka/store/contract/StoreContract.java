@@ -227,6 +227,41 @@ public abstract class StoreContract extends EventLogContract {
     }
 
     @Test
+    public void featuresAndEdgesInsertedInBatchesReadBackAsInsertedOneByOne() {
+        Project p = TestData.project("batch " + AWKWARD);
+        Session s = TestData.session(p.id(), "s-batch");
+        List<Feature> features = new ArrayList<>();
+        write(tx -> {
+            tx.insertProject(p);
+            tx.upsertSession(s);
+            int number = tx.nextFeatureNumber(p.id());
+            Feature first = TestData.feature(p.id(), number).description("first " + AWKWARD).details(AWKWARD).priority(3)
+                    .steps(new Step("a " + AWKWARD, true), new Step("b", false)).inProgress(TestData.claim(s.id(), at(60))).build();
+            features.add(first);
+            features.add(TestData.feature(p.id(), number + 1).parent(first.id()).blocked("waits " + AWKWARD).build());
+            features.add(TestData.feature(p.id(), number + 2).kind(Kind.BUG).complete(at(5)).build());
+            for (int i = 3; i < 40; i++) {
+                features.add(TestData.feature(p.id(), number + i).build());
+            }
+            tx.insertFeatures(features);
+            tx.insertDependencies(List.of());
+            return null;
+        });
+        List<Dependency> edges = List.of(
+                new Dependency(p.id(), features.get(1).id(), features.get(0).id(), DependencyKind.BLOCKS),
+                new Dependency(p.id(), features.get(2).id(), features.get(0).id(), DependencyKind.RELATED),
+                new Dependency(p.id(), features.get(2).id(), features.get(1).id(), DependencyKind.BLOCKS));
+        write(tx -> {
+            tx.insertDependencies(edges);
+            assertThat(tx.nextFeatureNumber(p.id())).isEqualTo(features.getLast().number() + 1);
+            return null;
+        });
+
+        assertThat(reads.features(p.id())).containsExactlyElementsOf(features);
+        assertThat(reads.dependencies(p.id())).containsExactlyInAnyOrderElementsOf(edges);
+    }
+
+    @Test
     public void aWriteThatThrowsRollsBackEveryChangeAndEventAndRethrowsTheSameException() {
         Given g = given();
         StoreSnapshot before = snapshot(g.p.id());

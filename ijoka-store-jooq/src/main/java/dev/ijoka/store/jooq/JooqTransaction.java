@@ -28,10 +28,15 @@ import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.SessionsRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
+import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /** The port's writes in jOOQ, inside the write transaction that {@link StoreConnections#write} holds. */
@@ -79,6 +84,38 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     @Override
     public void insertFeature(Feature feature) {
         dsl.insertInto(FEATURES).set(rows.record(feature)).execute();
+    }
+
+    @Override
+    public void insertFeatures(List<Feature> features) {
+        insertAll(FEATURES, features.stream().map(rows::record).toList());
+    }
+
+    @Override
+    public void insertDependencies(List<Dependency> dependencies) {
+        insertAll(DEPENDENCIES, dependencies.stream().map(rows::record).toList());
+    }
+
+    /**
+     * One INSERT prepared once and bound once per record (JDBC's batch), instead of a statement rendered and prepared
+     * per row: an import's rows. Every record sets the same fields (Rows sets them all).
+     */
+    private <R extends TableRecord<R>> void insertAll(Table<R> table, List<R> records) {
+        if (records.size() <= 1) {
+            records.forEach(r -> dsl.insertInto(table).set(r).execute());
+            return;
+        }
+        R first = records.getFirst();
+        Field<?>[] fields = Arrays.stream(table.fields()).filter(first::touched).toArray(Field<?>[]::new);
+        BatchBindStep batch = dsl.batch(dsl.insertInto(table).columns(fields).values(Collections.nCopies(fields.length, null)));
+        for (R r : records) {
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                values[i] = r.get(fields[i]);
+            }
+            batch = batch.bind(values);
+        }
+        batch.execute();
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.ijoka.domain.DependencyKind;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.Project;
+import dev.ijoka.graph.DependencyGraph;
+import dev.ijoka.graph.Focus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,9 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** The dependency graph as the Graph view draws it: nodes with what colours them, edges, the critical path. */
 final class GraphApi {
+
+    /** Features in progress, and ready ones, a focused graph shows by default: the best-ranked of each. */
+    static final int READY_SHOWN = 100;
 
     private final Lookup lookup;
     private final Ijoka ijoka;
@@ -26,11 +32,48 @@ final class GraphApi {
     }
 
     void register(ApiRouter api) {
-        api.get("/api/projects/{p}/graph", call -> graph(lookup.project(call.path("p"))));
+        api.get("/api/projects/{p}/graph", call -> {
+            Project p = lookup.project(call.path("p"));
+            // ?focus=N: only the part worth drawing first, at most N features in progress and N ready ones
+            // (DependencyGraph.focus).
+            return call.query("focus") == null ? graph(p) : focus(p, call.queryInt("focus", READY_SHOWN, 0, 100_000));
+        });
     }
 
+    /** The whole plan. */
     Map<String, Object> graph(Project p) {
         List<Feature> features = ijoka.features().list(p.id());
+        List<Dependency> dependencies = ijoka.dependencies().list(p.id());
+        Map<String, Object> m = answer(p, features, dependencies, null, features.size());
+        m.put("totalEdges", dependencies.size());
+        return m;
+    }
+
+    /**
+     * The best-ranked {@code limit} features in progress and {@code limit} ready ones, their direct neighbours and
+     * the critical path, the edges between them, and what was left out.
+     */
+    Map<String, Object> focus(Project p, int limit) {
+        DependencyGraph graph = ijoka.plan().graph(p.id());
+        Focus focus = graph.focus(limit);
+        Set<FeatureId> shown = new HashSet<>(focus.shown());
+        List<Dependency> edges = new ArrayList<>();
+        for (FeatureId id : focus.shown()) {
+            for (DependencyKind kind : DependencyKind.values()) {
+                for (FeatureId on : graph.dependenciesOf(id, kind)) {
+                    if (shown.contains(on)) {
+                        edges.add(new Dependency(p.id(), id, on, kind));
+                    }
+                }
+            }
+        }
+        Map<String, Object> m = answer(p, ijoka.features().findAll(focus.shown()), edges, focus, graph.size());
+        m.put("totalEdges", graph.edgeCount());
+        return m;
+    }
+
+    private Map<String, Object> answer(Project p, List<Feature> features, List<Dependency> dependencies,
+            @Nullable Focus focus, int total) {
         Set<FeatureId> ready = new HashSet<>();
         ijoka.plan().ready(p.id()).forEach(f -> ready.add(f.id()));
         List<String> critical = ijoka.plan().criticalPath(p.id()).stream().map(f -> f.id().value()).toList();
@@ -64,7 +107,7 @@ final class GraphApi {
             pathLinks.add(critical.get(i) + ">" + critical.get(i - 1));
         }
         List<Map<String, Object>> edges = new ArrayList<>();
-        for (Dependency d : ijoka.dependencies().list(p.id())) {
+        for (Dependency d : dependencies) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("from", d.dependent().value());
             e.put("to", d.dependency().value());
@@ -78,6 +121,17 @@ final class GraphApi {
         m.put("edges", edges);
         m.put("criticalPath", critical);
         m.put("waves", waves.size());
+        m.put("total", total);
+        if (focus != null) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("inProgress", focus.inProgress());
+            f.put("inProgressShown", focus.inProgressShown());
+            f.put("ready", focus.ready());
+            f.put("readyShown", focus.readyShown());
+            f.put("neighbours", focus.neighbours());
+            f.put("criticalPath", focus.criticalPath());
+            m.put("focus", f);
+        }
         return m;
     }
 }
