@@ -134,7 +134,7 @@ final class GraphCache {
      */
     private @Nullable Snapshot current(ProjectId project, boolean mayRebuild) {
         Snapshot cached = snapshots.get(project);
-        long last = store.read(StoreReader::lastSequence);
+        long last = store.readOne(StoreReader::lastSequence);
         if (cached != null && cached.sequence() == last) {
             return cached;
         }
