@@ -24,6 +24,7 @@ import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.domain.Step;
+import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
@@ -186,21 +187,28 @@ public final class FeatureService implements Features {
             };
             if (run.denied() != null) {
                 run.commitEvents();
-                return new Outcome(null, run.denied());
+                return new Outcome(null, run.denied(), before.project(), run.committed());
             }
             Feature stored = store(tx, after, before, now);
             updateSessions(tx, session, before, stored, now);
             run.commitEvents();
-            return new Outcome(new Transition(stored, run.warnings()), null);
+            return new Outcome(new Transition(stored, run.warnings()), null, before.project(), run.committed());
         });
+        // What was just written need not be read back: a held snapshot that was current goes forward with it.
+        engine.graphs.committed(outcome.project(), outcome.events(),
+                outcome.transition() == null ? List.of() : List.of(outcome.transition().feature()));
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
         return outcome.transition();
     }
 
-    /** What a command's transaction decided: a transition, or a rule's refusal to raise after commit. */
-    private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal) {}
+    /**
+     * What a command's transaction decided: a transition, or a rule's refusal to raise after commit; and
+     * the events it appended to its project's log.
+     */
+    private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal, ProjectId project,
+            List<Event> events) {}
 
     private Feature start(CommandRun run, Feature f, @Nullable Session session) {
         StoreTransaction tx = run.tx;
