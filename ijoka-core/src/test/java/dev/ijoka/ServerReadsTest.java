@@ -111,7 +111,7 @@ class ServerReadsTest {
 
     @Test
     void afterItsOwnStartOrBlockTheServerAnswersFromItsSnapshotWithoutReadingTheChangeBack() {
-        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL).withSteps("it works"));
         Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
         ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
         SessionId agent = SessionId.of("agent");
@@ -125,6 +125,12 @@ class ServerReadsTest {
         assertThat(ijoka.plan().progress(project.id()).inProgress()).isEqualTo(1);
         assertThat(calls.keySet()).as("store reads after the start").isSubsetOf(Set.of("lastSequence"));
         assertThat(read).isEqualTo(started).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+
+        Feature checked = ijoka.features().checkStep(a.id(), 0, true, agent);
+        calls.clear();
+        read = ijoka.features().get(a.id());
+        assertThat(calls.keySet()).as("store reads after a step checked").isSubsetOf(Set.of("lastSequence"));
+        assertThat(read).isEqualTo(checked).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
 
         Feature blocked = ijoka.features().block(b.id(), agent, "waits", null).feature();
         calls.clear();

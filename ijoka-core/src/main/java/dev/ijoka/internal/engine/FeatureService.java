@@ -116,7 +116,8 @@ public final class FeatureService implements Features {
     @Override
     public Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion) {
         Instant now = engine.now();
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        Feature result = engine.write(tx -> {
             Feature before = Engine.resolve(tx, ref);
             checkVersion(before, expectedVersion);
             if (update.parent() != null) {
@@ -133,14 +134,25 @@ public final class FeatureService implements Features {
             Feature stored = store(tx, after, before, now);
             touchSession(tx, s, now, null);
             run.commitEvents();
+            ran[0] = run;
             return stored;
         });
+        committed(ran[0], result);
+        return result;
+    }
+
+    /** After a command's commit: a held snapshot goes forward with what it wrote ({@code GraphCache.committed}). */
+    private void committed(@Nullable CommandRun run, Feature written) {
+        if (run != null) {
+            engine.graphs.committed(written.project(), run.committed(), List.of(written));
+        }
     }
 
     @Override
     public Feature checkStep(FeatureRef ref, int index, boolean done, @Nullable SessionId session) {
         Instant now = engine.now();
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        Feature result = engine.write(tx -> {
             Feature before = Engine.resolve(tx, ref);
             if (index < 0 || index >= before.steps().size()) {
                 throw new InvalidInputException(before.steps().isEmpty()
@@ -159,8 +171,11 @@ public final class FeatureService implements Features {
             Feature stored = store(tx, before.withSteps(steps), before, now);
             touchSession(tx, s, now, null);
             run.commitEvents();
+            ran[0] = run;
             return stored;
         });
+        committed(ran[0], result);
+        return result;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +49,10 @@ class PostgresTransactionsTest {
                 tx.insertProject(project);
                 return null;
             });
-            assertThat(store.readOne(r -> r.project(project.id()))).contains(project);
-            assertThat(store.readOne(StoreReader::lastSequence)).isEqualTo(before);
+            Optional<Project> read = store.readOne(r -> r.project(project.id()));
+            assertThat(read).contains(project);
+            long after = store.readOne(StoreReader::lastSequence);
+            assertThat(after).isEqualTo(before);
 
             assertThatThrownBy(() -> store.readOne(r -> List.of(r.lastSequence(), r.projects())))
                     .hasMessageContaining("readOne runs one query");
