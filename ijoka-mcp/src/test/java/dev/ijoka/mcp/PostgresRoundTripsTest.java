@@ -81,7 +81,7 @@ class PostgresRoundTripsTest {
         System.out.println("[PostgresRoundTripsTest] round trips per warm call: " + trips);
         // Before the changes of docs/benchmarks.md ("Round trips on PostgreSQL"): 9, 16, 3, 3, 18, 3, 11, 29, 24, 19.
         Map<String, Integer> bounds = Map.of("status", 3, "next", 7, "list", 1, "listReady", 1, "get", 6, "insights", 1,
-                "block", 8, "add", 20, "start", 12, "checkStep", 10);
+                "block", 8, "add", 20, "start", 12, "checkStep", 9);
         trips.forEach((tool, n) -> assertThat(n).as("round trips of a warm %s", tool).isLessThanOrEqualTo(bounds.get(tool)));
     }
 
