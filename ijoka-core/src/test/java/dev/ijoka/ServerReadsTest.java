@@ -110,6 +110,46 @@ class ServerReadsTest {
     }
 
     @Test
+    void afterItsOwnStartOrBlockTheServerAnswersFromItsSnapshotWithoutReadingTheChangeBack() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL).withSteps("it works"));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+        SessionId agent = SessionId.of("agent");
+        ijoka.sessions().start(project.id(), agent, "test");
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id()); // the snapshot is held and current, as a server's is when a call writes
+
+        Feature started = ijoka.features().start(a.id(), agent).feature();
+        calls.clear();
+        Feature read = ijoka.features().get(a.id());
+        assertThat(ijoka.plan().progress(project.id()).inProgress()).isEqualTo(1);
+        assertThat(calls.keySet()).as("store reads after the start").isSubsetOf(Set.of("lastSequence"));
+        assertThat(read).isEqualTo(started).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+
+        Feature checked = ijoka.features().checkStep(a.id(), 0, true, agent);
+        calls.clear();
+        read = ijoka.features().get(a.id());
+        assertThat(calls.keySet()).as("store reads after a step checked").isSubsetOf(Set.of("lastSequence"));
+        assertThat(read).isEqualTo(checked).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+
+        Feature blocked = ijoka.features().block(b.id(), agent, "waits", null).feature();
+        calls.clear();
+        read = ijoka.features().get(b.id());
+        assertThat(ijoka.plan().ready(project.id())).isEmpty();
+        assertThat(calls.keySet()).as("store reads after the block").isSubsetOf(Set.of("lastSequence"));
+        assertThat(read).isEqualTo(blocked).isEqualTo(store.read(r -> r.feature(b.id())).orElseThrow());
+
+        // Another writer's change in between: the snapshot is not moved by this process's next commit alone.
+        Ijoka other = Ijoka.builder().store(store).build(); // another process on the same store, not closed: it shares it
+        other.sessions().start(project.id(), SessionId.of("other"), "test");
+        ijoka.features().unblock(b.id(), agent);
+        calls.clear();
+        assertThat(ijoka.features().get(b.id()).status()).isEqualTo(Status.PENDING);
+        assertThat(ijoka.plan().ready(project.id())).isEmpty(); // b still waits for a
+        assertThat(calls).as("the log read since the snapshot").containsKey("eventsAfter");
+    }
+
+    @Test
     void findAllSkipsWhatDoesNotExistAndKeepsTheOrderGiven() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
@@ -181,6 +221,10 @@ class ServerReadsTest {
             if (m.getName().equals("read")) {
                 Function<StoreReader, ?> work = cast(args[0]);
                 return real.read(r -> work.apply(countingView(StoreReader.class, r)));
+            }
+            if (m.getName().equals("readOne")) {
+                Function<StoreReader, ?> work = cast(args[0]);
+                return real.readOne(r -> work.apply(countingView(StoreReader.class, r)));
             }
             if (m.getName().equals("write")) {
                 Function<StoreTransaction, ?> work = cast(args[0]);

@@ -26,6 +26,17 @@ public interface Store extends AutoCloseable {
 
     <T> T read(Function<StoreReader, T> work);
 
+    /**
+     * Runs a read that makes exactly one query of the reader (such as {@link StoreReader#lastSequence}
+     * or {@link StoreReader#session}). One statement sees one consistent snapshot by itself, so a store
+     * may run it without a transaction around it: on PostgreSQL that is one round trip to the server
+     * instead of three, and the engine asks the log's last sequence before every answer from its
+     * snapshot. A store may refuse work that makes a second query. By default, {@link #read}.
+     */
+    default <T> T readOne(Function<StoreReader, T> query) {
+        return read(query);
+    }
+
     /** How this process notices commits made by other processes. */
     ChangeFeed changeFeed();
 

@@ -31,6 +31,7 @@ final class CommandRun {
     private final List<Event> ruleEvents = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private @Nullable RuleViolationException denied;
+    private List<Event> committed = List.of();
 
     CommandRun(Engine engine, StoreTransaction tx, Instant now, ProjectId project, @Nullable FeatureId feature,
             @Nullable SessionId session) {
@@ -95,7 +96,12 @@ final class CommandRun {
             all.addAll(events);
         }
         if (!all.isEmpty()) {
-            tx.append(all);
+            committed = tx.append(all);
         }
+    }
+
+    /** The events {@link #commitEvents} appended, with their sequences; none before it ran. */
+    List<Event> committed() {
+        return committed;
     }
 }

@@ -81,6 +81,11 @@ public final class Engine implements AutoCloseable {
         return store.read(work);
     }
 
+    /** A read of one query, which a store may run without a transaction around it ({@link Store#readOne}). */
+    <T> T readOne(Function<StoreReader, T> query) {
+        return store.readOne(query);
+    }
+
     /** The clock the engine runs on, for the front door's {@code Ijoka.clock()}. */
     public InstantSource clock() {
         return clock;

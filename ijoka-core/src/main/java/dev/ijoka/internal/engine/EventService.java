@@ -45,6 +45,6 @@ public final class EventService implements Events {
 
     @Override
     public long lastSequence() {
-        return engine.read(StoreReader::lastSequence);
+        return engine.readOne(StoreReader::lastSequence);
     }
 }

@@ -24,6 +24,7 @@ import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.domain.Step;
+import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
@@ -115,7 +116,8 @@ public final class FeatureService implements Features {
     @Override
     public Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion) {
         Instant now = engine.now();
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        Feature result = engine.write(tx -> {
             Feature before = Engine.resolve(tx, ref);
             checkVersion(before, expectedVersion);
             if (update.parent() != null) {
@@ -132,14 +134,25 @@ public final class FeatureService implements Features {
             Feature stored = store(tx, after, before, now);
             touchSession(tx, s, now, null);
             run.commitEvents();
+            ran[0] = run;
             return stored;
         });
+        committed(ran[0], result);
+        return result;
+    }
+
+    /** After a command's commit: a held snapshot goes forward with what it wrote ({@code GraphCache.committed}). */
+    private void committed(@Nullable CommandRun run, Feature written) {
+        if (run != null) {
+            engine.graphs.committed(written.project(), run.committed(), List.of(written));
+        }
     }
 
     @Override
     public Feature checkStep(FeatureRef ref, int index, boolean done, @Nullable SessionId session) {
         Instant now = engine.now();
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        Feature result = engine.write(tx -> {
             Feature before = Engine.resolve(tx, ref);
             if (index < 0 || index >= before.steps().size()) {
                 throw new InvalidInputException(before.steps().isEmpty()
@@ -158,8 +171,11 @@ public final class FeatureService implements Features {
             Feature stored = store(tx, before.withSteps(steps), before, now);
             touchSession(tx, s, now, null);
             run.commitEvents();
+            ran[0] = run;
             return stored;
         });
+        committed(ran[0], result);
+        return result;
     }
 
     @Override
@@ -186,21 +202,28 @@ public final class FeatureService implements Features {
             };
             if (run.denied() != null) {
                 run.commitEvents();
-                return new Outcome(null, run.denied());
+                return new Outcome(null, run.denied(), before.project(), run.committed());
             }
             Feature stored = store(tx, after, before, now);
             updateSessions(tx, session, before, stored, now);
             run.commitEvents();
-            return new Outcome(new Transition(stored, run.warnings()), null);
+            return new Outcome(new Transition(stored, run.warnings()), null, before.project(), run.committed());
         });
+        // What was just written need not be read back: a held snapshot that was current goes forward with it.
+        engine.graphs.committed(outcome.project(), outcome.events(),
+                outcome.transition() == null ? List.of() : List.of(outcome.transition().feature()));
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
         return outcome.transition();
     }
 
-    /** What a command's transaction decided: a transition, or a rule's refusal to raise after commit. */
-    private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal) {}
+    /**
+     * What a command's transaction decided: a transition, or a rule's refusal to raise after commit; and
+     * the events it appended to its project's log.
+     */
+    private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal, ProjectId project,
+            List<Event> events) {}
 
     private Feature start(CommandRun run, Feature f, @Nullable Session session) {
         StoreTransaction tx = run.tx;

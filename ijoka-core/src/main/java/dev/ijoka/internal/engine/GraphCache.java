@@ -134,7 +134,7 @@ final class GraphCache {
      */
     private @Nullable Snapshot current(ProjectId project, boolean mayRebuild) {
         Snapshot cached = snapshots.get(project);
-        long last = store.read(StoreReader::lastSequence);
+        long last = store.readOne(StoreReader::lastSequence);
         if (cached != null && cached.sequence() == last) {
             return cached;
         }
@@ -212,6 +212,65 @@ final class GraphCache {
         return snapshots.containsKey(project);
     }
 
+    /**
+     * After this process committed {@code events} (one transaction's, in sequence order) and wrote the
+     * features {@code written} in the same transaction: a held snapshot of the project that was current
+     * just before that commit (its sequence is the one before the first event's) goes forward to the last
+     * event with those features, as {@link #forward} would after reading them back. The write lock made
+     * the commit's sequences follow on from that snapshot with nobody else's in between, so what it wrote
+     * is what the store holds at the last event. Anything else (another writer's events came first, a
+     * change of structure, a feature the events touch that was not written) is left to the next read,
+     * which reads the log as before.
+     */
+    void committed(ProjectId project, List<Event> events, List<Feature> written) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Snapshot cached = snapshots.get(project);
+        if (cached == null || cached.sequence() != events.getFirst().sequence() - 1
+                || Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
+            return;
+        }
+        Map<FeatureId, Feature> replaced = new HashMap<>();
+        for (Event e : events) {
+            if (!project.equals(e.project())) {
+                continue;
+            }
+            switch (changeOf(e)) {
+                case NONE -> { }
+                case FEATURE -> {
+                    Feature after = written.stream().filter(f -> f.id().equals(e.feature())).findFirst().orElse(null);
+                    if (after == null || cached.feature(after.id()) == null) {
+                        return;
+                    }
+                    replaced.put(after.id(), after);
+                }
+                case STRUCTURE -> {
+                    return;
+                }
+            }
+        }
+        long last = events.getLast().sequence();
+        Snapshot current = replaced.isEmpty() ? cached.at(last) : withFeatures(cached, last, replaced);
+        snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+    }
+
+    /** The snapshot at {@code last} with these features replaced, its graph's statuses and counts following. */
+    private static Snapshot withFeatures(Snapshot cached, long last, Map<FeatureId, Feature> replaced) {
+        Map<FeatureId, Status> statusChanges = new HashMap<>();
+        int[] counts = cached.counts().clone();
+        replaced.forEach((id, after) -> {
+            Feature before = cached.feature(id);
+            if (before.status() != after.status()) {
+                statusChanges.put(id, after.status());
+                counts[before.status().ordinal()]--;
+                counts[after.status().ordinal()]++;
+            }
+        });
+        return new Snapshot(last, cached.graph().withStatuses(statusChanges), cached.features().with(replaced), counts,
+                cached.indexes());
+    }
+
     /** Inside a transaction: the cached snapshot if it is current, else null. */
     @Nullable DependencyGraph currentGraph(StoreReader r, ProjectId project) {
         Snapshot cached = snapshots.get(project);
@@ -244,8 +303,6 @@ final class GraphCache {
             return cached.at(last);
         }
         Map<FeatureId, Feature> replaced = new HashMap<>();
-        Map<FeatureId, Status> statusChanges = new HashMap<>();
-        int[] counts = cached.counts().clone();
         for (FeatureId id : touched) {
             Feature before = cached.feature(id);
             Feature after = r.feature(id).orElse(null);
@@ -253,14 +310,8 @@ final class GraphCache {
                 return mayRebuild ? build(r, project) : null;
             }
             replaced.put(id, after);
-            if (before.status() != after.status()) {
-                statusChanges.put(id, after.status());
-                counts[before.status().ordinal()]--;
-                counts[after.status().ordinal()]++;
-            }
         }
-        return new Snapshot(last, cached.graph().withStatuses(statusChanges), cached.features().with(replaced), counts,
-                cached.indexes());
+        return withFeatures(cached, last, replaced);
     }
 
     private enum Change { NONE, FEATURE, STRUCTURE }

@@ -47,7 +47,7 @@ public final class InsightService implements Insights {
         List<String> words = text == null ? List.of()
                 : Arrays.stream(text.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         String wantedTag = tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT);
-        return engine.read(r -> r.insights(project)).stream()
+        return engine.readOne(r -> r.insights(project)).stream()
                 .filter(i -> wantedTag == null || i.tags().contains(wantedTag))
                 .filter(i -> {
                     String haystack = (i.text() + " " + String.join(" ", i.tags())).toLowerCase(Locale.ROOT);
@@ -60,7 +60,7 @@ public final class InsightService implements Insights {
     @Override
     public List<Insight> top(ProjectId project, int limit) {
         int bounded = Math.clamp(limit, 1, MAX_LIMIT);
-        return engine.read(r -> r.insights(project)).stream()
+        return engine.readOne(r -> r.insights(project)).stream()
                 .sorted(Comparator.comparingInt((Insight i) -> usefulness(i.kind()))
                         .thenComparing(Insight::createdAt, Comparator.reverseOrder()))
                 .limit(bounded)

@@ -108,12 +108,12 @@ public final class SessionService implements Sessions {
 
     @Override
     public Session get(SessionId id) {
-        return engine.read(r -> Engine.requireSession(r, id));
+        return engine.readOne(r -> Engine.requireSession(r, id));
     }
 
     @Override
     public Optional<Session> find(SessionId id) {
-        return engine.read(r -> r.session(id));
+        return engine.readOne(r -> r.session(id));
     }
 
     @Override
@@ -314,7 +314,7 @@ public final class SessionService implements Sessions {
 
     @Override
     public Optional<AgentPlan> featureTodos(FeatureId feature) {
-        return engine.read(r -> r.agentPlans(feature).stream().findFirst());
+        return engine.readOne(r -> r.agentPlans(feature).stream().findFirst());
     }
 
     @Override

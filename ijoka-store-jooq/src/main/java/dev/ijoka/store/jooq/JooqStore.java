@@ -75,6 +75,21 @@ public final class JooqStore implements Store {
         }
     }
 
+    /**
+     * A read of one query, which the dialect may run outside a transaction ({@link StoreConnections#readOne});
+     * a second query in it fails ({@link OneQuery}), as it would not see the first one's snapshot.
+     */
+    @Override
+    public <T> T readOne(Function<StoreReader, T> query) {
+        Objects.requireNonNull(query, "query");
+        try {
+            return connections.readOne(c -> query.apply(new JooqReader(
+                    dsl(c).configuration().deriveAppending(new OneQuery()).dsl(), rows)));
+        } catch (DataAccessException e) {
+            throw failure("read from", e);
+        }
+    }
+
     @Override
     public ChangeFeed changeFeed() {
         return connections.changeFeed();

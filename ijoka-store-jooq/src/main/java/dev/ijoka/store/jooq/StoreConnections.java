@@ -34,6 +34,15 @@ public interface StoreConnections extends AutoCloseable {
      */
     <T> T read(Function<Connection, T> work);
 
+    /**
+     * Runs work that executes exactly one statement ({@link dev.ijoka.spi.Store#readOne}): that statement
+     * sees one consistent snapshot by itself, so a dialect may run it without a transaction around it
+     * and save the round trips of beginning and ending one. By default, {@link #read}.
+     */
+    default <T> T readOne(Function<Connection, T> work) {
+        return read(work);
+    }
+
     /** How this process notices commits made by other processes. */
     ChangeFeed changeFeed();
 

@@ -8,7 +8,6 @@ import dev.ijoka.store.jooq.StoreConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Function;
 import org.jooq.SQLDialect;
 
@@ -18,7 +17,9 @@ import org.jooq.SQLDialect;
  * process and machine run one after the other, as the port promises and SQLite's {@code BEGIN
  * IMMEDIATE} gives; the lock is released by the commit or rollback itself, so a process that dies
  * cannot keep it. Reads run in {@code REPEATABLE READ READ ONLY} transactions: one snapshot, never
- * blocking or blocked by a writer.
+ * blocking or blocked by a writer; their connections come from a pool of their own, whose isolation
+ * level and read-only mode are set once per connection, so a read is its queries and the rollback that
+ * ends it. A read of one query ({@link #readOne}) runs without a transaction: one round trip.
  */
 final class PostgresConnections implements StoreConnections {
 
@@ -27,13 +28,16 @@ final class PostgresConnections implements StoreConnections {
 
     private final PostgresUrl url;
     private final HikariDataSource pool;
+    private final HikariDataSource readPool;
     private final PostgresChangeFeed feed;
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
     private volatile boolean closed;
 
-    PostgresConnections(PostgresUrl url, HikariDataSource pool, PostgresChangeFeed feed) {
+    /** @param pool the writes' connections; @param readPool the reads', in REPEATABLE READ and read-only */
+    PostgresConnections(PostgresUrl url, HikariDataSource pool, HikariDataSource readPool, PostgresChangeFeed feed) {
         this.url = url;
         this.pool = pool;
+        this.readPool = readPool;
         this.feed = feed;
     }
 
@@ -73,15 +77,26 @@ final class PostgresConnections implements StoreConnections {
 
     @Override
     public <T> T read(Function<Connection, T> work) {
-        try (Connection c = connection()) {
+        try (Connection c = connection(readPool)) {
             try {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
                 return work.apply(c);
             } finally {
                 c.rollback();
             }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * One statement in auto-commit: its own snapshot, and no {@code BEGIN} or {@code ROLLBACK} around it.
+     * The pool sets auto-commit off again when the connection comes back (the driver only notes it).
+     */
+    @Override
+    public <T> T readOne(Function<Connection, T> work) {
+        try (Connection c = connection(readPool)) {
+            c.setAutoCommit(true);
+            return work.apply(c);
         } catch (SQLException e) {
             throw failure("read", e);
         }
@@ -106,6 +121,7 @@ final class PostgresConnections implements StoreConnections {
     public void close() {
         closed = true;
         feed.close();
+        readPool.close();
         pool.close();
     }
 
@@ -120,7 +136,7 @@ final class PostgresConnections implements StoreConnections {
         for (int attempt = 1; ; attempt++) {
             Connection c;
             try {
-                c = connection();
+                c = connection(pool);
             } catch (SQLException e) {
                 throw unavailable(e);
             }
@@ -157,7 +173,7 @@ final class PostgresConnections implements StoreConnections {
         }
     }
 
-    private Connection connection() throws SQLException {
+    private Connection connection(HikariDataSource pool) throws SQLException {
         if (closed) {
             throw new StoreException(url.describe() + " is closed: this Ijoka has shut its store down.");
         }
@@ -178,8 +194,8 @@ final class PostgresConnections implements StoreConnections {
         if (cause == null) {
             // Every connection was in use the whole time: the server answers, this process is busy.
             return new StoreException("could not get a connection to " + url.describe() + " within "
-                    + PostgresStore.CONNECT_TIMEOUT.toSeconds() + " s: all " + PostgresStore.POOL_SIZE
-                    + " of this process's connections stayed busy (" + e.getMessage() + "). Try again.", e);
+                    + PostgresStore.CONNECT_TIMEOUT.toSeconds() + " s: all " + PostgresStore.READ_POOL_SIZE + " + "
+                    + PostgresStore.WRITE_POOL_SIZE + " of this process's connections stayed busy (" + e.getMessage() + "). Try again.", e);
         }
         return PostgresStore.unreachable(url, cause);
     }

@@ -23,40 +23,64 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresStore {
 
     /**
-     * Connections per process. Every face is one process with a few threads, and writes are one at a
-     * time across the database anyway (docs/postgres.md); ten members' processes stay far below a
-     * server's default {@code max_connections} of 100.
+     * Connections per process for reads, and for writes: two pools, so that a connection's isolation
+     * level and read-only mode are set once when it is opened rather than at every transaction (a round
+     * trip each). Every face is one process with a few threads, and writes are one at a time across
+     * the database anyway (docs/postgres.md); ten members' processes stay far below a server's default
+     * {@code max_connections} of 100.
      */
-    static final int POOL_SIZE = 4;
+    static final int READ_POOL_SIZE = 3;
+
+    static final int WRITE_POOL_SIZE = 2;
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private PostgresStore() {}
 
     public static Store open(String url) {
+        return new JooqStore(connections(url));
+    }
+
+    /** The store's connections, migrated; for {@link #open}, and for tests that look below the port. */
+    static PostgresConnections connections(String url) {
         PostgresUrl parsed = PostgresUrl.parse(url);
         @Nullable String password = Passwords.of(parsed);
-        HikariDataSource pool = pool(parsed, password);
+        HikariDataSource writes = pool(parsed, password, false);
+        HikariDataSource reads = null;
         try {
-            ensureSchema(parsed, pool);
-            return new JooqStore(new PostgresConnections(parsed, pool, new PostgresChangeFeed(parsed, password)));
+            ensureSchema(parsed, writes);
+            reads = pool(parsed, password, true);
+            return new PostgresConnections(parsed, writes, reads, new PostgresChangeFeed(parsed, password));
         } catch (RuntimeException e) {
-            pool.close();
+            writes.close();
+            if (reads != null) {
+                reads.close();
+            }
             throw e;
         }
     }
 
-    private static HikariDataSource pool(PostgresUrl url, @Nullable String password) {
+    /**
+     * A pool for writes (the server's default isolation, READ COMMITTED, which the write lock relies on)
+     * or for reads: {@code REPEATABLE READ} and read-only, set once per connection (the driver then
+     * begins each read transaction with {@code BEGIN READ ONLY} in the same round trip as its first
+     * query).
+     */
+    private static HikariDataSource pool(PostgresUrl url, @Nullable String password, boolean forReads) {
         LoggingReady.await();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.withoutSecrets());
         if (password != null) {
             config.setPassword(password);
         }
-        config.setPoolName("ijoka-postgres");
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName(forReads ? "ijoka-postgres-reads" : "ijoka-postgres");
+        config.setMaximumPoolSize(forReads ? READ_POOL_SIZE : WRITE_POOL_SIZE);
         config.setMinimumIdle(1);
         config.setAutoCommit(false);
+        if (forReads) {
+            config.setTransactionIsolation("TRANSACTION_REPEATABLE_READ");
+            config.setReadOnly(true);
+        }
         config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         config.setDataSourceProperties(driverProperties());
         try {
