@@ -7,12 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,21 +46,11 @@ public final class CommandRelayClient {
             return OptionalInt.empty();
         }
         for (Path socket : RelayDirectory.sockets(directory.get())) {
-            SocketChannel channel;
-            try {
-                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                try {
-                    channel.connect(UnixDomainSocketAddress.of(socket));
-                } catch (IOException | RuntimeException e) {
-                    channel.close();
-                    throw e;
-                }
-            } catch (ConnectException e) {
-                deleteStale(socket); // nobody listens: its server died without cleaning up (kill -9, a crash)
-                continue;
-            } catch (IOException | RuntimeException e) {
+            Optional<SocketChannel> connected = RelayDirectory.connect(socket);
+            if (connected.isEmpty()) {
                 continue;
             }
+            SocketChannel channel = connected.get();
             try (channel) {
                 OptionalInt code = converse(channel, socket, command, out, err);
                 if (code.isPresent()) {
@@ -142,11 +128,4 @@ public final class CommandRelayClient {
         }
     }
 
-    private static void deleteStale(Path socket) {
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            // another process removed it first, or it is not ours to remove: either way it is skipped
-        }
-    }
 }

@@ -6,12 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ConnectException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -43,21 +39,11 @@ final class HookRelayClient {
         }
         RelayProtocol.Request request = new RelayProtocol.Request(stdin, workingDirectory, HookEnvironment.of(env));
         for (Path socket : RelayDirectory.sockets(directory.get())) {
-            SocketChannel channel;
-            try {
-                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                try {
-                    channel.connect(UnixDomainSocketAddress.of(socket));
-                } catch (IOException | RuntimeException e) {
-                    channel.close();
-                    throw e;
-                }
-            } catch (ConnectException e) {
-                deleteStale(socket); // nobody listens: its server died without cleaning up (kill -9, a crash)
+            Optional<SocketChannel> connected = RelayDirectory.connect(socket);
+            if (connected.isEmpty()) {
                 continue;
-            } catch (IOException | RuntimeException e) {
-                continue; // gone meanwhile, or not ours to use: the next may do
             }
+            SocketChannel channel = connected.get();
             // Connected: from here on a failure falls back rather than trying another server, since this one
             // may have committed the event already (a late duplicate beats a lost event; two would be worse).
             try (channel) {
@@ -111,11 +97,4 @@ final class HookRelayClient {
         }
     }
 
-    private static void deleteStale(Path socket) {
-        try {
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            // another hook removed it first, or it is not ours to remove: either way it is skipped
-        }
-    }
 }

@@ -2,6 +2,10 @@ package dev.ijoka.claude;
 
 import dev.ijoka.StoreLocation;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -67,6 +71,42 @@ final class RelayDirectory {
         }
         sockets.sort(Comparator.comparing(RelayDirectory::modified).reversed());
         return sockets;
+    }
+
+    /**
+     * A connection to the server listening on {@code socket}, or empty if there is none to use: a socket
+     * nobody listens on any more (its server died without cleaning up: kill -9, a crash) is deleted on the
+     * way, one gone meanwhile or not ours to use is skipped.
+     */
+    static Optional<SocketChannel> connect(Path socket) {
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            return Optional.of(channel);
+        } catch (ConnectException e) {
+            close(channel);
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException gone) {
+                // another process removed it first, or it is not ours to remove: either way it is skipped
+            }
+        } catch (IOException | RuntimeException e) {
+            close(channel);
+        }
+        return Optional.empty();
+    }
+
+    private static void close(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // never connected: nothing to release
+        }
     }
 
     private static FileTime modified(Path p) {
