@@ -23,8 +23,11 @@ final class PgWire implements AutoCloseable {
     private static final Pattern PARSE = Pattern.compile(" FE=> Parse\\(stmt=([^,]*),query=\"(.*)\",oids=.*", Pattern.DOTALL);
     private static final Pattern BIND = Pattern.compile(" FE=> Bind\\(stmt=([^,]*),.*", Pattern.DOTALL);
 
-    /** One round trip: the statements sent before its {@code Sync}. */
-    record RoundTrip(String thread, List<String> statements) {}
+    /**
+     * One round trip: the statements sent before its {@code Sync}, and the time from the {@code Sync} to the
+     * server's {@code ReadyForQuery} as this JVM saw it (the server's work and the hand-overs; -1 until it came).
+     */
+    record RoundTrip(String thread, List<String> statements, long nanos) {}
 
     private final Logger logger = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
     private final Level levelBefore = logger.getLevel();
@@ -33,6 +36,8 @@ final class PgWire implements AutoCloseable {
     private final Map<String, List<String>> pending = new HashMap<>();
     private final Map<String, String> bound = new HashMap<>();
     private final Map<String, String> unnamed = new HashMap<>();
+    /** Per thread, the index in {@link #trips} of the round trip waiting for its answer, and when it was sent. */
+    private final Map<String, long[]> waiting = new HashMap<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -76,8 +81,15 @@ final class PgWire implements AutoCloseable {
         if (message.startsWith(" FE=> Execute")) {
             pending.computeIfAbsent(thread, t -> new ArrayList<>()).add(bound.getOrDefault(thread, "?"));
         } else if (message.startsWith(" FE=> Sync")) {
-            trips.add(new RoundTrip(thread, List.copyOf(pending.getOrDefault(thread, List.of()))));
+            waiting.put(thread, new long[] {trips.size(), System.nanoTime()});
+            trips.add(new RoundTrip(thread, List.copyOf(pending.getOrDefault(thread, List.of())), -1));
             pending.remove(thread);
+        } else if (message.startsWith(" <=BE ReadyForQuery")) {
+            long[] sent = waiting.remove(thread);
+            if (sent != null && sent[0] < trips.size()) {
+                RoundTrip t = trips.get((int) sent[0]);
+                trips.set((int) sent[0], new RoundTrip(t.thread(), t.statements(), System.nanoTime() - sent[1]));
+            }
         }
     }
 
@@ -85,6 +97,7 @@ final class PgWire implements AutoCloseable {
     synchronized void reset() {
         trips.clear();
         pending.clear();
+        waiting.clear();
     }
 
     /** The round trips since the last {@link #reset}. */

@@ -34,6 +34,11 @@ class PostgresRoundTripsTest {
 
     @BeforeEach
     void start() {
+        if ("1".equals(System.getenv("IJOKA_ROUNDTRIPS_FSYNC"))) {
+            // To time the round trips as the benchmark's server has them (the test kit's server runs without fsync).
+            PostgresTestServer.execute("ALTER SYSTEM SET fsync = on");
+            PostgresTestServer.execute("SELECT pg_reload_conf()");
+        }
         wire = new PgWire(); // from the start, so that it knows the statements prepared before the calls
         // prepareThreshold=0: no statements prepared by name, whose names each connection gives anew, so that
         // the trace shows every statement's text; a statement's round trip is the same either way.
@@ -97,17 +102,22 @@ class PostgresRoundTripsTest {
             }
         }
         wire.reset();
+        long started = System.nanoTime();
         call.get();
+        long took = System.nanoTime() - started;
         List<PgWire.RoundTrip> trips = wire.trips();
         if (reset != null) {
             reset.run();
         }
         StringBuilder out = new StringBuilder(name).append(":\n");
         for (PgWire.RoundTrip t : trips) {
-            out.append("  ").append(t.thread()).append(": ").append(t.statements()).append('\n');
+            out.append("  ").append(String.format("%6.3f ms ", t.nanos() / 1e6)).append(t.thread()).append(": ")
+                    .append(t.statements()).append('\n');
         }
         System.out.print(out);
-        System.out.println("  = " + trips.size() + " round trips");
+        // Timings from one call of a test JVM (the trace itself costs), to see where a call waits, not to judge.
+        System.out.printf("  = %d round trips, %.3f ms waiting for them, the call %.3f ms%n", trips.size(),
+                trips.stream().mapToLong(PgWire.RoundTrip::nanos).sum() / 1e6, took / 1e6);
         return trips.size();
     }
 }
