@@ -71,7 +71,8 @@ public final class FeatureService implements Features {
     @Override
     public Feature get(FeatureRef ref) {
         GraphCache.Held held = engine.graphs.holding(ref);
-        return held != null ? held.feature() : engine.read(r -> Engine.resolve(r, ref));
+        // One query: a store may run it without a transaction around it.
+        return held != null ? held.feature() : engine.readOne(r -> Engine.resolve(r, ref));
     }
 
     @Override
@@ -80,7 +81,7 @@ public final class FeatureService implements Features {
         if (held != null) {
             return Optional.of(held.feature());
         }
-        return engine.read(r -> switch (ref) {
+        return engine.readOne(r -> switch (ref) {
             case FeatureId id -> r.feature(id);
             case FeatureRef.Number n -> r.featureByNumber(n.project(), n.number());
         });
@@ -94,6 +95,10 @@ public final class FeatureService implements Features {
         GraphCache.Held held = engine.graphs.holding(ids.iterator().next());
         if (held != null && ids.stream().allMatch(id -> held.snapshot().features().contains(id))) {
             return ids.stream().map(held.snapshot()::feature).toList();
+        }
+        if (ids.size() == 1) {
+            FeatureId id = ids.iterator().next();
+            return engine.readOne(r -> r.feature(id).stream().toList());
         }
         return engine.read(r -> ids.stream().flatMap(id -> r.feature(id).stream()).toList());
     }

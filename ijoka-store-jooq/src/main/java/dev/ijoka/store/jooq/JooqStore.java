@@ -59,7 +59,8 @@ public final class JooqStore implements Store {
     public <T> T write(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
         try {
-            return connections.write(c -> work.apply(new JooqTransaction(dsl(c), rows)));
+            return connections.write(c -> work.apply(new JooqTransaction(dsl(c), rows,
+                    c instanceof DeferredStatements deferred ? deferred : null)));
         } catch (DataAccessException e) {
             throw failure("write to", e);
         }

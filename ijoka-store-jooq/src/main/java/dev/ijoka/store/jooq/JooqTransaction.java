@@ -34,17 +34,36 @@ import java.util.List;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** The port's writes in jOOQ, inside the write transaction that {@link StoreConnections#write} holds. */
 final class JooqTransaction extends JooqReader implements StoreTransaction {
 
-    JooqTransaction(DSLContext dsl, Rows rows) {
+    private final @Nullable DeferredStatements deferred;
+
+    /** @param deferred where writes whose answers nobody reads go to be sent with the next statement; null: run at once */
+    JooqTransaction(DSLContext dsl, Rows rows, @Nullable DeferredStatements deferred) {
         super(dsl, rows);
+        this.deferred = deferred;
+    }
+
+    /**
+     * A write whose answer nobody reads: held back to go with the transaction's next statement where the
+     * connection can ({@link DeferredStatements}), else run now. Its values are inlined by jOOQ, which
+     * renders them as literals of the dialect.
+     */
+    private void write(Query query) {
+        if (deferred != null) {
+            deferred.defer(dsl.renderInlined(query));
+        } else {
+            query.execute();
+        }
     }
 
     @Override
@@ -84,7 +103,7 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
 
     @Override
     public void insertFeature(Feature feature) {
-        dsl.insertInto(FEATURES).set(rows.record(feature)).execute();
+        write(dsl.insertInto(FEATURES).set(rows.record(feature)));
     }
 
     @Override
@@ -103,7 +122,7 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
      */
     private <R extends TableRecord<R>> void insertAll(Table<R> table, List<R> records) {
         if (records.size() <= 1) {
-            records.forEach(r -> dsl.insertInto(table).set(r).execute());
+            records.forEach(r -> write(dsl.insertInto(table).set(r)));
             return;
         }
         R first = records.getFirst();
@@ -129,7 +148,7 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
 
     @Override
     public void insertDependency(Dependency dependency) {
-        dsl.insertInto(DEPENDENCIES).set(rows.record(dependency)).execute();
+        write(dsl.insertInto(DEPENDENCIES).set(rows.record(dependency)));
     }
 
     @Override
@@ -142,18 +161,17 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     @Override
     public void upsertSession(Session session) {
         SessionsRecord r = rows.record(session);
-        dsl.insertInto(SESSIONS).set(r).onConflict(SESSIONS.ID).doUpdate().set(r).execute();
+        write(dsl.insertInto(SESSIONS).set(r).onConflict(SESSIONS.ID).doUpdate().set(r));
     }
 
     @Override
     public void putSessionNote(SessionId session, String name, String value) {
-        dsl.insertInto(SESSION_NOTES)
+        write(dsl.insertInto(SESSION_NOTES)
                 .set(SESSION_NOTES.SESSION_ID, session.value())
                 .set(SESSION_NOTES.NAME, name)
                 .set(SESSION_NOTES.VALUE, value)
                 .onConflict(SESSION_NOTES.SESSION_ID, SESSION_NOTES.NAME).doUpdate()
-                .set(SESSION_NOTES.VALUE, value)
-                .execute();
+                .set(SESSION_NOTES.VALUE, value));
     }
 
     @Override
@@ -170,13 +188,13 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
 
     @Override
     public void insertInsight(Insight insight) {
-        dsl.insertInto(INSIGHTS).set(rows.record(insight)).execute();
+        write(dsl.insertInto(INSIGHTS).set(rows.record(insight)));
     }
 
     @Override
     public void upsertRule(Rule rule) {
         RulesRecord r = rows.record(rule);
-        dsl.insertInto(RULES).set(r).onConflict(RULES.ID).doUpdate().set(r).execute();
+        write(dsl.insertInto(RULES).set(r).onConflict(RULES.ID).doUpdate().set(r));
     }
 
     /**

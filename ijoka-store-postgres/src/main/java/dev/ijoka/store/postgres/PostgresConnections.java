@@ -6,14 +6,14 @@ import dev.ijoka.api.StoreHealth;
 import dev.ijoka.spi.ChangeFeed;
 import dev.ijoka.store.jooq.StoreConnections;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Function;
 import org.jooq.SQLDialect;
 
 /**
  * PostgreSQL's connections: a small pool, whose write transactions begin by taking one
- * transaction-level advisory lock ({@link #WRITE_LOCK}), so that write transactions of every thread,
+ * transaction-level advisory lock ({@link #WRITE_LOCK}, sent with the transaction's first statement, and the
+ * writes whose answers nobody reads sent with the next statement: {@link PipelinedConnection}), so that write transactions of every thread,
  * process and machine run one after the other, as the port promises and SQLite's {@code BEGIN
  * IMMEDIATE} gives; the lock is released by the commit or rollback itself, so a process that dies
  * cannot keep it. Reads run in {@code REPEATABLE READ READ ONLY} transactions: one snapshot, never
@@ -25,6 +25,12 @@ final class PostgresConnections implements StoreConnections {
 
     /** The advisory lock key of Ijoka's writes in a database: 'IJKA'. */
     static final long WRITE_LOCK = 0x494A4B41L;
+
+    /**
+     * What every write transaction begins with: sent ahead of its first statement, in that statement's round
+     * trip ({@link PipelinedConnection}), which runs once the lock is granted and so sees every earlier commit.
+     */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")";
 
     private final PostgresUrl url;
     private final HikariDataSource pool;
@@ -52,24 +58,46 @@ final class PostgresConnections implements StoreConnections {
             throw new IllegalStateException("write transactions do not nest: finish the running one first");
         }
         writing.set(true);
-        try (Connection c = lockedForWrite()) {
-            T result;
-            try {
-                result = work.apply(c);
-            } catch (RuntimeException | Error e) {
-                rollback(c, e);
-                throw e;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                Connection c;
+                try {
+                    c = connection(pool);
+                } catch (SQLException e) {
+                    throw unavailable(e);
+                }
+                try (c) {
+                    PipelinedConnection pipelined = new PipelinedConnection(c, LOCK);
+                    T result;
+                    try {
+                        result = work.apply(pipelined.connection());
+                        pipelined.flush();
+                    } catch (RuntimeException | Error e) {
+                        rollback(c, e);
+                        if (attempt == 1 && pipelined.lostAtFirst()) {
+                            // Gone before anything was done on it: its idle neighbours, as dead, go too, and the
+                            // work runs again once on a fresh connection (a server back from a restart serves it).
+                            softEvict();
+                            continue;
+                        }
+                        throw e;
+                    } catch (SQLException e) {
+                        StoreException failure = failure("write", e);
+                        rollback(c, failure);
+                        throw failure;
+                    }
+                    try {
+                        c.commit();
+                    } catch (SQLException e) {
+                        StoreException failure = failure("commit", e);
+                        rollback(c, failure);
+                        throw failure;
+                    }
+                    return result;
+                } catch (SQLException e) {
+                    throw failure("end a write transaction", e);
+                }
             }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                StoreException failure = failure("commit", e);
-                rollback(c, failure);
-                throw failure;
-            }
-            return result;
-        } catch (SQLException e) {
-            throw failure("end a write transaction", e);
         } finally {
             writing.set(false);
         }
@@ -125,37 +153,10 @@ final class PostgresConnections implements StoreConnections {
         pool.close();
     }
 
-    /**
-     * A connection whose transaction holds the write lock. A pooled connection that the server closed since it
-     * was last used (a restart, an administrator's {@code pg_terminate_backend}) fails at the lock, before
-     * anything was done on it: the pool's idle connections, as dead as it, are dropped too, and a fresh one is
-     * asked for once, so that a server that is back serves the write, and one that is still away is reported
-     * as such ("could not connect"), not as a failed transaction.
-     */
-    private Connection lockedForWrite() {
-        for (int attempt = 1; ; attempt++) {
-            Connection c;
-            try {
-                c = connection(pool);
-            } catch (SQLException e) {
-                throw unavailable(e);
-            }
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, WRITE_LOCK);
-                lock.execute();
-                return c;
-            } catch (SQLException e) {
-                StoreException failure = failure("begin a write transaction", e);
-                rollback(c, failure);
-                closeQuietly(c);
-                if (attempt > 1 || !connectionLost(e)) {
-                    throw failure;
-                }
-                var pool = this.pool.getHikariPoolMXBean();
-                if (pool != null) {
-                    pool.softEvictConnections();
-                }
-            }
+    private void softEvict() {
+        var mx = pool.getHikariPoolMXBean();
+        if (mx != null) {
+            mx.softEvictConnections();
         }
     }
 
