@@ -156,13 +156,20 @@ public final class DependencyService implements Dependencies {
         });
     }
 
+    /*
+     * Not held in a snapshot: two reads of one query each (the feature, to say when there is none, then its
+     * edges), which a store may run without a transaction around each, rather than one read of two queries.
+     * Features are never deleted, so the feature is still there when its edges are read: the answer is the
+     * store's at that second read.
+     */
     @Override
     public List<Dependency> of(FeatureRef feature) {
         GraphCache.Held held = engine.graphs.holding(feature);
         if (held != null) {
             return held.snapshot().dependenciesOf(held.feature().id());
         }
-        return engine.read(r -> r.dependenciesOf(Engine.resolve(r, feature).id()));
+        FeatureId id = engine.readOne(r -> Engine.resolve(r, feature)).id();
+        return engine.readOne(r -> r.dependenciesOf(id));
     }
 
     @Override
@@ -171,7 +178,8 @@ public final class DependencyService implements Dependencies {
         if (held != null) {
             return held.snapshot().dependentsOf(held.feature().id());
         }
-        return engine.read(r -> r.dependentsOf(Engine.resolve(r, feature).id()));
+        FeatureId id = engine.readOne(r -> Engine.resolve(r, feature)).id();
+        return engine.readOne(r -> r.dependentsOf(id));
     }
 
     @Override
