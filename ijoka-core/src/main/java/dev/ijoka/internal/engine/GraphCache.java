@@ -134,15 +134,17 @@ final class GraphCache {
      */
     private @Nullable Snapshot current(ProjectId project, boolean mayRebuild) {
         Snapshot cached = snapshots.get(project);
+        if (!mayRebuild && cached != null && Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
+            // Known: events after it change the structure, so only a rebuild brings it forward. Known without
+            // asking the log's last sequence again: the log only grows, so it is still past this snapshot.
+            return null;
+        }
         long last = store.readOne(StoreReader::lastSequence);
         if (cached != null && cached.sequence() == last) {
             return cached;
         }
         if (cached == null && !mayRebuild) {
             return null;
-        }
-        if (!mayRebuild && Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
-            return null; // known: the events after it change the structure, so only a rebuild brings it forward
         }
         Snapshot current = store.read(r -> forward(r, project, cached, mayRebuild));
         if (current == null) {

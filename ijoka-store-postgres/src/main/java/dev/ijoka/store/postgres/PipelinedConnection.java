@@ -132,6 +132,7 @@ final class PipelinedConnection implements InvocationHandler {
         private final List<Method> setters = new ArrayList<>();
         private Statement current;
         private PreparedStatement combined;
+        private boolean batching;
 
         Pipelined(PreparedStatement plain, Method prepare, Object[] prepareArgs) {
             this.plain = plain;
@@ -143,7 +144,8 @@ final class PipelinedConnection implements InvocationHandler {
         @Override
         public Object invoke(Object self, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if ((name.startsWith("set") || name.equals("clearParameters")) && method.getDeclaringClass() != Object.class) {
+            if (!batching && (name.startsWith("set") || name.equals("clearParameters"))) {
+                // Recorded to be set again on a statement prepared behind what waits; a batch never is.
                 setters.add(method);
                 settings.add(args);
                 return call(plain, method, args);
@@ -163,6 +165,9 @@ final class PipelinedConnection implements InvocationHandler {
                     return behindWaiting(name);
                 }
                 case "executeBatch", "executeLargeBatch", "addBatch" -> {
+                    batching = true;
+                    setters.clear();
+                    settings.clear();
                     flush();
                     return call(plain, method, args);
                 }
