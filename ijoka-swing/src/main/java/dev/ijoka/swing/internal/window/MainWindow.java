@@ -185,10 +185,21 @@ public final class MainWindow implements DesktopActions {
         return v;
     }
 
+    /**
+     * What a tab holds until its view is built: empty, but asking for the room the widest view asks for (the Table's
+     * title column of 60 characters beside its short ones), so that the window is laid out as with every view built
+     * (the split pane gives the views the width and the detail its least).
+     */
+    private static JPanel unbuilt() {
+        JPanel placeholder = new JPanel();
+        placeholder.setPreferredSize(new Dimension(1200, 600));
+        return placeholder;
+    }
+
     private void layOut() {
         for (LazyView v : views) {
             ProjectView built = v.ifBuilt();
-            tabs.addTab(v.title, built != null ? built.component() : new JPanel());
+            tabs.addTab(v.title, built != null ? built.component() : unbuilt());
         }
         tabs.addChangeListener(e -> showSelectedView());
         tabs.getAccessibleContext().setAccessibleName("Views of the project");
