@@ -86,7 +86,7 @@ class WindowTest {
                     .as(edt(() -> tabs.getTitleAt(tab)) + ": no view built before its tab is chosen").isZero();
         }
         DesktopFixture.edtRun(() -> tabs.setSelectedIndex(4));
-        await("the Rules view is built and shown", () -> edt(() -> ((java.awt.Container) tabs.getComponentAt(4)).getComponentCount()) > 0);
+        await("the Rules view is built and shown", () -> ((java.awt.Container) tabs.getComponentAt(4)).getComponentCount() > 0);
         assertThat(edt(() -> ((java.awt.Container) tabs.getComponentAt(3)).getComponentCount()))
                 .as("the Graph, still not chosen, is still not built").isZero();
         assertThat(edt(() -> tabs.getComponentAt(4))).isSameAs(w.projectViews().get(4).component());
