@@ -6,7 +6,6 @@ import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.mcp.IjokaMcpServer;
 import dev.ijoka.mcp.McpOptions;
 import dev.ijoka.swing.DesktopApp;
-import dev.ijoka.web.WebServer;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +46,11 @@ final class AotTraining {
 
     static int run(String[] args, PrintStream err) {
         String face = args.length == 0 ? "" : args[0];
+        if (face.equals("desktop-plan")) { // the desktop training's child JVM, in the training's directories
+            Map<String, String> variables = System.getenv();
+            return desktopPlan(Map.of("IJOKA_HOME", variables.get("IJOKA_HOME"), "IJOKA_DB", variables.get("IJOKA_DB"),
+                    "CLAUDE_PROJECT_DIR", variables.get("CLAUDE_PROJECT_DIR")), Path.of("").toAbsolutePath(), err);
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("ijoka-aot-training-");
@@ -71,6 +76,10 @@ final class AotTraining {
             return 0;
         } catch (IOException e) {
             err.println("ijoka aot-training: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("ijoka aot-training: interrupted");
             return 1;
         } finally {
             delete(dir);
@@ -119,14 +128,22 @@ final class AotTraining {
     }
 
     /**
-     * {@code ijoka desktop}'s start: the command line's wiring of the command, the store opened on a plan with
-     * features in every column, the window built and its Board painted in both themes ({@link DesktopApp#train}:
-     * into an image, never shown, so a training run in the background shows nothing on the user's screen), and the
-     * web dashboard started, as the app starts it after its first paint. Without a display (no DISPLAY), the
-     * window's part is left out and the cache holds the rest.
+     * {@code ijoka desktop}'s start up to the window's first paint, and nothing else: the command line's wiring of the
+     * command, the store opened on a plan with features in every column, the window built and its Board painted in
+     * both themes ({@link DesktopApp#train}: into an image, never shown, so a training run in the background shows
+     * nothing on the user's screen). Without a display (no DISPLAY), the window's part is left out.
+     *
+     * <p>Every class of an AOT cache is loaded while the JVM starts, needed or not, so the cache holds only what
+     * comes before the first paint (docs/benchmarks.md, "Desktop app"): the plan is written by a child JVM
+     * ({@code aot-training desktop-plan}), because a store made here would run its migrations and put Flyway's
+     * ~420 classes (never loaded when a migrated store opens) into the cache; and the web dashboard, which the app
+     * starts after its first paint, is not trained (its ~2,000 classes, Jackson, Undertow, the MCP server, load
+     * from the jars after the paint).
      */
-    private static void desktop(Map<String, String> variables, Path project, String db, PrintStream err) throws IOException {
+    private static void desktop(Map<String, String> variables, Path project, String db, PrintStream err)
+            throws IOException, InterruptedException {
         Files.writeString(project.resolve("feature_list.json"), featureList(400), StandardCharsets.UTF_8);
+        writePlanInAChildJvm(variables, project, err);
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
         Path home = Path.of(variables.get("IJOKA_HOME"));
@@ -134,23 +151,59 @@ final class AotTraining {
             SqliteNativeLibrary.prepare(url, home);
             return EngineFactory.DEFAULT.open(url);
         };
-        for (List<String> command : List.of(List.of("import", "feature_list.json"), List.of("desktop", "--help"),
-                List.of("feature", "start", "#2"), List.of("feature", "block", "#3", "--reason", "waiting"))) {
-            int exit = Cli.run(env, engines, command.toArray(String[]::new));
-            if (exit != ExitCodes.OK) {
-                err.println("ijoka aot-training: '" + String.join(" ", command) + "' exited " + exit);
-            }
+        int exit = Cli.run(env, engines, "desktop", "--help");
+        if (exit != ExitCodes.OK) {
+            err.println("ijoka aot-training: 'desktop --help' exited " + exit);
         }
         try (Ijoka ijoka = engines.open(db)) {
             if (!GraphicsEnvironment.isHeadless()) {
                 DesktopApp.train(ijoka, home, Duration.ofSeconds(30));
             }
-            try (WebServer server = WebServer.builder(ijoka).port(0).warmUp(false).version("training").build()) {
-                server.start();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The desktop's training plan (400 features, one in progress, one blocked), written by this same program in a
+     * JVM of its own without the training's options, into the store of {@code variables}.
+     */
+    private static void writePlanInAChildJvm(Map<String, String> variables, Path project, PrintStream err)
+            throws IOException, InterruptedException {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBinary, "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "aot-training", "desktop-plan")
+                .directory(project.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(variables);
+        Process child = pb.start();
+        child.getOutputStream().close();
+        if (!child.waitFor(10, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+            err.println("ijoka aot-training: the desktop's plan was not written within 10 minutes");
+        } else if (child.exitValue() != 0) {
+            err.println("ijoka aot-training: writing the desktop's plan exited " + child.exitValue());
+        }
+    }
+
+    /** In the child JVM of {@link #writePlanInAChildJvm}: the plan imported, one feature started, one blocked. */
+    static int desktopPlan(Map<String, String> variables, Path project, PrintStream err) {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
+        Path home = Path.of(variables.get("IJOKA_HOME"));
+        EngineFactory engines = url -> {
+            SqliteNativeLibrary.prepare(url, home);
+            return EngineFactory.DEFAULT.open(url);
+        };
+        int worst = 0;
+        for (List<String> command : List.of(List.of("import", "feature_list.json"), List.of("feature", "start", "#2"),
+                List.of("feature", "block", "#3", "--reason", "waiting"))) {
+            int exit = Cli.run(env, engines, command.toArray(String[]::new));
+            if (exit != ExitCodes.OK) {
+                err.println("ijoka aot-training: '" + String.join(" ", command) + "' exited " + exit);
+                worst = 1;
+            }
+        }
+        return worst;
     }
 
     /** An agent's session: the handshake, the tool list, and the calls of a feature's life. */

@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * Run from the repository root after {@code mvn -q -DskipTests package}:
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.DesktopBenchmark [--features N] [--runs N]
- *     [--changes N] [--idle S] [--frames N] [--scroll-only | --startup-only]
+ *     [--changes N] [--idle S] [--frames N] [--scroll-only | --startup-only] [--threads] [--marks]
+ *     [--home DIR]
  * </pre>
  * Needs Xvfb and dbus-daemon (Debian: xvfb, dbus); trayer is used when present. The load average is printed
  * before and after: other work on the machine shows up there first.
@@ -55,6 +56,11 @@ import java.util.stream.Stream;
 public final class DesktopBenchmark {
 
     private DesktopBenchmark() {}
+
+    /** Whether each launch prints its CPU time by thread (JIT compilers, GC, main, event-dispatch, store) at the mark. */
+    private static boolean threads;
+    /** Whether each launch prints the app's trace marks (desktop-start, window-built, ...) up to the first paint. */
+    private static boolean marks;
 
     /** A line the app wrote, with the harness's clock when it was read. */
     record Mark(String line, long nanos) {}
@@ -67,6 +73,8 @@ public final class DesktopBenchmark {
         int frames = Processes.intArg(args, "--frames", 1500);
         boolean scrollOnly = List.of(args).contains("--scroll-only");
         boolean startupOnly = List.of(args).contains("--startup-only"); // the launches alone: no memory, live or scrolling
+        threads = List.of(args).contains("--threads"); // each launch's CPU by thread at the mark
+        marks = List.of(args).contains("--marks"); // each launch's trace marks up to the first paint, by process age
         String jfr = System.getenv("IJOKA_BENCH_JFR"); // a file: the scroll probe records a flight recording there
         Path repo = Path.of("").toAbsolutePath();
         Path launcher = repo.resolve("ijoka");
@@ -74,16 +82,26 @@ public final class DesktopBenchmark {
             System.err.println("Run this from the repository root after 'mvn -q -DskipTests package' (needs ./ijoka and ijoka-app/target/ijoka.jar)");
             System.exit(2);
         }
-        Path work = Files.createTempDirectory("ijoka-desktop-bench-");
-        try (XSession session = XSession.start(work.resolve("session"))) {
+        // --home DIR: the store (and the start-up cache trained on it) kept in DIR and used again by the next run
+        // with the same DIR, for trying JVM options one after the other; by default a fresh temporary directory.
+        String kept = homeArg(args);
+        Path work = kept != null ? Files.createDirectories(Path.of(kept).toAbsolutePath())
+                : Files.createTempDirectory("ijoka-desktop-bench-");
+        try (XSession session = XSession.start(Files.createTempDirectory("ijoka-desktop-session-"))) {
             Path home = Files.createDirectories(work.resolve("home"));
             Path projectDir = Files.createDirectories(work.resolve("project"));
             Path db = home.resolve("ijoka.db");
+            Path projectFile = work.resolve("project-id");
             SyntheticProject data = SyntheticProject.generate(features);
             ProjectId project;
             long loadStart = System.nanoTime();
-            try (Ijoka ijoka = Ijoka.builder().store("jdbc:sqlite:" + db).build()) {
-                project = PlanBenchmark.load(ijoka, projectDir, data);
+            if (kept != null && Files.isRegularFile(projectFile) && Files.isRegularFile(db)) {
+                project = ProjectId.of(Files.readString(projectFile).strip());
+            } else {
+                try (Ijoka ijoka = Ijoka.builder().store("jdbc:sqlite:" + db).build()) {
+                    project = PlanBenchmark.load(ijoka, projectDir, data);
+                }
+                Files.writeString(projectFile, project.value());
             }
             System.out.printf(Locale.ROOT, "Ijoka desktop app, %s, Java %s, load average %s%n", data.describe(),
                     Runtime.version(), Processes.load());
@@ -120,8 +138,10 @@ public final class DesktopBenchmark {
             }
             System.out.printf(Locale.ROOT, "%nload average afterwards: %s%n", Processes.load());
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            if (kept == null) {
+                try (Stream<Path> paths = Files.walk(work)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
             }
         }
     }
@@ -134,8 +154,10 @@ public final class DesktopBenchmark {
         List<Long> cpu = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             try (Desktop d = Desktop.launch(launcher, env, projectDir)) {
-                Mark painted = d.await("board-painted", 120);
+                List<Mark> seen = new ArrayList<>();
+                Mark painted = d.await("board-painted", 120, seen);
                 long cpuNanos = d.cpuNanos();
+                String byThread = threads ? d.cpuByThread() : "";
                 if (i > 0) {
                     cpu.add(cpuNanos);
                     wall.add(painted.nanos() - d.started);
@@ -144,6 +166,14 @@ public final class DesktopBenchmark {
                 System.out.printf(Locale.ROOT, "  launch %d%s: board painted after %d ms (process age %d ms, CPU %d ms), load %s%n", i,
                         i == 0 ? " (warm-up)" : "", (painted.nanos() - d.started) / 1_000_000, uptimeMillis(painted.line()),
                         cpuNanos / 1_000_000, Processes.load());
+                if (marks) {
+                    System.out.println("    marks (process age, ms): " + seen.stream()
+                            .map(m -> m.line().substring("ijoka-desktop-trace ".length()).replaceAll(" [a-z]+=[0-9]+ uptime-ms=", " "))
+                            .collect(java.util.stream.Collectors.joining(", ")));
+                }
+                if (!byThread.isEmpty()) {
+                    System.out.println("    CPU by thread (ms): " + byThread);
+                }
                 Thread.sleep(1000);
             }
             if (i == 0 && Runtime.version().feature() >= 25 && !env.containsKey("IJOKA_NO_CDS")
@@ -211,6 +241,11 @@ public final class DesktopBenchmark {
         return latencies;
     }
 
+    private static @org.jspecify.annotations.Nullable String homeArg(String[] args) {
+        int at = List.of(args).indexOf("--home");
+        return at >= 0 && at + 1 < args.length ? args[at + 1] : null;
+    }
+
     private static long uptimeMillis(String line) {
         int at = line.indexOf("uptime-ms=");
         return at < 0 ? -1 : Long.parseLong(line.substring(at + "uptime-ms=".length()).strip());
@@ -252,6 +287,11 @@ public final class DesktopBenchmark {
         }
 
         Mark await(String contains, int seconds) throws InterruptedException {
+            return await(contains, seconds, new ArrayList<>());
+        }
+
+        /** The same, adding every mark read on the way (the one awaited included) to {@code seen}. */
+        Mark await(String contains, int seconds, List<Mark> seen) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (true) {
                 Mark m = marks.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -259,6 +299,7 @@ public final class DesktopBenchmark {
                     throw new IllegalStateException("no '" + contains + "' from the desktop app in " + seconds + " s"
                             + (process.isAlive() ? "" : "; it exited " + process.exitValue()));
                 }
+                seen.add(m);
                 if (m.line().contains(contains)) {
                     return m;
                 }
@@ -274,6 +315,32 @@ public final class DesktopBenchmark {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
             return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        }
+
+        /**
+         * The CPU time of each of the process's threads so far ({@code /proc/<pid>/task/<tid>/stat}), largest first,
+         * threads of one kind summed (the JIT's compiler threads, G1's workers, ...): where a launch's CPU went.
+         */
+        String cpuByThread() throws IOException {
+            Map<String, Long> byName = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended meanwhile
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[0-9]+$", "#").replaceAll("#[0-9]+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    byName.merge(name, ticks * 10L, Long::sum);
+                }
+            }
+            return byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
         }
 
         /** The fields of /proc/{pid}/status (the launcher execs java, so the process is the JVM). */

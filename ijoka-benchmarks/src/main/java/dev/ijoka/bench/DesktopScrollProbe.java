@@ -61,20 +61,20 @@ public final class DesktopScrollProbe {
         DesktopApp app = DesktopApp.start(ijoka, URI.create("http://127.0.0.1:9/"), data, () -> { });
         int features = ijoka.features().list(ijoka.projects().list().getFirst().id()).size();
         JList<?> pending = (JList<?>) await("board.pending");
-        JTable table = (JTable) await("table");
         awaitLoaded(() -> pending.getModel().getSize() > 0, "the Board");
         Thread.sleep(2000);
         int cards = onEdt(() -> pending.getModel().getSize());
         report("Board, Pending column (" + cards + " cards)", scroll(pending, frames));
-        onEdt(() -> {
-            JTabbedPane tabs = (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class, table);
+        onEdt(() -> { // the Table is built when its tab is first chosen
+            JTabbedPane tabs = (JTabbedPane) SwingUtilities.getAncestorOfClass(JTabbedPane.class, pending);
             for (int i = 0; i < tabs.getTabCount(); i++) {
-                if (SwingUtilities.isDescendingFrom(table, tabs.getComponentAt(i))) {
+                if (tabs.getTitleAt(i).equals("Table")) {
                     tabs.setSelectedIndex(i);
                 }
             }
             return null;
         });
+        JTable table = (JTable) await("table");
         awaitLoaded(() -> table.getRowCount() == features, "the Table"); // a view reads its project when its tab is chosen
         Thread.sleep(2000);
         report("Table (" + features + " rows)", scroll(table, frames));

@@ -74,6 +74,42 @@ class WindowTest {
     }
 
     @Test
+    void onlyTheBoardIsBuiltWithTheWindowAndAnotherViewIsBuiltWhenItsTabIsFirstChosen() {
+        Plans.shop(desktop.ijoka, desktop.project.id());
+        MainWindow w = desktop.window();
+        await("the board is painted", () -> w.firstShown().toCompletableFuture().isDone());
+        javax.swing.JTabbedPane tabs = edt(() -> tabsOf(w.frame().getContentPane()));
+        assertThat(edt(tabs::getTabCount)).isEqualTo(6);
+        for (int i = 1; i < 6; i++) {
+            int tab = i;
+            assertThat(edt(() -> ((java.awt.Container) tabs.getComponentAt(tab)).getComponentCount()))
+                    .as(edt(() -> tabs.getTitleAt(tab)) + ": no view built before its tab is chosen").isZero();
+        }
+        DesktopFixture.edtRun(() -> tabs.setSelectedIndex(4));
+        await("the Rules view is built and shown", () -> ((java.awt.Container) tabs.getComponentAt(4)).getComponentCount() > 0);
+        assertThat(edt(() -> ((java.awt.Container) tabs.getComponentAt(3)).getComponentCount()))
+                .as("the Graph, still not chosen, is still not built").isZero();
+        assertThat(edt(() -> tabs.getComponentAt(4))).isSameAs(w.projectViews().get(4).component());
+        assertThat(edt(() -> tabs.getComponentAt(3))).as("asking for the views builds them in their tabs")
+                .isSameAs(w.projectViews().get(3).component());
+    }
+
+    private static javax.swing.JTabbedPane tabsOf(java.awt.Container c) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.JTabbedPane t) {
+                return t;
+            }
+            if (child instanceof java.awt.Container inner) {
+                javax.swing.JTabbedPane found = tabsOf(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void screenshotsOfTheWindowBoardTableAndDetailInLightAndDark() {
         Plans plan = Plans.shop(desktop.ijoka, desktop.project.id());
         MainWindow w = desktop.window();

@@ -91,7 +91,8 @@ public final class MainWindow implements DesktopActions {
     private final JLabel message = PlainText.label(" ");
     private final JPanel messageBar = new JPanel(new BorderLayout(8, 0));
     private final ProjectListPanel projectList;
-    private final List<ProjectView> views;
+    /** The tabs' views, in tab order: the Board built with the window, each other one when its tab is first chosen. */
+    private final List<LazyView> views;
     /** The project each view shows (a view not yet shown since the project was chosen has none). */
     private final Map<ProjectView, ProjectId> showing = new java.util.IdentityHashMap<>();
     private final DetailPanel detail;
@@ -125,24 +126,80 @@ public final class MainWindow implements DesktopActions {
         this.projectList = new ProjectListPanel(this::chooseFolder, this::removeSelectedProject, this::showProject);
         this.views = views();
         this.detail = new DetailPanel(ijoka, storeExecutor, this, prompt);
-        ((BoardView) views.getFirst()).firstPainted().thenRun(() -> firstShown.complete(null));
+        board().firstPainted().thenRun(() -> firstShown.complete(null));
         layOut();
     }
 
-    /** The project's views, in tab order: the one place they are listed. */
-    private List<ProjectView> views() {
-        return List.of(
-                new BoardView(ijoka, storeExecutor, this, prompt),
-                new TableView(ijoka, storeExecutor, this),
-                new TimelineView(ijoka, storeExecutor, this),
-                new GraphView(ijoka, storeExecutor, this),
-                new RulesView(ijoka, storeExecutor, this),
-                new BurnUpChart(ijoka, storeExecutor));
+    /**
+     * The project's views, in tab order: the one place they are listed. Only the Board is built with the window:
+     * the others (the Graph's canvas, the burn-up's JFreeChart, the Rules' forms, ...) are built when their tab is
+     * first chosen, so that the window's first paint does not wait for views nobody looks at yet
+     * (docs/benchmarks.md, "Desktop app").
+     */
+    private List<LazyView> views() {
+        LazyView board = new LazyView("Board", () -> new BoardView(ijoka, storeExecutor, this, prompt));
+        board.get();
+        return List.of(board,
+                new LazyView("Table", () -> new TableView(ijoka, storeExecutor, this)),
+                new LazyView("Timeline", () -> new TimelineView(ijoka, storeExecutor, this)),
+                new LazyView("Graph", () -> new GraphView(ijoka, storeExecutor, this)),
+                new LazyView("Rules", () -> new RulesView(ijoka, storeExecutor, this)),
+                new LazyView("Progress", () -> new BurnUpChart(ijoka, storeExecutor)));
+    }
+
+    /** A tab's view, built on the event-dispatch thread the first time it is asked for. */
+    private static final class LazyView {
+        final String title;
+        private final java.util.function.Supplier<ProjectView> make;
+        private @Nullable ProjectView built;
+
+        LazyView(String title, java.util.function.Supplier<ProjectView> make) {
+            this.title = title;
+            this.make = make;
+        }
+
+        ProjectView get() {
+            if (built == null) {
+                built = make.get();
+            }
+            return built;
+        }
+
+        @Nullable ProjectView ifBuilt() {
+            return built;
+        }
+    }
+
+    private BoardView board() {
+        return (BoardView) views.getFirst().get();
+    }
+
+    /** The view of tab {@code index}, built (and put in its tab) if this is the first time it is needed. */
+    private ProjectView view(int index) {
+        LazyView lazy = views.get(index);
+        boolean fresh = lazy.ifBuilt() == null;
+        ProjectView v = lazy.get();
+        if (fresh) {
+            tabs.setComponentAt(index, v.component());
+        }
+        return v;
+    }
+
+    /**
+     * What a tab holds until its view is built: empty, but asking for the room the widest view asks for (the Table's
+     * title column of 60 characters beside its short ones), so that the window is laid out as with every view built
+     * (the split pane gives the views the width and the detail its least).
+     */
+    private static JPanel unbuilt() {
+        JPanel placeholder = new JPanel();
+        placeholder.setPreferredSize(new Dimension(1200, 600));
+        return placeholder;
     }
 
     private void layOut() {
-        for (ProjectView v : views) {
-            tabs.addTab(v.title(), v.component());
+        for (LazyView v : views) {
+            ProjectView built = v.ifBuilt();
+            tabs.addTab(v.title, built != null ? built.component() : unbuilt());
         }
         tabs.addChangeListener(e -> showSelectedView());
         tabs.getAccessibleContext().setAccessibleName("Views of the project");
@@ -204,7 +261,7 @@ public final class MainWindow implements DesktopActions {
         view.add(dark);
         for (int i = 0; i < views.size(); i++) {
             int tab = i;
-            view.add(item(views.get(i).title(), (char) 0, KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, shortcut),
+            view.add(item(views.get(i).title, (char) 0, KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, shortcut),
                     () -> tabs.setSelectedIndex(tab)));
         }
         JMenuBar bar = new JMenuBar();
@@ -248,7 +305,7 @@ public final class MainWindow implements DesktopActions {
                 firstShown.complete(null);
             } else if (load == projectsGeneration) { // else a project was added or removed meanwhile: its read shows it
                 if (o.first() != null && !changedWhileOpening) {
-                    ((BoardView) views.getFirst()).preload(o.first(), o.cards());
+                    board().preload(o.first(), o.cards());
                 }
                 listed(o.rows());
             }
@@ -299,8 +356,28 @@ public final class MainWindow implements DesktopActions {
         return frame;
     }
 
+    /**
+     * The project's views in tab order, each built if its tab was never chosen (a view is built when its tab is
+     * first chosen; until then it reads nothing). On the event-dispatch thread, or it is called there.
+     */
     public List<ProjectView> projectViews() {
-        return views;
+        if (!SwingUtilities.isEventDispatchThread()) {
+            List<List<ProjectView>> all = new ArrayList<>();
+            try {
+                SwingUtilities.invokeAndWait(() -> all.add(projectViews()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the views were being built", e);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new IllegalStateException("a view could not be built: " + e.getCause(), e.getCause());
+            }
+            return all.getFirst();
+        }
+        List<ProjectView> all = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            all.add(view(i));
+        }
+        return List.copyOf(all);
     }
 
     public DetailPanel detail() {
@@ -469,7 +546,7 @@ public final class MainWindow implements DesktopActions {
         if (id == null || tab < 0) {
             return;
         }
-        ProjectView v = views.get(tab);
+        ProjectView v = view(tab);
         if (!id.equals(showing.get(v))) {
             showing.put(v, id);
             v.show(id);
@@ -501,7 +578,10 @@ public final class MainWindow implements DesktopActions {
             List<Event> events = List.copyOf(ofShown);
             int selected = tabs.getSelectedIndex();
             for (int i = 0; i < views.size(); i++) {
-                ProjectView v = views.get(i);
+                ProjectView v = views.get(i).ifBuilt();
+                if (v == null) {
+                    continue; // never shown: it reads the project when its tab is first chosen
+                }
                 if (i == selected && shown.equals(showing.get(v))) {
                     v.changed(events);
                 } else {
