@@ -2,7 +2,6 @@ package dev.ijoka.app;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.claude.HookMain;
-import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.mcp.IjokaMcpServer;
 import dev.ijoka.mcp.McpOptions;
 import dev.ijoka.swing.DesktopApp;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -38,14 +36,28 @@ import java.util.stream.Stream;
  * throw-away store in a temporary directory; the user's data is never opened. One cache per face keeps
  * each small: a cache's classes are all loaded at start-up, so a hook should not pay for picocli.
  *
+ * <p>A cache holds every class its training run loaded, so what a face does not load in daily use is kept out of
+ * its training run too: the store the MCP server is trained on is migrated by another process first (a user's store
+ * is current, and a current store never loads Flyway: its 442 classes were loaded by every later start), and the
+ * relayed hook's cache ({@code relay}) is trained against a real {@code ijoka mcp} in a process of its own, so that
+ * it holds the relay client's ~1,300 classes and none of the server's Jackson, jOOQ or engine
+ * (docs/benchmarks.md, "Cold start").
+ *
  * <p>Not a command a user runs (it is left out of {@code --help}); it prints nothing on stdout.
  */
 final class AotTraining {
 
     private AotTraining() {}
 
+    /** How long a helper process (the store's migration, the relay's server) may take on a loaded machine. */
+    private static final Duration HELPER_LIMIT = Duration.ofSeconds(180);
+
     static int run(String[] args, PrintStream err) {
         String face = args.length == 0 ? "" : args[0];
+        if (face.equals("store") && args.length == 2) { // the helper process of #migratedElsewhere
+            Ijoka.builder().store(args[1]).build().close();
+            return 0;
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("ijoka-aot-training-");
@@ -60,11 +72,16 @@ final class AotTraining {
                     "CLAUDE_PROJECT_DIR", project.toString());
             switch (face) {
                 case "cli" -> cli(env, project, err);
-                case "mcp" -> mcp(env, project, db);
-                case "hook" -> hook(env, project, db, dir.resolve("home"));
+                case "mcp" -> mcp(env, project, db, dir, err);
+                case "hook" -> hook(env, project, db, dir, err);
+                case "relay" -> {
+                    if (!relay(env, project, dir, err)) {
+                        return 1;
+                    }
+                }
                 case "desktop" -> desktop(env, project, db, err);
                 default -> {
-                    err.println("ijoka aot-training: say which face to train: cli, mcp, hook or desktop");
+                    err.println("ijoka aot-training: say which face to train: cli, mcp, hook, relay or desktop");
                     return 2;
                 }
             }
@@ -153,8 +170,12 @@ final class AotTraining {
         }
     }
 
-    /** An agent's session: the handshake, the tool list, and the calls of a feature's life. */
-    private static void mcp(Map<String, String> env, Path project, String db) throws IOException {
+    /**
+     * An agent's session: the handshake, the tool list, and the calls of a feature's life, on a store another
+     * process migrated (as a user's store is by the time {@code ijoka mcp} starts on it).
+     */
+    private static void mcp(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
+        migratedElsewhere(db, env, dir, err);
         try (Ijoka ijoka = Ijoka.builder().store(db).build()) {
             PipedOutputStream client = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
@@ -205,13 +226,121 @@ final class AotTraining {
     }
 
     /**
-     * Each Claude Code hook event, as {@code ijoka hook} gets them: first relayed to a server on the store
-     * (as when {@code ijoka mcp} runs, the usual case), then on the direct path (when none does).
+     * Each Claude Code hook event on the direct path, as {@code ijoka hook} runs when no server holds the store (the
+     * launcher starts a hook on this cache only then: with a relay socket up it takes the {@code relay} cache), on a
+     * store another process migrated.
      */
-    private static void hook(Map<String, String> env, Path project, String db, Path home) {
+    private static void hook(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
+        migratedElsewhere(db, env, dir, err);
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (int round = 0; round < 3; round++) {
+            hookRound(hookEvents(project), env, project, sink);
+        }
+    }
+
+    /**
+     * The relayed hook and the handed-over command, as they run while an {@code ijoka mcp} holds the store: that
+     * server is a real one in a process of its own, so that this run loads the client's side alone.
+     *
+     * @return false if the server did not come up (no cache is better than one of the direct path's classes)
+     */
+    private static boolean relay(Map<String, String> env, Path project, Path dir, PrintStream err) throws IOException {
+        Path home = Path.of(env.get("IJOKA_HOME"));
+        Process server = helper(env, dir, "mcp").redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (OutputStream serverIn = server.getOutputStream()) {
+            serverIn.write(("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            serverIn.flush();
+            if (!awaitRelaySocket(home, server)) {
+                err.println("ijoka aot-training: the relay's server did not start within " + HELPER_LIMIT.toSeconds()
+                        + " s; no cache made");
+                return false;
+            }
+            Invocation.parse("hook"); // the launcher's line, read as Main reads it
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            for (int round = 0; round < 3; round++) {
+                hookRound(hookEvents(project), env, project, sink);
+            }
+            for (List<String> command : List.of(List.of("status"), List.of("next"), List.of("feature", "list"),
+                    List.of("feature", "show", "#1", "--json"))) {
+                Handoff.tryRun(command.toArray(String[]::new), env, project, home, OutputStream.nullOutputStream(), sink);
+            }
+        } finally {
+            try {
+                if (!server.waitFor(HELPER_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        return true;
+    }
+
+    private static boolean awaitRelaySocket(Path home, Process server) throws IOException {
+        long deadline = System.nanoTime() + HELPER_LIMIT.toNanos();
+        Path relays = home.resolve("relay");
+        while (server.isAlive() && System.nanoTime() < deadline) {
+            if (Files.isDirectory(relays)) {
+                try (Stream<Path> files = Files.walk(relays)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".sock"))) {
+                        return true;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Creates (migrates) the store {@code db} in another process, whose classes the cache does not hold. */
+    private static void migratedElsewhere(String db, Map<String, String> env, Path dir, PrintStream err) throws IOException {
+        Process p = helper(env, dir, "aot-training", "store", db).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+        try {
+            if (!p.waitFor(HELPER_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                // This run migrates it then: the cache holds Flyway's classes too, but works the same.
+                err.println("ijoka aot-training: the store was not migrated by its own process; training on a new store");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * This jar's {@code Main} in another JVM, with none of this run's cache-making options (a JVM told to write a
+     * cache passes that on through JAVA_TOOL_OPTIONS while it assembles it, never to a process this run starts, but
+     * the variable is dropped to make sure), its output in the training directory.
+     */
+    private static ProcessBuilder helper(Map<String, String> env, Path dir, String... mainArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(mainArgs));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.resolve("project").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static List<String> hookEvents(Path project) {
         String cwd = "\"" + project.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         String common = "\"session_id\":\"aot-training\",\"transcript_path\":\"/dev/null\",\"cwd\":" + cwd;
-        List<String> events = List.of(
+        return List.of(
                 "{" + common + ",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}",
                 "{" + common + ",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"Work on the next feature\"}",
                 "{" + common + ",\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\"a.txt\"}}",
@@ -224,20 +353,6 @@ final class AotTraining {
                 "{" + common + ",\"hook_event_name\":\"PreCompact\",\"trigger\":\"auto\"}",
                 "{" + common + ",\"hook_event_name\":\"SessionEnd\",\"reason\":\"exit\"}",
                 "not json");
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        try (Ijoka server = Ijoka.builder().store(db).build()) {
-            Optional<HookRelayServer> relay = HookRelayServer.start(server, db, home, sink);
-            try {
-                for (int round = 0; round < 3; round++) {
-                    hookRound(events, env, project, sink);
-                }
-            } finally {
-                relay.ifPresent(HookRelayServer::close);
-            }
-        }
-        for (int round = 0; round < 3; round++) {
-            hookRound(events, env, project, sink);
-        }
     }
 
     private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink) {
