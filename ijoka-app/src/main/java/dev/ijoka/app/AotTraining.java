@@ -2,7 +2,6 @@ package dev.ijoka.app;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.claude.HookMain;
-import dev.ijoka.claude.HookRelayServer;
 import dev.ijoka.mcp.IjokaMcpServer;
 import dev.ijoka.mcp.McpOptions;
 import dev.ijoka.swing.DesktopApp;
@@ -23,8 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,18 +35,28 @@ import java.util.stream.Stream;
  * throw-away store in a temporary directory; the user's data is never opened. One cache per face keeps
  * each small: a cache's classes are all loaded at start-up, so a hook should not pay for picocli.
  *
+ * <p>A cache holds every class its training run loaded, so what a face does not load in daily use is kept out of
+ * its training run too: the store the MCP server is trained on is migrated by another process first (a user's store
+ * is current, and a current store never loads Flyway: its 442 classes were loaded by every later start), and the
+ * relayed hook's cache ({@code relay}) is trained against a real {@code ijoka mcp} in a process of its own, so that
+ * it holds the relay client's ~1,300 classes and none of the server's Jackson, jOOQ or engine
+ * (docs/benchmarks.md, "Cold start"). The command line's and the desktop's plans are imported the same way, by
+ * {@link #inAnotherJvm}: the import's parsers and Flyway stay out of their caches too.
+ *
  * <p>Not a command a user runs (it is left out of {@code --help}); it prints nothing on stdout.
  */
 final class AotTraining {
 
     private AotTraining() {}
 
+    /** How long a helper process (the store's migration, the relay's server) may take on a loaded machine. */
+    private static final Duration HELPER_LIMIT = Duration.ofSeconds(180);
+
     static int run(String[] args, PrintStream err) {
         String face = args.length == 0 ? "" : args[0];
-        if (face.equals("desktop-plan")) { // the desktop training's child JVM, in the training's directories
-            Map<String, String> variables = System.getenv();
-            return desktopPlan(Map.of("IJOKA_HOME", variables.get("IJOKA_HOME"), "IJOKA_DB", variables.get("IJOKA_DB"),
-                    "CLAUDE_PROJECT_DIR", variables.get("CLAUDE_PROJECT_DIR")), Path.of("").toAbsolutePath(), err);
+        if (face.equals("store") && args.length == 2) { // the helper process of #migratedElsewhere
+            Ijoka.builder().store(args[1]).build().close();
+            return 0;
         }
         Path dir;
         try {
@@ -64,12 +71,17 @@ final class AotTraining {
             Map<String, String> env = Map.of("IJOKA_HOME", dir.resolve("home").toString(), "IJOKA_DB", db,
                     "CLAUDE_PROJECT_DIR", project.toString());
             switch (face) {
-                case "cli" -> cli(env, project, err);
-                case "mcp" -> mcp(env, project, db);
-                case "hook" -> hook(env, project, db, dir.resolve("home"));
-                case "desktop" -> desktop(env, project, db, err);
+                case "cli" -> cli(env, project, dir, err);
+                case "mcp" -> mcp(env, project, db, dir, err);
+                case "hook" -> hook(env, project, db, dir, err);
+                case "relay" -> {
+                    if (!relay(env, project, dir, err)) {
+                        return 1;
+                    }
+                }
+                case "desktop" -> desktop(env, project, db, dir, err);
                 default -> {
-                    err.println("ijoka aot-training: say which face to train: cli, mcp, hook or desktop");
+                    err.println("ijoka aot-training: say which face to train: cli, mcp, hook, relay or desktop");
                     return 2;
                 }
             }
@@ -87,8 +99,12 @@ final class AotTraining {
     }
 
     /** Every command a person or a script uses every day, with and without {@code --json}, and an error. */
-    private static void cli(Map<String, String> variables, Path project, PrintStream err) throws IOException {
+    private static void cli(Map<String, String> variables, Path project, Path dir, PrintStream err)
+            throws IOException, InterruptedException {
         Files.writeString(project.resolve("feature_list.json"), featureList(40), StandardCharsets.UTF_8);
+        // A command opens a current store, so the store is made and filled by another process: creating it here would
+        // bring Flyway (~420 classes) and the import's parsers into the cache, all loaded by every command's start.
+        inAnotherJvm(variables, dir, err, List.of("import", "feature_list.json"));
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
         Path data = Path.of(variables.get("IJOKA_HOME"));
@@ -97,8 +113,6 @@ final class AotTraining {
             return EngineFactory.DEFAULT.open(url);
         };
         List<List<String>> commands = List.of(
-                List.of("import", "feature_list.json"),
-                List.of("import", "feature_list.json"),
                 List.of("status"), List.of("status", "--json"),
                 List.of("next"), List.of("next", "--json"),
                 List.of("projects"), List.of("projects", "--json"),
@@ -115,9 +129,7 @@ final class AotTraining {
                 List.of("dep", "add", "#5", "#4"), List.of("dep", "rm", "#5", "#4"),
                 List.of("insight", "add", "The build needs JDK 21", "--tag", "build"), List.of("insight", "list"),
                 List.of("rule", "list"), List.of("rule", "list", "--json"),
-                List.of("export", "--format", "markdown"), List.of("export", "--format", "json"),
-                List.of("doctor"),
-                List.of("--help"), List.of("feature", "--help"), List.of("--version"),
+                List.of("--help"), List.of("feature", "--help"),
                 List.of("feature", "show", "#999"), List.of("nonsense"));
         for (List<String> command : commands) {
             int exit = Cli.run(env, engines, command.toArray(String[]::new));
@@ -134,16 +146,17 @@ final class AotTraining {
      * nothing on the user's screen). Without a display (no DISPLAY), the window's part is left out.
      *
      * <p>Every class of an AOT cache is loaded while the JVM starts, needed or not, so the cache holds only what
-     * comes before the first paint (docs/benchmarks.md, "Desktop app"): the plan is written by a child JVM
-     * ({@code aot-training desktop-plan}), because a store made here would run its migrations and put Flyway's
-     * ~420 classes (never loaded when a migrated store opens) into the cache; and the web dashboard, which the app
-     * starts after its first paint, is not trained (its ~2,000 classes, Jackson, Undertow, the MCP server, load
-     * from the jars after the paint).
+     * comes before the first paint (docs/benchmarks.md, "Desktop app"): the plan is written by other processes, and
+     * the web dashboard, which the app starts after its first paint, is not trained (its ~2,000 classes, Jackson,
+     * Undertow, the MCP server, load from the jars after the paint).
      */
-    private static void desktop(Map<String, String> variables, Path project, String db, PrintStream err)
+    private static void desktop(Map<String, String> variables, Path project, String db, Path dir, PrintStream err)
             throws IOException, InterruptedException {
         Files.writeString(project.resolve("feature_list.json"), featureList(400), StandardCharsets.UTF_8);
-        writePlanInAChildJvm(variables, project, err);
+        for (List<String> command : List.of(List.of("import", "feature_list.json"), List.of("feature", "start", "#2"),
+                List.of("feature", "block", "#3", "--reason", "waiting"))) {
+            inAnotherJvm(variables, dir, err, command);
+        }
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
         Path home = Path.of(variables.get("IJOKA_HOME"));
@@ -155,59 +168,19 @@ final class AotTraining {
         if (exit != ExitCodes.OK) {
             err.println("ijoka aot-training: 'desktop --help' exited " + exit);
         }
-        try (Ijoka ijoka = engines.open(db)) {
-            if (!GraphicsEnvironment.isHeadless()) {
+        if (!GraphicsEnvironment.isHeadless()) {
+            try (Ijoka ijoka = engines.open(db)) {
                 DesktopApp.train(ijoka, home, Duration.ofSeconds(30));
             }
         }
     }
 
     /**
-     * The desktop's training plan (400 features, one in progress, one blocked), written by this same program in a
-     * JVM of its own without the training's options, into the store of {@code variables}.
+     * An agent's session: the handshake, the tool list, and the calls of a feature's life, on a store another
+     * process migrated (as a user's store is by the time {@code ijoka mcp} starts on it).
      */
-    private static void writePlanInAChildJvm(Map<String, String> variables, Path project, PrintStream err)
-            throws IOException, InterruptedException {
-        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBinary, "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "aot-training", "desktop-plan")
-                .directory(project.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().putAll(variables);
-        Process child = pb.start();
-        child.getOutputStream().close();
-        if (!child.waitFor(10, TimeUnit.MINUTES)) {
-            child.destroyForcibly();
-            err.println("ijoka aot-training: the desktop's plan was not written within 10 minutes");
-        } else if (child.exitValue() != 0) {
-            err.println("ijoka aot-training: writing the desktop's plan exited " + child.exitValue());
-        }
-    }
-
-    /** In the child JVM of {@link #writePlanInAChildJvm}: the plan imported, one feature started, one blocked. */
-    static int desktopPlan(Map<String, String> variables, Path project, PrintStream err) {
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
-        Path home = Path.of(variables.get("IJOKA_HOME"));
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, home);
-            return EngineFactory.DEFAULT.open(url);
-        };
-        int worst = 0;
-        for (List<String> command : List.of(List.of("import", "feature_list.json"), List.of("feature", "start", "#2"),
-                List.of("feature", "block", "#3", "--reason", "waiting"))) {
-            int exit = Cli.run(env, engines, command.toArray(String[]::new));
-            if (exit != ExitCodes.OK) {
-                err.println("ijoka aot-training: '" + String.join(" ", command) + "' exited " + exit);
-                worst = 1;
-            }
-        }
-        return worst;
-    }
-
-    /** An agent's session: the handshake, the tool list, and the calls of a feature's life. */
-    private static void mcp(Map<String, String> env, Path project, String db) throws IOException {
+    private static void mcp(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
+        migratedElsewhere(db, env, dir, err);
         try (Ijoka ijoka = Ijoka.builder().store(db).build()) {
             PipedOutputStream client = new PipedOutputStream();
             PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
@@ -258,13 +231,145 @@ final class AotTraining {
     }
 
     /**
-     * Each Claude Code hook event, as {@code ijoka hook} gets them: first relayed to a server on the store
-     * (as when {@code ijoka mcp} runs, the usual case), then on the direct path (when none does).
+     * Each Claude Code hook event on the direct path, as {@code ijoka hook} runs when no server holds the store (the
+     * launcher starts a hook on this cache only then: with a relay socket up it takes the {@code relay} cache), on a
+     * store another process migrated.
      */
-    private static void hook(Map<String, String> env, Path project, String db, Path home) {
+    private static void hook(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
+        migratedElsewhere(db, env, dir, err);
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        for (int round = 0; round < 3; round++) {
+            hookRound(hookEvents(project), env, project, sink);
+        }
+    }
+
+    /**
+     * The relayed hook and the handed-over command, as they run while an {@code ijoka mcp} holds the store: that
+     * server is a real one in a process of its own, so that this run loads the client's side alone.
+     *
+     * @return false if the server did not come up (no cache is better than one of the direct path's classes)
+     */
+    private static boolean relay(Map<String, String> env, Path project, Path dir, PrintStream err) throws IOException {
+        Path home = Path.of(env.get("IJOKA_HOME"));
+        Process server = helper(env, dir, "mcp").redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (OutputStream serverIn = server.getOutputStream()) {
+            serverIn.write(("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            serverIn.flush();
+            if (!awaitRelaySocket(home, server)) {
+                err.println("ijoka aot-training: the relay's server did not start within " + HELPER_LIMIT.toSeconds()
+                        + " s; no cache made");
+                return false;
+            }
+            Invocation.parse("hook"); // the launcher's line, read as Main reads it
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+            for (int round = 0; round < 3; round++) {
+                hookRound(hookEvents(project), env, project, sink);
+            }
+            for (List<String> command : List.of(List.of("status"), List.of("next"), List.of("feature", "list"),
+                    List.of("feature", "show", "#1", "--json"))) {
+                Handoff.tryRun(command.toArray(String[]::new), env, project, home, OutputStream.nullOutputStream(), sink);
+            }
+        } finally {
+            try {
+                if (!server.waitFor(HELPER_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        return true;
+    }
+
+    private static boolean awaitRelaySocket(Path home, Process server) throws IOException {
+        long deadline = System.nanoTime() + HELPER_LIMIT.toNanos();
+        Path relays = home.resolve("relay");
+        while (server.isAlive() && System.nanoTime() < deadline) {
+            if (Files.isDirectory(relays)) {
+                try (Stream<Path> files = Files.walk(relays)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".sock"))) {
+                        return true;
+                    }
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Creates (migrates) the store {@code db} in another process, whose classes the cache does not hold. */
+    private static void migratedElsewhere(String db, Map<String, String> env, Path dir, PrintStream err)
+            throws IOException {
+        try {
+            if (!inAnotherJvm(env, dir, err, List.of("aot-training", "store", db))) {
+                // This run migrates it then: the cache holds Flyway's classes too, but works the same.
+                err.println("ijoka aot-training: training on a store this run migrates");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs this jar's {@code Main} with {@code mainArgs} in another JVM ({@link #helper}) and waits for it: the way a
+     * training prepares its store without loading what that takes. Says on {@code err} when it failed; the training
+     * goes on either way (a cache with some classes too many is still a cache).
+     *
+     * @return whether it ended well in time
+     */
+    private static boolean inAnotherJvm(Map<String, String> env, Path dir, PrintStream err, List<String> mainArgs)
+            throws IOException, InterruptedException {
+        Process p = helper(env, dir, mainArgs.toArray(String[]::new))
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+        if (!p.waitFor(HELPER_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            err.println("ijoka aot-training: '" + String.join(" ", mainArgs) + "' did not end within "
+                    + HELPER_LIMIT.toSeconds() + " s in its own process");
+            return false;
+        }
+        if (p.exitValue() != ExitCodes.OK) {
+            err.println("ijoka aot-training: '" + String.join(" ", mainArgs) + "' exited " + p.exitValue()
+                    + " in its own process");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * This jar's {@code Main} in another JVM, with none of this run's cache-making options (a JVM told to write a
+     * cache passes that on through JAVA_TOOL_OPTIONS while it assembles it, never to a process this run starts, but
+     * the variable is dropped to make sure), its output in the training directory.
+     */
+    private static ProcessBuilder helper(Map<String, String> env, Path dir, String... mainArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(mainArgs));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.resolve("project").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Nothing of the user's own settings (IJOKA_PROJECT, IJOKA_DB, …): the training's directories alone.
+        pb.environment().keySet().removeIf(k -> k.startsWith("IJOKA_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("JDK_JAVA_OPTIONS"));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static List<String> hookEvents(Path project) {
         String cwd = "\"" + project.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         String common = "\"session_id\":\"aot-training\",\"transcript_path\":\"/dev/null\",\"cwd\":" + cwd;
-        List<String> events = List.of(
+        return List.of(
                 "{" + common + ",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\"}",
                 "{" + common + ",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"Work on the next feature\"}",
                 "{" + common + ",\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Edit\",\"tool_input\":{\"file_path\":\"a.txt\"}}",
@@ -277,20 +382,6 @@ final class AotTraining {
                 "{" + common + ",\"hook_event_name\":\"PreCompact\",\"trigger\":\"auto\"}",
                 "{" + common + ",\"hook_event_name\":\"SessionEnd\",\"reason\":\"exit\"}",
                 "not json");
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        try (Ijoka server = Ijoka.builder().store(db).build()) {
-            Optional<HookRelayServer> relay = HookRelayServer.start(server, db, home, sink);
-            try {
-                for (int round = 0; round < 3; round++) {
-                    hookRound(events, env, project, sink);
-                }
-            } finally {
-                relay.ifPresent(HookRelayServer::close);
-            }
-        }
-        for (int round = 0; round < 3; round++) {
-            hookRound(events, env, project, sink);
-        }
     }
 
     private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink) {

@@ -230,9 +230,9 @@ public final class CliBenchmark {
                 }
                 Thread.sleep(50);
             }
-            // A handed-over run starts on the hook's class-data archive: made by the first such run, in the background.
+            // A handed-over run starts on the relay's start-up cache: made by the first such run, in the background.
             Processes.run(List.of(launcher.toString(), "status"), cold.env(), cold.directory(), true);
-            Processes.awaitStartupCache(home, "hook");
+            Processes.awaitStartupCache(home, "relay");
             int offset = 2 * (runs + 2);
             List<Row> rows = cold.rows().stream()
                     .map(r -> new Row(r.name(), r.line() == null ? null : k -> r.line().apply(k + offset))).toList();
