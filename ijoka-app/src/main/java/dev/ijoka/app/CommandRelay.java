@@ -9,20 +9,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * The server side of a handed-over command line ({@link Handoff}): runs {@link Cli#run(Environment, EngineFactory,
  * String...)} with the client's environment, working directory and streams, on this process's open engine, lent
  * (the run's close of it does nothing). What the command prints goes back to the client as it is printed.
- *
- * <p>After a command that wrote, the plan's snapshots that the engine holds are brought up to the log on a thread of
- * its own, once the command has answered: a new feature or edge makes the engine rebuild a project's snapshot from the
- * store (~250 ms at 10,000 features), which the next read would otherwise pay while its client waits. The next
- * handed-over command waits for that to finish rather than starting a second rebuild beside it; meanwhile its client
- * was starting its JVM (docs/benchmarks.md, "Cold commands and the relay").
  *
  * <p>Offered for SQLite stores only: a PostgreSQL store's password file is a process-wide setting that every
  * command line run sets again, which a server must not have changed under it.
@@ -31,14 +22,10 @@ public final class CommandRelay implements HookRelayServer.Commands {
 
     private final Ijoka engine;
     private final String canonicalUrl;
-    private final Executor refresher;
-    private volatile CompletableFuture<Void> refreshing = CompletableFuture.completedFuture(null);
 
     private CommandRelay(Ijoka engine, String canonicalUrl) {
         this.engine = engine;
         this.canonicalUrl = canonicalUrl;
-        this.refresher = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("ijoka-relay-refresh")
-                .unstarted(r));
     }
 
     /**
@@ -74,35 +61,11 @@ public final class CommandRelay implements HookRelayServer.Commands {
             }
             return engine.lent();
         };
-        refreshing.join(); // never fails: see refresh
-        long before = engine.events().lastSequence();
         try {
             return Cli.run(env, lend, command.args().toArray(String[]::new));
         } finally {
             stdout.flush();
             stderr.flush();
-            if (engine.events().lastSequence() != before) {
-                refreshing = CompletableFuture.runAsync(this::refresh, refresher);
-            }
-        }
-    }
-
-    /** Waits for the snapshots' refresh after the last command that wrote, if one is under way (for tests). */
-    void awaitRefresh() {
-        refreshing.join();
-    }
-
-    /**
-     * Brings every snapshot the engine holds up to the log: {@code progress} reads a held snapshot (rebuilding it if the
-     * log changed its structure) and is one count query for a project with none, so nothing new is built.
-     */
-    private void refresh() {
-        try {
-            for (var project : engine.projects().list()) {
-                engine.plan().progress(project.id());
-            }
-        } catch (RuntimeException e) {
-            // The next read brings the snapshot forward itself, and says what is wrong if it cannot.
         }
     }
 }
