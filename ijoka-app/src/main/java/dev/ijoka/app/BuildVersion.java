@@ -14,6 +14,12 @@ public final class BuildVersion {
 
     private BuildVersion() {}
 
+    /** What {@code ijoka --version} prints, a line each: the build's version, and the Java that runs it. */
+    public static String[] lines() {
+        return new String[] {"ijoka " + read(),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") at " + System.getProperty("java.home")};
+    }
+
     /** The version, or {@code unknown} when the jar carries none. */
     public static String read() {
         try (InputStream in = BuildVersion.class.getResourceAsStream("/dev/ijoka/app/version.properties")) {

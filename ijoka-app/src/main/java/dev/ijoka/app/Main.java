@@ -13,6 +13,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (printVersionOnly(args, System.out)) {
+            System.exit(ExitCodes.OK);
+        }
         if (args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))) {
             // Handed to a process that holds the store warm, if one runs (JDK classes only up to here)
             java.util.OptionalInt handed = Handoff.tryRun(args, System.getenv(), Path.of("").toAbsolutePath(),
@@ -58,6 +61,22 @@ public final class Main {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * {@code ijoka --version} (or {@code -V}) and nothing else: printed here, as the command line prints it, without
+     * picocli, Guice or the store, which took it from ~80 ms of JVM to 0.6-0.8 s (docs/benchmarks.md). Any other line
+     * with a version flag (a global option, a command) goes through the command line, which says what it means.
+     */
+    static boolean printVersionOnly(String[] args, java.io.PrintStream out) {
+        if (args.length != 1 || !(args[0].equals("--version") || args[0].equals("-V"))) {
+            return false;
+        }
+        for (String line : BuildVersion.lines()) {
+            out.println(line);
+        }
+        out.flush();
+        return true;
     }
 
     /** The first argument that is neither a global option nor its value; "" for none (cheap: no parser loaded). */

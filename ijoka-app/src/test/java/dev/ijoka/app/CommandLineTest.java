@@ -44,6 +44,28 @@ class CommandLineTest {
     }
 
     @Test
+    void theVersionAloneIsPrintedBeforeTheCommandLineExistsExactlyAsItPrintsIt() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(Main.printVersionOnly(new String[] {"--version"}, out)).isTrue();
+        assertThat(Main.printVersionOnly(new String[] {"-V"}, out)).isTrue();
+
+        String once = cli.ok("--version").out();
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(once + once);
+        assertThat(cli.ok("-V").out()).isEqualTo(once);
+    }
+
+    @Test
+    void aVersionFlagWithAnythingElseGoesThroughTheCommandLine() {
+        java.io.PrintStream out = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        for (String[] line : new String[][] {{}, {"--version", "next"}, {"--json", "--version"}, {"-V", "-v"}, {"--versio"},
+            {"next"}}) {
+            assertThat(Main.printVersionOnly(line, out)).as(String.join(" ", line)).isFalse();
+        }
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorWithASuggestion() {
         CliHarness.Result r = cli.run("stauts");
 

@@ -118,7 +118,7 @@ class LauncherIT {
         // the background must not depend on it. Here the directory is gone before the launcher even starts (the
         // command itself then cannot run: a JVM cannot start in a deleted directory), so the race is lost for sure.
         Path gone = Files.createDirectories(dir.resolve("gone"));
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "cd \"$1\" && rmdir \"$1\" && exec \"$2\" --version", "test",
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "cd \"$1\" && rmdir \"$1\" && exec \"$2\" status", "test",
                 gone.toString(), LAUNCHER.toString());
         pb.environment().remove("IJOKA_DB");
         pb.environment().remove("IJOKA_NO_CDS");
@@ -149,6 +149,22 @@ class LauncherIT {
         try (Stream<Path> files = Files.list(cds)) {
             return files.map(p -> p.getFileName().toString()).toList().stream();
         }
+    }
+
+    @Test
+    void theVersionAloneRunsWithoutTheStartUpCacheAndTrainsNone() throws Exception {
+        assumeTrue(Files.isExecutable(LAUNCHER));
+        Files.createDirectories(dir.resolve("shop"));
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("IJOKA_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        env.put("IJOKA_NO_CDS", "");
+
+        Run version = ijoka(env, "--version");
+
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).contains("ijoka ").doesNotContain("AOTCache", "SharedArchiveFile");
+        Path cds = dir.resolve("home/cds");
+        assertThat(Files.isDirectory(cds) ? cacheFiles(cds).toList() : List.<String>of()).as("no training started").isEmpty();
     }
 
     @Test

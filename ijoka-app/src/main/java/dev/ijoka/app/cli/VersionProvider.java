@@ -13,7 +13,6 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"ijoka " + version(),
-            "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ") at " + System.getProperty("java.home")};
+        return BuildVersion.lines();
     }
 }
