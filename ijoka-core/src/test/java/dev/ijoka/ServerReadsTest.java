@@ -91,6 +91,50 @@ class ServerReadsTest {
     }
 
     @Test
+    void aPagedListAndAKanbanColumnReadThePageNotThePlan() {
+        for (int i = 1; i <= 12; i++) {
+            Feature f = ijoka.features().create(project.id(), NewFeature.of("f" + i, Category.FUNCTIONAL).withPriority(i % 4));
+            if (i % 3 == 0) {
+                ijoka.features().start(f.id(), null);
+            }
+        }
+        List<Feature> all = store.read(r -> r.features(project.id()));
+
+        // Cold (no snapshot held): the store answers with a limit, never the whole project.
+        calls.clear();
+        var coldPage = ijoka.features().page(project.id(), Set.of(), 2, 3);
+        var coldPending = ijoka.features().page(project.id(), Set.of(Status.PENDING), 1, 2);
+        assertThat(calls.keySet()).as("store reads").doesNotContain("features").contains("featuresPage");
+        assertThat(coldPage.features()).containsExactlyElementsOf(all.subList(2, 5));
+        assertThat(coldPage.total()).isEqualTo(12);
+        List<Feature> pending = all.stream().filter(f -> f.status() == Status.PENDING).toList();
+        assertThat(coldPending.features()).containsExactlyElementsOf(pending.subList(1, 3));
+        assertThat(coldPending.total()).isEqualTo(8);
+
+        ijoka.plan().ready(project.id());
+        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+        calls.clear();
+        var page = ijoka.features().page(project.id(), Set.of(), 10, 5);
+        assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("lastSequence"));
+        assertThat(page.features()).containsExactlyElementsOf(all.subList(10, 12));
+        assertThat(page.total()).isEqualTo(12);
+
+        calls.clear();
+        var column = ijoka.features().column(project.id(), Status.PENDING, 0, 3);
+        assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("featuresInBoardOrder", "progress"));
+        List<Feature> byBoardOrder = pending.stream().sorted(dev.ijoka.domain.BoardOrder.of(Status.PENDING)).toList();
+        assertThat(column.features()).containsExactlyElementsOf(byBoardOrder.subList(0, 3));
+        assertThat(column.features()).extracting(Feature::priority).containsExactly(3, 3, 2);
+        assertThat(column.total()).isEqualTo(8);
+        assertThat(ijoka.features().column(project.id(), Status.PENDING, 6, 3).features())
+                .containsExactlyElementsOf(byBoardOrder.subList(6, 8));
+        assertThatThrownBy(() -> ijoka.features().column(project.id(), Status.PENDING, -1, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ijoka.features().page(project.id(), Set.of(), 0, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void afterANewFeatureOneFeatureIsReadFromTheStoreRatherThanByRebuildingTheSnapshot() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         ijoka.plan().ready(project.id());

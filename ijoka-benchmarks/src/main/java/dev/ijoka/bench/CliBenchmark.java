@@ -93,14 +93,19 @@ public final class CliBenchmark {
                 new Row("status change", k -> List.of("feature", "block", "#" + plan.pending().get(k), "--reason", "benchmark")));
     }
 
-    /** {@code --commands next,status}: only the rows named (a 100,000-feature run of the whole table takes long). */
+    /**
+     * {@code --commands next,status}: only the rows named, for Ijoka and the peers alike (a 100,000-feature run of
+     * the whole table takes long, and so does the peer comparison at 10,000).
+     */
     static List<Row> only(List<Row> rows, String[] args) {
         List<String> argList = Arrays.asList(args);
         int at = argList.indexOf("--commands");
         if (at < 0 || at + 1 >= args.length) {
             return rows;
         }
-        List<String> names = Arrays.stream(args[at + 1].split(",")).map(String::strip).toList();
+        // ';' separates the names when one holds a comma ("feature add, 2 deps"); ',' otherwise
+        String separator = args[at + 1].contains(";") ? ";" : ",";
+        List<String> names = Arrays.stream(args[at + 1].split(separator)).map(String::strip).toList();
         return rows.stream().filter(r -> names.contains(r.name())).toList();
     }
 
@@ -168,7 +173,10 @@ public final class CliBenchmark {
             List<Tool> tools = new ArrayList<>();
             tools.add(new Tool("ijoka", List.of(launcher.toString()), project, env, only(ijokaRows(plan), args)));
             if (peers != null) {
-                tools.addAll(peers.prepare(work, tasks, plan));
+                // --commands applies to every tool: a long peer comparison can run one row (or a few) per pass
+                for (Tool peer : peers.prepare(work, tasks, plan)) {
+                    tools.add(new Tool(peer.name(), peer.prefix(), peer.directory(), peer.env(), only(peer.rows(), args)));
+                }
             }
             Map<String, Map<String, Double>> medians = new java.util.LinkedHashMap<>();
             for (Tool tool : tools) {

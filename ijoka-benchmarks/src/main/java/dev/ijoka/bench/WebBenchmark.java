@@ -99,17 +99,26 @@ public final class WebBenchmark {
             System.err.println("Needs Debian's chromium and chromium-driver: sudo apt-get install -y chromium chromium-driver");
             System.exit(2);
         }
-        Path work = Files.createTempDirectory("ijoka-web-bench-");
-        try (Browser browser = new Browser(work.resolve("chromium-profile"))) {
+        // --data DIR keeps the imported plan there and reuses it on the next run (a 100,000-feature import is long)
+        String kept = stringArg(args, "--data", "");
+        Path work = kept.isEmpty() ? Files.createTempDirectory("ijoka-web-bench-") : Path.of(kept).toAbsolutePath();
+        Path chromiumProfile = Files.createTempDirectory("ijoka-web-chromium-");
+        try (Browser browser = new Browser(chromiumProfile)) {
             Path project = Files.createDirectories(work.resolve("project"));
             Path home = work.resolve("home");
-            Files.writeString(project.resolve("tasks.json"), CliBenchmark.tasksJson(features, new Random(42)), StandardCharsets.UTF_8);
             Map<String, String> env = new HashMap<>();
             env.put("IJOKA_HOME", home.toString());
             env.put("JAVA_HOME", System.getProperty("java.home"));
             System.out.printf(Locale.ROOT, "Ijoka web dashboard, %d features, Java %s, %s, load average %s%n", features,
                     Runtime.version(), browser.version(), Processes.load());
-            Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
+            if (Files.isRegularFile(work.resolve("imported"))) {
+                System.out.println("reusing the plan imported in " + work);
+            } else {
+                Files.writeString(project.resolve("tasks.json"), CliBenchmark.tasksJson(features, new Random(42)), StandardCharsets.UTF_8);
+                long took = Processes.run(List.of(launcher.toString(), "import", "tasks.json"), env, project, true);
+                System.out.printf(Locale.ROOT, "import: %d ms (load average %s)%n", took / 1_000_000, Processes.load());
+                Files.writeString(work.resolve("imported"), Integer.toString(features));
+            }
             Processes.awaitStartupCache(home, "cli");
 
             if (parts.contains("render") || parts.contains("live") || parts.contains("graph")) {
@@ -160,9 +169,16 @@ public final class WebBenchmark {
             }
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
         } finally {
-            try (Stream<Path> paths = Files.walk(work)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            deleteTree(chromiumProfile);
+            if (kept.isEmpty()) {
+                deleteTree(work);
             }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ijoka.api;
 
+import dev.ijoka.domain.BoardOrder;
 import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureRef;
@@ -7,9 +8,11 @@ import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.SessionId;
+import dev.ijoka.domain.Status;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +67,40 @@ public interface Features {
      * shows, with the whole count from {@link Plan#progress}.
      */
     List<Feature> list(ProjectId project, dev.ijoka.domain.Status status, int limit);
+
+    /**
+     * A page of the project's features by number, only those in {@code statuses} (every status when the set is
+     * empty), and how many there are in all: what a paged list shows. The engine answers it for the page's cost,
+     * not the plan's (from a server's snapshot, or a store query with a limit).
+     *
+     * @throws IllegalArgumentException if {@code offset} or {@code limit} is negative
+     */
+    default FeaturePage page(ProjectId project, Set<Status> statuses, int offset, int limit) {
+        checkPage(offset, limit);
+        List<Feature> all = list(project).stream().filter(f -> statuses.isEmpty() || statuses.contains(f.status())).toList();
+        int from = Math.min(offset, all.size());
+        return new FeaturePage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+    }
+
+    /**
+     * A page of one Kanban column: the project's features in {@code status} in {@link BoardOrder#of the Board's
+     * order}, and how many the column holds. Costs the page, not the plan: the store sorts and limits.
+     *
+     * @throws IllegalArgumentException if {@code offset} or {@code limit} is negative
+     */
+    default FeaturePage column(ProjectId project, Status status, int offset, int limit) {
+        checkPage(offset, limit);
+        List<Feature> all = list(project, status).stream().sorted(BoardOrder.of(status)).toList();
+        int from = Math.min(offset, all.size());
+        return new FeaturePage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+    }
+
+    /** Refuses a negative offset or limit. */
+    static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be 0 or more, got " + offset + " and " + limit);
+        }
+    }
 
     /** Changes fields (not the status). */
     Feature update(FeatureRef ref, FeatureUpdate update, @Nullable SessionId session, @Nullable Long expectedVersion);

@@ -50,6 +50,31 @@ public interface StoreReader {
     /** The first {@code limit} of the project's features in one status, ordered by number. */
     List<Feature> features(ProjectId project, Status status, int limit);
 
+    /**
+     * One page of the project's features in one status in {@link dev.ijoka.domain.BoardOrder#of the Board's order}
+     * (done work most recently completed first, the others highest priority first, then lowest number): the first
+     * {@code offset} left out, at most {@code limit}. A Kanban column's page. This default sorts the whole status;
+     * a store with a query language sorts and limits in the query.
+     */
+    default List<Feature> featuresInBoardOrder(ProjectId project, Status status, int offset, int limit) {
+        List<Feature> all = features(project, status, Integer.MAX_VALUE).stream()
+                .sorted(dev.ijoka.domain.BoardOrder.of(status)).toList();
+        int from = Math.min(offset, all.size());
+        return all.subList(from, Math.min(all.size(), from + limit));
+    }
+
+    /**
+     * One page of the project's features in any of {@code statuses} (every status when the set is empty), ordered
+     * by number: the first {@code offset} left out, at most {@code limit}. This default reads the whole project; a
+     * store with a query language limits in the query.
+     */
+    default List<Feature> featuresPage(ProjectId project, java.util.Set<Status> statuses, int offset, int limit) {
+        List<Feature> all = features(project).stream()
+                .filter(f -> statuses.isEmpty() || statuses.contains(f.status())).toList();
+        int from = Math.min(offset, all.size());
+        return all.subList(from, Math.min(all.size(), from + limit));
+    }
+
     /** How many of the project's features are in progress; with a session, only those it claims. */
     int countInProgress(ProjectId project, @Nullable SessionId claimedBy);
 

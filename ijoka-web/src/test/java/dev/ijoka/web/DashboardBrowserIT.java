@@ -117,6 +117,30 @@ class DashboardBrowserIT extends ServerTestBase {
     }
 
     @Test
+    void aLongColumnShowsItsFirstCardsByPriorityAndLoadsTheRestAsItScrolls() {
+        var p = t.project.id();
+        for (int i = 1; i <= 130; i++) {
+            t.ijoka.features().create(p, NewFeature.of("Paged " + i, Category.FUNCTIONAL).withPriority(i % 7));
+        }
+        openView("kanban");
+        String cards = "ol.cards[data-status=pending] > li.card";
+        assertThat(browser.findAll(cards)).hasSize(50);
+        assertThat(browser.find("#column-count-pending").getText()).isEqualTo("130");
+        // The Board's order: highest priority first, then lowest number (priority 6: #6, #13, ...).
+        assertThat(browser.find(cards).getText()).contains("#6", "Paged 6");
+
+        // Scrolling the column to its end brings the next page, with no click.
+        browser.script("document.querySelector('ol.cards[data-status=pending] .more-item').scrollIntoView();");
+        browser.await(d -> d.findElements(By.cssSelector(cards)).size() == 130);
+        assertThat(browser.findAll("ol.cards[data-status=pending] .more-item")).isEmpty();
+        java.util.List<String> refs = browser.findAll(cards).stream()
+                .map(e -> e.getAttribute("data-ref")).toList();
+        assertThat(refs).doesNotHaveDuplicates();
+        assertThat(refs.getLast()).isEqualTo("#126"); // priority 0, the highest number of those
+        assertNoConsoleErrors("kanban");
+    }
+
+    @Test
     void theKanbanFitsANarrowWindowAndStaysReadableInDarkMode() {
         seed();
         t.ijoka.features().create(t.project.id(), NewFeature.of(

@@ -108,6 +108,17 @@ class ViewsIT extends ServerTestBase {
         assertThat(last).contains("51–60 of 60").contains("rel=\"prev\"").doesNotContain("rel=\"next\"");
         // a page past the end (the matches shrank while the page was open) shows the last page
         assertThat(page(base + "/table?size=25&page=9")).contains("51–60 of 60 features · page 3 of 3");
+        // without a filter but the status, the engine reads the page alone: the same rows and counts as the filtered path
+        String second = page(base + "/table?size=25&page=2");
+        assertThat(rowRefs(second)).hasSize(25).startsWith("#26").endsWith("#50");
+        assertThat(second).contains("26–50 of 60 features · page 2 of 3")
+                .contains("rel=\"next\" href=\"" + base + "/table?page=3&amp;size=25\"");
+        t.ijoka.features().start(new dev.ijoka.domain.FeatureRef.Number(t.project.id(), 30), null);
+        t.ijoka.features().start(new dev.ijoka.domain.FeatureRef.Number(t.project.id(), 55), null);
+        assertThat(rowRefs(page(base + "/table?status=in_progress"))).containsExactly("#30", "#55");
+        String pending = page(base + "/table?status=pending&size=25&page=3");
+        assertThat(rowRefs(pending)).hasSize(8).startsWith("#52").doesNotContain("#55").endsWith("#60"); // #30 and #55 left the list
+        assertThat(pending).contains("51–58 of 58 features · page 3 of 3");
 
         HttpResponse<String> bad = t.get(base + "/table?sort=colour");
         assertThat(bad.statusCode()).isEqualTo(400);

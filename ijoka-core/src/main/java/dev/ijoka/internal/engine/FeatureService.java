@@ -4,6 +4,7 @@ import dev.ijoka.api.ClaimConflictException;
 import dev.ijoka.api.DependencyGateException;
 import dev.ijoka.api.FeatureBatch;
 import dev.ijoka.api.FeatureCommand;
+import dev.ijoka.api.FeaturePage;
 import dev.ijoka.api.Features;
 import dev.ijoka.api.IllegalTransitionException;
 import dev.ijoka.api.InvalidInputException;
@@ -19,6 +20,7 @@ import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.FeatureUpdate;
 import dev.ijoka.domain.NewFeature;
+import dev.ijoka.domain.Progress;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Session;
 import dev.ijoka.domain.SessionId;
@@ -34,6 +36,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -116,6 +119,31 @@ public final class FeatureService implements Features {
             throw new IllegalArgumentException("limit must be 0 or more, got " + limit);
         }
         return engine.read(r -> r.features(project, status, limit));
+    }
+
+    @Override
+    public FeaturePage page(ProjectId project, Set<Status> statuses, int offset, int limit) {
+        Features.checkPage(offset, limit);
+        GraphCache.Snapshot s = statuses.isEmpty() ? engine.graphs.currentIfWorth(project) : null;
+        if (s != null) {
+            // The snapshot's number order is a view: the page is looked up, the other features are not touched.
+            List<Feature> all = s.inNumberOrder();
+            int from = Math.min(offset, all.size());
+            return new FeaturePage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+        }
+        return engine.read(r -> {
+            Progress counts = r.progress(project);
+            int total = statuses.isEmpty() ? counts.total() : statuses.stream().mapToInt(counts::count).sum();
+            return new FeaturePage(r.featuresPage(project, statuses, offset, limit), total);
+        });
+    }
+
+    @Override
+    public FeaturePage column(ProjectId project, Status status, int offset, int limit) {
+        Features.checkPage(offset, limit);
+        // One read, so that the page and the count agree; the store sorts and limits (an index on the status).
+        return engine.read(r -> new FeaturePage(r.featuresInBoardOrder(project, status, offset, limit),
+                r.progress(project).count(status)));
     }
 
     @Override

@@ -160,6 +160,11 @@ final class ReadTools {
         List<String> words = query == null ? List.of()
                 : Arrays.stream(query.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
 
+        if (!readyOnly && category == null && kind == null && words.isEmpty()) {
+            // By status or not at all: the engine reads the page alone (a server's snapshot, or a query with a limit).
+            var paged = call.ijoka.features().page(call.project.id(), statuses, page.offset(), page.limit());
+            return listReply(page, paged.features(), paged.total());
+        }
         List<Feature> source = readyOnly ? call.ijoka.plan().ready(call.project.id())
                 : call.ijoka.features().list(call.project.id());
         List<Feature> matching = new ArrayList<>();
@@ -171,12 +176,14 @@ final class ReadTools {
                 matching.add(f);
             }
         }
-        List<Feature> shown = page.slice(matching);
+        return listReply(page, page.slice(matching), matching.size());
+    }
+
+    private static Reply listReply(Shapes.Page page, List<Feature> shown, int total) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("features", Views.rows(shown));
-        page.describe(out, matching.size());
-        String text = "Features " + page.range(shown.size(), matching.size()) + ":\n" + Views.lines(shown)
-                + page.more(matching.size());
+        page.describe(out, total);
+        String text = "Features " + page.range(shown.size(), total) + ":\n" + Views.lines(shown) + page.more(total);
         return new Reply(out, text);
     }
 

@@ -394,6 +394,57 @@ public abstract class StoreContract extends EventLogContract {
     }
 
     @Test
+    public void featuresInBoardOrderPagesOneStatusByPriorityAndDoneWorkMostRecentlyCompletedFirst() {
+        Project p = aProject("board");
+        Feature low = aFeature(TestData.feature(p.id(), 1).priority(1));
+        Feature high = aFeature(TestData.feature(p.id(), 2).priority(7));
+        Feature lowToo = aFeature(TestData.feature(p.id(), 3).priority(1));
+        Feature negative = aFeature(TestData.feature(p.id(), 4).priority(-2));
+        Feature highToo = aFeature(TestData.feature(p.id(), 5).priority(7));
+        Feature doneFirst = aFeature(TestData.feature(p.id(), 6).priority(9).complete(at(10)));
+        Feature doneLast = aFeature(TestData.feature(p.id(), 7).complete(at(30).plus(3, ChronoUnit.MICROS)));
+        Feature doneBetween = aFeature(TestData.feature(p.id(), 8).complete(at(20)));
+        Feature doneSameTime = aFeature(TestData.feature(p.id(), 9).complete(at(20)));
+        aFeature(TestData.feature(p.id(), 10).priority(100).blocked("elsewhere"));
+        aFeature(TestData.feature(aProject("other board").id(), 1).priority(50));
+
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 0, 100)).containsExactly(high, highToo, low, lowToo, negative);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 0, 2)).containsExactly(high, highToo);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 2, 2)).containsExactly(low, lowToo);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 4, 2)).containsExactly(negative);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 5, 2)).isEmpty();
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.PENDING, 0, 0)).isEmpty();
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.COMPLETE, 0, 100)).containsExactly(doneLast, doneBetween, doneSameTime, doneFirst);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.COMPLETE, 1, 2)).containsExactly(doneBetween, doneSameTime);
+        assertThat(reads.featuresInBoardOrder(p.id(), Status.IN_PROGRESS, 0, 100)).isEmpty();
+        // The store's page is the default's (the whole status sorted by BoardOrder, then cut).
+        for (Status status : Status.values()) {
+            List<Feature> sorted = reads.features(p.id(), status, 1_000).stream().sorted(dev.ijoka.domain.BoardOrder.of(status)).toList();
+            assertThat(reads.featuresInBoardOrder(p.id(), status, 0, 1_000)).isEqualTo(sorted);
+        }
+    }
+
+    @Test
+    public void featuresPageListsByNumberInTheStatusesGiven() {
+        Project p = aProject("pages");
+        Feature one = aFeature(TestData.feature(p.id(), 1));
+        Feature two = aFeature(TestData.feature(p.id(), 2).complete(at(5)));
+        Feature three = aFeature(TestData.feature(p.id(), 3).blocked("waiting"));
+        Feature four = aFeature(TestData.feature(p.id(), 4).priority(9));
+        Feature five = aFeature(TestData.feature(p.id(), 5).complete(at(6)));
+        aFeature(TestData.feature(aProject("other pages").id(), 1));
+
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(), 0, 100)).containsExactly(one, two, three, four, five);
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(), 1, 3)).containsExactly(two, three, four);
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(), 5, 3)).isEmpty();
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(Status.PENDING), 0, 100)).containsExactly(one, four);
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(Status.COMPLETE, Status.BLOCKED), 0, 100)).containsExactly(two, three, five);
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(Status.COMPLETE, Status.BLOCKED), 1, 1)).containsExactly(three);
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(Status.IN_PROGRESS), 0, 100)).isEmpty();
+        assertThat(reads.featuresPage(p.id(), java.util.Set.of(), 0, 0)).isEmpty();
+    }
+
+    @Test
     public void updateFeatureStoresEveryFieldWhenTheVersionMatches() {
         Project p = aProject("updates");
         Session s = aSession(TestData.session(p.id(), "holder"));

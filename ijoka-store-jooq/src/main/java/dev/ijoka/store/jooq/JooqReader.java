@@ -128,6 +128,34 @@ class JooqReader implements StoreReader {
     }
 
     @Override
+    public List<Feature> featuresInBoardOrder(ProjectId project, Status status, int offset, int limit) {
+        // BoardOrder: done work most recently completed first (none before a completion time), the rest by priority.
+        List<org.jooq.SortField<?>> order = status == Status.COMPLETE
+                ? List.of(FEATURES.COMPLETED_AT.desc().nullsLast(), FEATURES.NUMBER.asc())
+                : List.of(FEATURES.PRIORITY.desc(), FEATURES.NUMBER.asc());
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .and(FEATURES.STATUS.eq(status.wireName()))
+                .orderBy(order)
+                .limit(limit)
+                .offset(offset)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public List<Feature> featuresPage(ProjectId project, java.util.Set<Status> statuses, int offset, int limit) {
+        Condition in = statuses.isEmpty() ? DSL.noCondition()
+                : FEATURES.STATUS.in(statuses.stream().map(Status::wireName).toList());
+        return dsl.selectFrom(FEATURES)
+                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .and(in)
+                .orderBy(FEATURES.NUMBER)
+                .limit(limit)
+                .offset(offset)
+                .fetch(rows::feature);
+    }
+
+    @Override
     public int countInProgress(ProjectId project, @Nullable SessionId claimedBy) {
         Condition held = claimedBy == null ? DSL.noCondition() : FEATURES.CLAIM_SESSION.eq(claimedBy.value());
         return dsl.fetchCount(FEATURES, FEATURES.PROJECT_ID.eq(project.value())

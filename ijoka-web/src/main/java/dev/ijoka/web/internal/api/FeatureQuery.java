@@ -84,6 +84,15 @@ public record FeatureQuery(Set<Status> statuses, Set<Category> categories, Set<K
         }
     }
 
+    /**
+     * Whether the query lists by number, ascending, filtered by status at most: then a page of it is a page of
+     * {@code Features.page}, and the engine need not read the plan to show it.
+     */
+    public boolean byNumberOnly() {
+        return sort.equals("number") && !descending && categories.isEmpty() && kinds.isEmpty()
+                && (text == null || text.isBlank());
+    }
+
     /** The features that match, sorted (all of them, unpaged). */
     public List<Feature> apply(List<Feature> all, java.util.Map<String, String> agents) {
         String[] words = text == null ? new String[0] : text.toLowerCase(Locale.ROOT).split("\\s+");

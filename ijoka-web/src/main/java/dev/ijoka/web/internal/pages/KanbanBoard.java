@@ -1,30 +1,23 @@
 package dev.ijoka.web.internal.pages;
 
 import dev.ijoka.Ijoka;
-import dev.ijoka.domain.Feature;
+import dev.ijoka.api.FeaturePage;
 import dev.ijoka.domain.Project;
 import dev.ijoka.domain.Status;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Kanban board's columns. Each column shows its first {@link #FIRST_PAGE} cards and offers the
- * rest {@link #MORE_PAGE} at a time, so a 10,000-feature board renders in well under a second.
+ * The Kanban board's columns. Each column shows its first {@link #FIRST_PAGE} cards in the Board's order
+ * ({@link dev.ijoka.domain.BoardOrder}) and its count, and offers the rest {@link #MORE_PAGE} at a time as the
+ * user scrolls: the store sorts and limits ({@code Features.column}), so a render costs the cards it shows,
+ * not the plan (at 100,000 features as at 100).
  */
 final class KanbanBoard {
 
     static final int FIRST_PAGE = 50;
     static final int MORE_PAGE = 100;
-
-    private static final Comparator<Feature> PRIORITY = Comparator.comparingInt(Feature::priority).reversed()
-            .thenComparingInt(Feature::number);
-    /** Done work reads best most recent first. */
-    private static final Comparator<Feature> RECENTLY_COMPLETED = Comparator
-            .comparing((Feature f) -> f.completedAt() == null ? Instant.EPOCH : f.completedAt()).reversed()
-            .thenComparingInt(Feature::number);
 
     private final Ijoka ijoka;
 
@@ -41,13 +34,10 @@ final class KanbanBoard {
     }
 
     Column column(Project p, Status status, int offset, int size, Map<String, String> agents) {
-        List<Feature> all = new ArrayList<>(ijoka.features().list(p.id(), status));
-        all.sort(status == Status.COMPLETE ? RECENTLY_COMPLETED : PRIORITY);
-        int from = Math.min(offset, all.size());
+        FeaturePage page = ijoka.features().column(p.id(), status, offset, size);
         var todos = ijoka.sessions().featureTodos(p.id()); // one read for the page, not one per card
-        List<Card> cards = all.subList(from, Math.min(all.size(), from + size)).stream()
-                .map(f -> new Card(f, agents, todos.get(f.id()))).toList();
-        return new Column(status.wireName(), title(status), cards, all.size(), from);
+        List<Card> cards = page.features().stream().map(f -> new Card(f, agents, todos.get(f.id()))).toList();
+        return new Column(status.wireName(), title(status), cards, page.total(), Math.min(offset, page.total()));
     }
 
     static String title(Status s) {

@@ -189,9 +189,20 @@ public final class Pages {
     private TableView tableView(HttpServerExchange ex, Project p) {
         FeatureQuery q = FeatureQuery.parse(name -> Exchanges.query(ex, name));
         Map<String, String> agents = lookup.agents(p);
-        List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
         String base = "/p/" + p.id().value();
-        return new TableView(base + "/table", "/api/projects/" + p.id().value() + "/features.csv", q, matches, agents);
+        String table = base + "/table";
+        String csv = "/api/projects/" + p.id().value() + "/features.csv";
+        long from = (long) (q.page() - 1) * q.size();
+        if (q.byNumberOnly() && from <= Integer.MAX_VALUE) {
+            // The default listing: the engine reads the page alone, not the plan (100,000 features cost as 100).
+            var page = ijoka.features().page(p.id(), q.statuses(), (int) from, q.size());
+            if (!page.features().isEmpty() || page.total() == 0) {
+                return new TableView(table, csv, q, page, agents);
+            }
+            // a page past the end: the whole list decides which page is the last
+        }
+        List<Feature> matches = q.apply(ijoka.features().list(p.id()), agents);
+        return new TableView(table, csv, q, matches, agents);
     }
 
     private String rules(HttpServerExchange ex) {

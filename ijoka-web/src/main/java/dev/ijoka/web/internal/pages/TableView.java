@@ -47,6 +47,16 @@ public final class TableView {
         this.rows = FeatureQuery.page(matches, query.page(), query.size()).stream().map(f -> new Card(f, agents)).toList();
     }
 
+    /** The Table for a query {@link FeatureQuery#byNumberOnly by number only}: the page the engine read, and its count. */
+    TableView(String base, String csvBase, FeatureQuery query, dev.ijoka.api.FeaturePage page, Map<String, String> agents) {
+        this.base = base;
+        this.csvBase = csvBase;
+        this.total = page.total();
+        this.pages = Math.max(1, (total + query.size() - 1) / query.size());
+        this.query = query;
+        this.rows = page.features().stream().map(f -> new Card(f, agents)).toList();
+    }
+
     private static Map<String, String> columns() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("number", "#");
