@@ -35,16 +35,28 @@ public final class PostgresTestServer {
     private static final int KEEP_NEWEST = 4;
     private static boolean template;
 
+    /**
+     * The system property that asks for a server as durable as a team's: {@code fsync} and {@code synchronous_commit}
+     * on, PostgreSQL's defaults. Tests leave it unset (no flush per commit, fast); benchmarks set it, because their
+     * write figures are only true of a server that waits for its log to reach the disk. It must be set before the
+     * server starts: zonky starts it with {@code -F} and {@code -c synchronous_commit=off}, and command-line settings
+     * win over {@code ALTER SYSTEM}.
+     */
+    public static final String DURABLE_PROPERTY = "ijoka.test.postgres.durable";
+
     private PostgresTestServer() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
+            String durably = Boolean.getBoolean(DURABLE_PROPERTY) ? "on" : "off";
             try {
                 server = EmbeddedPostgres.builder()
                         .setOverrideWorkingDirectory(binaries().toFile())
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "300")
-                        .setServerConfig("fsync", "off")
+                        // after zonky's own -F and synchronous_commit=off on the command line, so these win
+                        .setServerConfig("fsync", durably)
+                        .setServerConfig("synchronous_commit", durably)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
@@ -93,6 +105,17 @@ public final class PostgresTestServer {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server's current value of a setting ({@code SHOW name}), as the server reports it. */
+    public static String setting(String name) {
+        try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SHOW " + name)) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SHOW " + name + ": " + e.getMessage(), e);
         }
     }
 
