@@ -105,13 +105,8 @@ final class AotTraining {
         // A command opens a current store, so the store is made and filled by another process: creating it here would
         // bring Flyway (~420 classes) and the import's parsers into the cache, all loaded by every command's start.
         inAnotherJvm(variables, dir, err, List.of("import", "feature_list.json"));
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
-        Path data = Path.of(variables.get("IJOKA_HOME"));
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, data);
-            return EngineFactory.DEFAULT.open(url);
-        };
+        Environment env = silentEnvironment(variables, project);
+        EngineFactory engines = engines(variables);
         List<List<String>> commands = List.of(
                 List.of("status"), List.of("status", "--json"),
                 List.of("next"), List.of("next", "--json"),
@@ -157,20 +152,15 @@ final class AotTraining {
                 List.of("feature", "block", "#3", "--reason", "waiting"))) {
             inAnotherJvm(variables, dir, err, command);
         }
-        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
-        Environment env = new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
-        Path home = Path.of(variables.get("IJOKA_HOME"));
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, home);
-            return EngineFactory.DEFAULT.open(url);
-        };
+        Environment env = silentEnvironment(variables, project);
+        EngineFactory engines = engines(variables);
         int exit = Cli.run(env, engines, "desktop", "--help");
         if (exit != ExitCodes.OK) {
             err.println("ijoka aot-training: 'desktop --help' exited " + exit);
         }
         if (!GraphicsEnvironment.isHeadless()) {
             try (Ijoka ijoka = engines.open(db)) {
-                DesktopApp.train(ijoka, home, Duration.ofSeconds(30));
+                DesktopApp.train(ijoka, Path.of(variables.get("IJOKA_HOME")), Duration.ofSeconds(30));
             }
         }
     }
@@ -316,6 +306,21 @@ final class AotTraining {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The command line's environment in the training's directories, its output thrown away. */
+    private static Environment silentEnvironment(Map<String, String> variables, Path project) {
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        return new Environment(variables, project, InputStream.nullInputStream(), sink, sink, false);
+    }
+
+    /** Engines as {@code Main} opens them, SQLite's native library prepared in the training's data directory. */
+    private static EngineFactory engines(Map<String, String> variables) {
+        Path data = Path.of(variables.get("IJOKA_HOME"));
+        return url -> {
+            SqliteNativeLibrary.prepare(url, data);
+            return EngineFactory.DEFAULT.open(url);
+        };
     }
 
     /**
