@@ -129,7 +129,16 @@ class JooqReader implements StoreReader {
 
     @Override
     public List<Feature> featuresInBoardOrder(ProjectId project, Status status, int offset, int limit) {
-        // BoardOrder: done work most recently completed first (none before a completion time), the rest by priority.
+        return boardColumn(dsl, project, status, offset, limit).fetch(rows::feature);
+    }
+
+    /**
+     * One page of a Kanban column in BoardOrder: done work most recently completed first (none before a completion
+     * time), the rest by priority; then lowest number. Read along the index in that order (schema version 5:
+     * features_board, features_board_done), so a page visits its own rows and sorts nothing.
+     */
+    static org.jooq.ResultQuery<dev.ijoka.store.jooq.internal.schema.tables.records.FeaturesRecord> boardColumn(
+            DSLContext dsl, ProjectId project, Status status, int offset, int limit) {
         List<org.jooq.SortField<?>> order = status == Status.COMPLETE
                 ? List.of(FEATURES.COMPLETED_AT.desc().nullsLast(), FEATURES.NUMBER.asc())
                 : List.of(FEATURES.PRIORITY.desc(), FEATURES.NUMBER.asc());
@@ -138,8 +147,7 @@ class JooqReader implements StoreReader {
                 .and(FEATURES.STATUS.eq(status.wireName()))
                 .orderBy(order)
                 .limit(limit)
-                .offset(offset)
-                .fetch(rows::feature);
+                .offset(offset);
     }
 
     @Override

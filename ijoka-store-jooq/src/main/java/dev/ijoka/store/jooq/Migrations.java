@@ -19,13 +19,13 @@ public final class Migrations {
     public static final String SQLITE_LOCATION = "classpath:db/ijoka/sqlite";
 
     /** The newest schema version among SQLite's migrations. */
-    public static final int SQLITE_LATEST = 4;
+    public static final int SQLITE_LATEST = 5;
 
     /** PostgreSQL's migrations: the same schema, versions numbered alike; the version is read from Flyway's history. */
     public static final String POSTGRES_LOCATION = "classpath:db/ijoka/postgres";
 
     /** The newest schema version among PostgreSQL's migrations. */
-    public static final int POSTGRES_LATEST = 4;
+    public static final int POSTGRES_LATEST = 5;
 
     private Migrations() {}
 
