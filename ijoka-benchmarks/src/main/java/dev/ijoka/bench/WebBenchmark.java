@@ -127,7 +127,8 @@ public final class WebBenchmark {
                         render(server, browser, runs);
                     }
                     if (parts.contains("graph")) {
-                        graph(server, browser, runs);
+                        graph(server, browser, runs, Arrays.asList(args).contains("--graph-profile"),
+                                Arrays.asList(args).contains("--graph-focus-only"));
                     }
                     if (parts.contains("live")) {
                         live(server, browser, "jdbc:sqlite:" + home.resolve("ijoka.db"), project, changes);
@@ -213,6 +214,9 @@ public final class WebBenchmark {
             Processes.print("  " + page + " Chromium", "response", response);
             Processes.print("  " + page + " Chromium", "DCL", dcl);
             Processes.print("  " + page + " Chromium", "load", load);
+            // In order, so that one slow load among them can be placed (the Table's second question builds the snapshot).
+            System.out.printf(Locale.ROOT, "  %s Chromium load, in order: %s ms%n", page,
+                    load.stream().map(n -> Long.toString(n / 1_000_000)).toList());
             Processes.print("  " + page + " java.net.http", "HTML", html);
         }
     }
@@ -222,19 +226,22 @@ public final class WebBenchmark {
      * were handed to cytoscape (graph.js stamps {@code data-drawn-at} with {@code performance.now()}, whose origin
      * is the navigation's start). The default drawing (the part of the plan that matters), then the whole plan.
      */
-    private static void graph(Server server, Browser browser, int runs) {
+    private static void graph(Server server, Browser browser, int runs, boolean profile, boolean focusOnly) {
         System.out.printf(Locale.ROOT, "%nGraph view, first drawing, %d loads after the first (median, p90, min, max)%n", runs);
-        for (String query : List.of("", "?all=1")) {
+        // --graph-focus-only: the default drawing alone, without the whole plan's (a shorter run while working)
+        for (String query : focusOnly ? List.of("") : List.of("", "?all=1")) {
             String url = server.page("graph") + query;
             String what = query.isEmpty() ? "graph, what matters" : "graph, whole plan";
             double first = drawing(browser, url);
             List<Long> drawn = new ArrayList<>();
             List<Long> layout = new ArrayList<>();
+            Map<String, List<Long>> phases = new java.util.LinkedHashMap<>();
             for (int i = 0; i < runs; i++) {
                 browser.load("about:blank");
                 drawn.add(millisToNanos(drawing(browser, url)));
                 layout.add(millisToNanos(((Number) browser.script(
                         "return Number(document.getElementById('graph').dataset.layoutMs);")).doubleValue()));
+                graphPhases(browser).forEach((k, v) -> phases.computeIfAbsent(k, x -> new ArrayList<>()).add(millisToNanos(v)));
             }
             System.out.printf(Locale.ROOT, "%s: %s nodes, %s edges drawn, renderer %s; first load %.0f ms; \"%s\"%n", what,
                     browser.script("return document.getElementById('graph').dataset.nodeCount;"),
@@ -243,8 +250,76 @@ public final class WebBenchmark {
                     browser.script("return document.getElementById('graph-scope').textContent.trim().replace(/\\s+/g, ' ');"));
             Processes.print("  " + what, "first drawing", drawn);
             Processes.print("  " + what, "layout (worker)", layout);
+            System.out.printf(Locale.ROOT, "  %s, where the time went (medians, ms from the navigation's start):%n", what);
+            phases.forEach((phase, values) -> System.out.printf(Locale.ROOT, "    %-28s %8.0f%n", phase,
+                    values.stream().mapToLong(Long::longValue).sorted().toArray()[values.size() / 2] / 1e6));
+            if (profile) {
+                profileGraph(browser, url);
+            }
         }
         System.out.printf(Locale.ROOT, "load average: %s%n", Processes.load());
+    }
+
+    /**
+     * Where a drawing's time went, in ms from the navigation's start: the page's scripts run (DOMContentLoaded), the
+     * graph's answer started and ended (Resource Timing) and was parsed, the layout came back from the worker, the
+     * elements were added, fitted, the lists beside the drawing filled, and the frame after it (graph.js's marks).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> graphPhases(Browser browser) {
+        Map<String, Object> t = (Map<String, Object>) browser.script("""
+                const g = document.getElementById('graph').dataset;
+                const n = performance.getEntriesByType('navigation')[0];
+                const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.name.includes('/graph')).pop();
+                return {'1 DOMContentLoaded': n.domContentLoadedEventEnd, '2 graph request sent': r.requestStart,
+                  '3 graph answer starts': r.responseStart, '4 graph answer ends': r.responseEnd,
+                  'graph answer KB': r.decodedBodySize / 1024, '5 JSON parsed': Number(g.fetchedAt),
+                  '6 layout back': Number(g.laidOutAt), '7 cytoscape add done': Number(g.addedAt),
+                  '8 fitted': Number(g.fittedAt), '10 lists filled': Number(g.listedAt),
+                  '9 frame done (drawn)': Number(g.drawnAt)};
+                """);
+        Map<String, Double> ms = new java.util.TreeMap<>(Comparator.comparingInt(
+                (String k) -> k.matches("\\d+ .*") ? Integer.parseInt(k.substring(0, k.indexOf(' '))) : 0).thenComparing(k -> k));
+        t.forEach((k, v) -> ms.put(k, ((Number) v).doubleValue()));
+        return ms;
+    }
+
+    /**
+     * One more load of the page under Chrome's JavaScript sampling profiler (DevTools protocol through the driver):
+     * the main thread's self time by function, the top 25, so that a phase above is explained by what ran in it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void profileGraph(Browser browser, String url) {
+        browser.load("about:blank");
+        browser.driver.executeCdpCommand("Profiler.enable", Map.of());
+        browser.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 500));
+        browser.driver.executeCdpCommand("Profiler.start", Map.of());
+        double at = drawing(browser, url);
+        Map<String, Object> result = browser.driver.executeCdpCommand("Profiler.stop", Map.of());
+        browser.driver.executeCdpCommand("Profiler.disable", Map.of());
+        Map<String, Object> profile = (Map<String, Object>) result.get("profile");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+        List<Number> samples = (List<Number>) profile.get("samples");
+        List<Number> deltas = (List<Number>) profile.get("timeDeltas");
+        Map<Long, String> names = new HashMap<>();
+        for (Map<String, Object> node : nodes) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            String file = String.valueOf(frame.get("url"));
+            file = file.substring(file.lastIndexOf('/') + 1);
+            String fn = String.valueOf(frame.get("functionName"));
+            names.put(((Number) node.get("id")).longValue(), (fn.isEmpty() ? "(anonymous)" : fn) + " " + file + ":"
+                    + (((Number) frame.get("lineNumber")).intValue() + 1));
+        }
+        Map<String, Double> self = new HashMap<>();
+        double total = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            double d = deltas.get(Math.min(i + 1, deltas.size() - 1)).doubleValue() / 1000;
+            self.merge(names.get(samples.get(i).longValue()), d, Double::sum);
+            total += d;
+        }
+        System.out.printf(Locale.ROOT, "  profiled load: drawn at %.0f ms; %.0f ms sampled, self time by function:%n", at, total);
+        self.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %7.1f ms  %s%n", e.getValue(), e.getKey()));
     }
 
     /** Opens the Graph view and waits (up to 3 minutes) for its first drawing; ms from the navigation's start. */

@@ -470,8 +470,23 @@ public final class DependencyGraph {
      *     have a thousand of each, and their neighbours several times that); not negative
      */
     public Focus focus(int limit) {
+        return focus(limit, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #focus(int)}, with at most {@code pathLimit} steps of the critical path: its first ones, the work
+     * that can start soonest (a plan of 100,000 features can have a critical path of thousands of steps, which would
+     * be most of the drawing).
+     *
+     * @param limit as for {@link #focus(int)}; not negative
+     * @param pathLimit the critical path's first steps shown; not negative
+     */
+    public Focus focus(int limit, int pathLimit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        if (pathLimit < 0) {
+            throw new IllegalArgumentException("pathLimit must not be negative: " + pathLimit);
         }
         int n = ids.length;
         byte inProgressCode = (byte) Status.IN_PROGRESS.ordinal();
@@ -513,7 +528,8 @@ public final class DependencyGraph {
             }
         }
         List<FeatureId> path = criticalPath();
-        for (FeatureId id : path) {
+        List<FeatureId> pathShown = path.subList(0, Math.min(pathLimit, path.size()));
+        for (FeatureId id : pathShown) {
             int v = indexOf(id);
             if (Bits.get(shown, v) && !Bits.get(core, v)) {
                 neighbours--; // counted as on the path, which is always drawn, not as a neighbour
@@ -527,7 +543,7 @@ public final class DependencyGraph {
                 out.add(ids[v]);
             }
         }
-        return new Focus(out, inProgress, inProgressShown, ready, readyShown, neighbours, path.size(), n);
+        return new Focus(out, inProgress, inProgressShown, ready, readyShown, neighbours, path.size(), pathShown, n);
     }
 
     /** The direct dependencies of {@code id} of the given kind, in rank order. */

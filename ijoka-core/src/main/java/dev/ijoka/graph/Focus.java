@@ -15,13 +15,17 @@ import java.util.List;
  * @param readyShown how many of those are shown as ready (the best-ranked, up to the limit asked for)
  * @param neighbours features shown only because they are a direct neighbour (either kind, either direction)
  *     of a shown feature in progress or a shown ready one
- * @param criticalPath the length of the critical path (all of it is shown)
+ * @param criticalPath the length of the critical path
+ * @param criticalPathShown the steps of the critical path that are shown, first step first: all of them, or its
+ *     first ones when a limit was asked for
  * @param total the features in the plan
  */
 public record Focus(
-        List<FeatureId> shown, int inProgress, int inProgressShown, int ready, int readyShown, int neighbours, int criticalPath, int total) {
+        List<FeatureId> shown, int inProgress, int inProgressShown, int ready, int readyShown, int neighbours, int criticalPath,
+        List<FeatureId> criticalPathShown, int total) {
 
     public Focus {
         shown = List.copyOf(shown);
+        criticalPathShown = List.copyOf(criticalPathShown);
     }
 }

@@ -113,7 +113,19 @@ class DependencyGraphFocusTest {
     }
 
     @Test
+    void aPathLimitShowsTheCriticalPathsFirstStepsAndSaysHowLongItIs() {
+        Focus focus = plan().focus(10, 1);
+
+        assertThat(focus.criticalPath()).isEqualTo(3);
+        assertThat(focus.criticalPathShown()).containsExactlyElementsOf(ids("far"));
+        assertThat(focus.shown()).containsExactlyInAnyOrderElementsOf(ids(
+                "done", "ready1", "later1", "ready2", "work", "waits", "note", "far"));
+        assertThat(plan().focus(10).criticalPathShown()).containsExactlyElementsOf(ids("far", "farther", "farthest"));
+    }
+
+    @Test
     void aNegativeLimitIsRefused() {
         assertThatThrownBy(() -> plan().focus(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> plan().focus(1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

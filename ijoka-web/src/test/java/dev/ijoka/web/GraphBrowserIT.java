@@ -96,13 +96,17 @@ class GraphBrowserIT extends ServerTestBase {
         String scope = browser.find("#graph-scope").getText();
         int drawn = drawnNodes();
         assertThat(drawn).isBetween(10, FEATURES / 4);
-        assertThat(scope).contains(drawn + " of 2,000 features: in progress, ready", "their neighbours, the critical path",
-                "Show the whole plan");
+        // The critical path runs to the plan's last feature, more than 200 steps: its first 200 are drawn, and said so.
+        assertThat(scope).contains(drawn + " of 2,000 features: in progress, ready",
+                "their neighbours, the critical path (its first 200 steps of ", "Show the whole plan");
         assertThat(graphData("scope")).isEqualTo("focus");
-        // every feature in progress is drawn, and the critical path runs to the plan's last feature
+        // every feature in progress is drawn, and the path's first 200 steps, up to well before the plan's last feature
         assertThat((Boolean) browser.script("const cy = document.getElementById('graph')._cyreg.cy;"
-                + "return cy.nodes('.in_progress').length === 10 && cy.nodes('.critical').length > 0"
-                + " && cy.getElementById(arguments[0]).nonempty();", features.getLast().id().value())).isTrue();
+                + "return cy.nodes('.in_progress').length === 10 && cy.nodes('.critical').length === 200"
+                + " && cy.getElementById(arguments[0]).empty();", features.getLast().id().value())).isTrue();
+        browser.await(d -> browser.script("return document.getElementById('graph').dataset.listedAt;"));
+        assertThat(browser.findAll("#graph-critical-path li")).as("the path's steps drawn, listed").hasSize(200);
+        assertThat(browser.find("#graph-critical-more").getText()).startsWith("The first 200 steps of ");
         browser.screenshot("graph-focus-2000");
         assertThat(browser.consoleErrors()).isEmpty();
     }

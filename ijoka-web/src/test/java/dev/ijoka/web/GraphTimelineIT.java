@@ -83,6 +83,30 @@ class GraphTimelineIT extends ServerTestBase {
     }
 
     @Test
+    void aFocusedGraphShowsTheCriticalPathsFirstStepsAskedForAndSaysHowLongItIs() {
+        Feature schema = feature("Schema");
+        Feature api = feature("API");
+        Feature ui = feature("UI");
+        Feature docs = feature("Docs");
+        t.ijoka.dependencies().add(api.id(), schema.id(), DependencyKind.BLOCKS, null);
+        t.ijoka.dependencies().add(ui.id(), api.id(), DependencyKind.BLOCKS, null);
+        t.ijoka.dependencies().add(docs.id(), ui.id(), DependencyKind.BLOCKS, null);
+
+        JsonNode g = TestServer.json(t.get(t.api("/graph?focus=10&path=2")));
+        assertThat(g.get("criticalPath")).extracting(JsonNode::asString)
+                .containsExactly(schema.id().value(), api.id().value());
+        assertThat(g.get("focus").get("criticalPath").asInt()).isEqualTo(4);
+        assertThat(g.get("focus").get("criticalPathShown").asInt()).isEqualTo(2);
+        // Schema is ready, API its neighbour and the path's second step; UI and Docs are left out.
+        assertThat(g.get("nodes")).extracting(n -> n.get("description").asString()).containsExactlyInAnyOrder("Schema", "API");
+        assertThat(g.get("edges")).singleElement().satisfies(e -> assertThat(e.get("onCriticalPath").asBoolean()).isTrue());
+
+        JsonNode all = TestServer.json(t.get(t.api("/graph?focus=10")));
+        assertThat(all.get("criticalPath")).as("the default shows up to 200 steps").hasSize(4);
+        assertThat(all.get("focus").get("criticalPathShown").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void theGraphPageCarriesItsHooksListsAndLibraries() {
         Feature a = feature("Schema");
         Feature b = feature("Login");

@@ -23,6 +23,12 @@ final class GraphApi {
     /** Features in progress, and ready ones, a focused graph shows by default: the best-ranked of each. */
     static final int READY_SHOWN = 100;
 
+    /**
+     * The critical path's first steps a focused graph shows by default: a plan of 100,000 features has a path of
+     * thousands of steps, which would be most of the drawing and most of its time.
+     */
+    static final int PATH_SHOWN = 200;
+
     private final Lookup lookup;
     private final Ijoka ijoka;
 
@@ -34,9 +40,10 @@ final class GraphApi {
     void register(ApiRouter api) {
         api.get("/api/projects/{p}/graph", call -> {
             Project p = lookup.project(call.path("p"));
-            // ?focus=N: only the part worth drawing first, at most N features in progress and N ready ones
-            // (DependencyGraph.focus).
-            return call.query("focus") == null ? graph(p) : focus(p, call.queryInt("focus", READY_SHOWN, 0, 100_000));
+            // ?focus=N: only the part worth drawing first, at most N features in progress and N ready ones, and the
+            // critical path's first ?path=M steps (DependencyGraph.focus).
+            return call.query("focus") == null ? graph(p) : focus(p, call.queryInt("focus", READY_SHOWN, 0, 100_000),
+                    call.queryInt("path", PATH_SHOWN, 0, 1_000_000));
         });
     }
 
@@ -53,9 +60,9 @@ final class GraphApi {
      * The best-ranked {@code limit} features in progress and {@code limit} ready ones, their direct neighbours and
      * the critical path, the edges between them, and what was left out.
      */
-    Map<String, Object> focus(Project p, int limit) {
+    Map<String, Object> focus(Project p, int limit, int pathLimit) {
         DependencyGraph graph = ijoka.plan().graph(p.id());
-        Focus focus = graph.focus(limit);
+        Focus focus = graph.focus(limit, pathLimit);
         Set<FeatureId> shown = new HashSet<>(focus.shown());
         List<Dependency> edges = new ArrayList<>();
         for (FeatureId id : focus.shown()) {
@@ -76,7 +83,9 @@ final class GraphApi {
             @Nullable Focus focus, int total) {
         Set<FeatureId> ready = new HashSet<>();
         ijoka.plan().ready(p.id()).forEach(f -> ready.add(f.id()));
-        List<String> critical = ijoka.plan().criticalPath(p.id()).stream().map(f -> f.id().value()).toList();
+        // A focused graph marks, and lists, the steps of the path it shows.
+        List<String> critical = focus != null ? focus.criticalPathShown().stream().map(FeatureId::value).toList()
+                : ijoka.plan().criticalPath(p.id()).stream().map(f -> f.id().value()).toList();
         Set<String> onPath = new HashSet<>(critical);
         Map<FeatureId, Integer> wave = new HashMap<>();
         List<List<Feature>> waves = ijoka.plan().waves(p.id());
@@ -130,6 +139,7 @@ final class GraphApi {
             f.put("readyShown", focus.readyShown());
             f.put("neighbours", focus.neighbours());
             f.put("criticalPath", focus.criticalPath());
+            f.put("criticalPathShown", focus.criticalPathShown().size());
             m.put("focus", f);
         }
         return m;

@@ -14,8 +14,12 @@ const NODE = { width: 176, height: 52 };
 const READY_SHOWN = 100;
 /** A plan this small is drawn whole from the start: the part that matters would be most of it. */
 const SMALL_PLAN = 300;
-/** Above this many drawn elements the cheaper look: straight edges without arrows, WebGL where the browser has it. */
-const BIG_DRAWING = 2500;
+/**
+ * Above this many drawn features the cheaper look: boxes without text until zoomed in far enough to read it, straight
+ * edges without arrows, WebGL where the browser has it. Fitted to a screen, a few hundred boxes are too small to read
+ * anyway, and measuring and drawing their texts was most of a first drawing's time (1,157 features: 1.8 s to fit).
+ */
+const BIG_DRAWING = 400;
 const STATUSES = ['pending', 'in_progress', 'blocked', 'complete'];
 const GRAPH_EVENTS = new Set(['feature_created', 'feature_updated', 'feature_started', 'feature_completed',
   'feature_blocked', 'feature_unblocked', 'feature_reopened', 'dependency_added', 'dependency_removed']);
@@ -199,9 +203,11 @@ function showScope() {
     scopeToggle.hidden = !whole || data.total <= SMALL_PLAN;
   } else {
     const best = (shown, all) => (shown < all ? ` (the ${number(shown)} best-ranked of ${number(all)})` : '');
+    const path = f.criticalPathShown < f.criticalPath
+      ? ` (its first ${number(f.criticalPathShown)} steps of ${number(f.criticalPath)})` : '';
     scopeText.textContent = `${number(data.nodes.length)} of ${number(data.total)} features: `
       + `in progress${best(f.inProgressShown, f.inProgress)}, ready${best(f.readyShown, f.ready)}, `
-      + 'their neighbours, the critical path ·';
+      + `their neighbours, the critical path${path} ·`;
     scopeToggle.textContent = 'Show the whole plan';
     scopeToggle.hidden = false;
   }
@@ -226,7 +232,7 @@ function render() {
     updateLists();
     return;
   }
-  const big = nodes.length + edges.length > BIG_DRAWING;
+  const big = nodes.length > BIG_DRAWING;
   if (!cy || big !== cyBig) createCy(big);
   const dir = currentDirection(nodes.length);
   // Only a change of the drawn set lays out again: a status change recolours in place (a feature without
@@ -307,16 +313,18 @@ function draw(nodes, edges, answer, key, started) {
   showDirection();
   if (first) fit();
   container.dataset.fittedAt = Math.round(performance.now());
-  updateLists();
   applySearch(false);
-  container.dataset.listedAt = Math.round(performance.now());
-  // For the benchmark and the tests: when this drawing reached the screen, and how long the layout took.
-  requestAnimationFrame(() => {
+  // The lists beside the drawing (and the drawn nodes' list for screen readers: a thousand items and more) are
+  // filled after the drawing's frame, so that their DOM and its layout do not hold the drawing back.
+  requestAnimationFrame(() => setTimeout(() => {
+    // For the benchmark and the tests: when the frame with this drawing was done, and how long the layout took.
     container.dataset.drawnAt = Math.round(performance.now());
     container.dataset.drawMs = Math.round(performance.now() - started);
     container.dataset.layoutMs = Math.round(answer.ms);
     container.dataset.drawings = Number(container.dataset.drawings || 0) + 1;
-  });
+    updateLists();
+    container.dataset.listedAt = Math.round(performance.now());
+  }));
 }
 
 /**
@@ -390,6 +398,11 @@ function updateLists() {
   const path = data.criticalPath.map((id) => byId.get(id)).filter(Boolean);
   document.getElementById('graph-critical-path').replaceChildren(...path.map((n) => featureItem(n, true)));
   document.getElementById('graph-critical-empty').hidden = path.length > 0;
+  // A focused drawing holds the path's first steps only: say how long it is.
+  const more = document.getElementById('graph-critical-more');
+  const length = data.focus ? data.focus.criticalPath : data.criticalPath.length;
+  more.hidden = path.length >= length;
+  more.textContent = more.hidden ? '' : `The first ${number(path.length)} steps of ${number(length)}.`;
   const ready = data.nodes.filter((n) => n.ready).sort((a, b) => (b.priority - a.priority) || (a.number - b.number));
   document.getElementById('graph-ready').replaceChildren(...ready.slice(0, 20).map((n) => featureItem(n, false)));
   document.getElementById('graph-ready-empty').hidden = ready.length > 0;
