@@ -2,8 +2,7 @@ package dev.ijoka.app;
 
 import dev.ijoka.Ijoka;
 import dev.ijoka.claude.HookMain;
-import dev.ijoka.mcp.IjokaMcpServer;
-import dev.ijoka.mcp.McpOptions;
+import dev.ijoka.mcp.McpMain;
 import dev.ijoka.swing.DesktopApp;
 import java.awt.GraphicsEnvironment;
 import java.io.ByteArrayInputStream;
@@ -171,50 +170,72 @@ final class AotTraining {
      */
     private static void mcp(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
         migratedElsewhere(db, env, dir, err);
-        try (Ijoka ijoka = Ijoka.builder().store(db).build()) {
-            PipedOutputStream client = new PipedOutputStream();
-            PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
-            PipedInputStream clientIn = new PipedInputStream(1 << 16);
-            PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-            McpOptions options = McpOptions.defaults().withEnvironment(env).withProjectDirectory(project);
-            IjokaMcpServer server = IjokaMcpServer.stdio(ijoka, serverIn, serverOut, options);
-            Thread drain = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    clientIn.transferTo(OutputStream.nullOutputStream());
-                } catch (IOException e) {
-                    // the server closed its end
+        PipedOutputStream client = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{\"roots\":{}},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}");
+        lines.add("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        lines.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+        String[][] calls = {
+            {"ijoka_status", "{}"},
+            {"ijoka_add_feature", "{\"description\":\"Cart survives a reload\",\"steps\":[\"Add an item\",\"Reload\"]}"},
+            {"ijoka_add_feature", "{\"description\":\"Checkout\",\"dependsOn\":[\"#1\"]}"},
+            {"ijoka_next_feature", "{}"},
+            {"ijoka_start_feature", "{}"},
+            {"ijoka_check_step", "{\"step\":1}"},
+            {"ijoka_complete_feature", "{}"},
+            {"ijoka_list_features", "{}"},
+            {"ijoka_record_insight", "{\"text\":\"Reloads keep the cart in local storage\"}"},
+            {"ijoka_start_feature", "{\"feature\":\"#99\"}"},
+            {"ijoka_status", "{}"},
+        };
+        for (int i = 0; i < calls.length; i++) {
+            lines.add("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 2) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                    + calls[i][0] + "\",\"arguments\":" + calls[i][1] + "}}");
+        }
+        // The client: every request, then the input closed once the last one is answered (the tool calls wait for the
+        // store, which opens on its own thread, and the end of the input ends the session).
+        String lastId = "\"id\":" + (calls.length + 1) + ",";
+        java.util.concurrent.CompletableFuture<Void> answered = new java.util.concurrent.CompletableFuture<>();
+        OutputStream serverOut = new OutputStream() { // the server's answers, watched for the last one (no pipe: its
+            // reader would call the pipe broken whenever the server thread that wrote last has ended)
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b != '\n') {
+                    line.write(b);
+                    return;
                 }
-            });
-            List<String> lines = new ArrayList<>();
-            lines.add("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{\"roots\":{}},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}");
-            lines.add("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            lines.add("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
-            String[][] calls = {
-                {"ijoka_status", "{}"},
-                {"ijoka_add_feature", "{\"description\":\"Cart survives a reload\",\"steps\":[\"Add an item\",\"Reload\"]}"},
-                {"ijoka_add_feature", "{\"description\":\"Checkout\",\"dependsOn\":[\"#1\"]}"},
-                {"ijoka_next_feature", "{}"},
-                {"ijoka_start_feature", "{}"},
-                {"ijoka_check_step", "{\"step\":1}"},
-                {"ijoka_complete_feature", "{}"},
-                {"ijoka_list_features", "{}"},
-                {"ijoka_record_insight", "{\"text\":\"Reloads keep the cart in local storage\"}"},
-                {"ijoka_start_feature", "{\"feature\":\"#99\"}"},
-                {"ijoka_status", "{}"},
-            };
-            for (int i = 0; i < calls.length; i++) {
-                lines.add("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 2) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
-                        + calls[i][0] + "\",\"arguments\":" + calls[i][1] + "}}");
+                if (line.toString(StandardCharsets.UTF_8).contains(lastId)) {
+                    answered.complete(null);
+                }
+                line.reset();
             }
-            for (String line : lines) {
-                client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                client.flush();
+        };
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            try (client) {
+                for (String line : lines) {
+                    client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    client.flush();
+                }
+                answered.get(HELPER_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the server stopped reading, or never answered: the cache holds what it got to
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            client.close();
-            server.awaitTermination(Duration.ofSeconds(30));
-            server.close();
-            drain.join(Duration.ofSeconds(5));
+        });
+        // The server as `ijoka mcp` runs it (McpMain: the store opened on its own thread, the hook relay started beside
+        // it), so that the cache holds what a real start loads rather than a path of the training's own.
+        Path home = Path.of(env.get("IJOKA_HOME"));
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        McpMain.run(new McpMain.Options(db, project, BuildVersion.read()), env, serverIn, serverOut, sink,
+                HookRelay.companion(home, sink), url -> SqliteNativeLibrary.prepare(url, home));
+        answered.complete(null);
+        try {
+            writer.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -391,7 +412,9 @@ final class AotTraining {
 
     private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink) {
         for (String event : events) {
-            HookMain.run(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), sink, sink, env, project);
+            // As the process runs it, watchdog included (HookMain.main is this and the process's end).
+            HookMain.runWatched(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), sink, sink, env, project,
+                    () -> {});
         }
     }
 

@@ -1,14 +1,8 @@
 package dev.ijoka.app;
 
 import dev.ijoka.app.cli.GlobalOptions;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 
 /**
  * One run's command line as picocli reads it against the global options, once, before anything else:
@@ -24,46 +18,16 @@ import picocli.CommandLine.ParameterException;
  */
 record Invocation(GlobalOptions options, @Nullable String command, List<String> rest, @Nullable String error) {
 
-    /** What picocli parses: the global options alone; anything else is left for the command. */
-    @Command(name = "ijoka")
-    static final class GlobalsOnly {
-        @Mixin
-        GlobalOptions options = new GlobalOptions();
-    }
-
     static Invocation parse(String... args) {
         if (args.length == 1 && (args[0].equals("hook") || args[0].equals("mcp"))) {
             // As ijoka init configures them, and run on every tool call: no option to read, so picocli (whose
-            // Java 5 classes no start-up cache holds) is not even loaded. Measured in docs/benchmarks.md.
+            // Java 5 classes no start-up cache holds) is not even loaded. Measured in docs/benchmarks.md. Its parse
+            // lives in a class of its own (GlobalOptionsParser): a catch of picocli's exception here made every
+            // start that loads this class (a start-up cache's included) look for that class through every jar of
+            // the class path, 57 of them opened before picocli's (docs/benchmarks.md, "Cold start", 2026-12-07).
             return new Invocation(new GlobalOptions(), args[0], List.of(args[0]), null);
         }
-        int end = Arrays.asList(args).indexOf("--");
-        String[] options = end < 0 ? args : Arrays.copyOfRange(args, 0, end);
-        GlobalsOnly globals = new GlobalsOnly();
-        CommandLine cli = new CommandLine(globals);
-        cli.setUnmatchedArgumentsAllowed(true);
-        cli.setExpandAtFiles(false); // left to the command's own parse, which expands them once
-        String error = null;
-        try {
-            cli.parseArgs(options);
-        } catch (ParameterException e) {
-            error = e.getMessage();
-        }
-        List<String> rest = new ArrayList<>(cli.getUnmatchedArguments());
-        if (end >= 0) {
-            rest.addAll(Arrays.asList(args).subList(end, args.length));
-        }
-        String command = null;
-        for (String a : rest) {
-            if (a.equals("--")) {
-                break;
-            }
-            if (!a.startsWith("-")) {
-                command = a;
-                break;
-            }
-        }
-        return new Invocation(globals.options, command, List.copyOf(rest), error);
+        return GlobalOptionsParser.parse(args);
     }
 
     /** Whether this run is a protocol face, {@code mcp} or {@code hook}, with nothing but global options. */

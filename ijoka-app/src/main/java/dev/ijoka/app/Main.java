@@ -12,7 +12,11 @@ public final class Main {
 
     private Main() {}
 
+    /** The JDK's property that names the NIO selector provider, which every socket channel is opened through. */
+    static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
+
     public static void main(String[] args) {
+        selectorProviderByName();
         if (printVersionOnly(args, System.out)) {
             System.exit(ExitCodes.OK);
         }
@@ -25,15 +29,14 @@ public final class Main {
                 Runtime.getRuntime().halt(handed.getAsInt()); // nothing of this process's own to shut down
             }
         }
+        if (args.length > 0 && args[0].equals("aot-training")) { // the launcher's start-up cache: see AotTraining
+            // Before the command line is read: its parse would load picocli, whose classes no cache holds, and the
+            // verification of what a cache holds would then look picocli up at every start of that face.
+            libraryProperties("WARN");
+            System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
+        }
         Invocation line = Invocation.parse(args);
-        System.setProperty(LogSetup.LEVEL_PROPERTY, line.logLevel());
-        // The early engine opens the store on its own thread while the command line starts; when both log
-        // first at once, SLF4J replays the early lines (correctly, through the levels set above) and says so
-        // on stderr, which belongs to the user. Only SLF4J's own errors are for them.
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
-        // jOOQ prints a banner and tips once per process otherwise.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
+        libraryProperties(line.logLevel());
         Path data = dev.ijoka.DataDirectory.resolve();
         if (line.protocolFace()) {
             DbPasswordFile.select(line.options(), System.getenv(), Path.of("").toAbsolutePath());
@@ -43,11 +46,6 @@ public final class Main {
                 ProtocolFaces.mcp(line, data, System.err);
             }
             return;
-        }
-        // Guice's bytecode generation (for AOP, unused here) touches sun.misc.Unsafe, which JDK 24+ warns about.
-        System.setProperty("guice_bytecode_gen_option", "DISABLED");
-        if (args.length > 0 && args[0].equals("aot-training")) { // the launcher's start-up cache: see AotTraining
-            System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
         EngineFactory engines = url -> {
             SqliteNativeLibrary.prepare(url, data);
@@ -61,6 +59,41 @@ public final class Main {
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * Names the JDK's own selector provider on Linux, unless the property is set already. Without it, the first socket
+     * channel (a relayed hook's or a handed-over command's connection, the relay server's socket) looks for another
+     * provider through {@code ServiceLoader} on the class path, which opens every jar that {@code ijoka.jar}'s
+     * {@code Class-Path} names (72): a fifth of a relayed hook's CPU (docs/benchmarks.md, "Jars opened, not classes
+     * loaded"). The JDK then makes the provider it would have made anyway. Only where that class exists, so that
+     * another JDK keeps its own lookup.
+     */
+    static void selectorProviderByName() {
+        String linux = "sun.nio.ch.EPollSelectorProvider";
+        if (System.getProperty(SELECTOR_PROVIDER) != null || !System.getProperty("os.name", "").equals("Linux")) {
+            return;
+        }
+        try {
+            Class.forName(linux, false, null);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return;
+        }
+        System.setProperty(SELECTOR_PROVIDER, linux);
+    }
+
+    /** The libraries' settings, before any of them loads: the log level ({@code WARN}, {@code INFO}, {@code DEBUG}) and quiet starts. */
+    private static void libraryProperties(String logLevel) {
+        System.setProperty(LogSetup.LEVEL_PROPERTY, logLevel);
+        // The early engine opens the store on its own thread while the command line starts; when both log
+        // first at once, SLF4J replays the early lines (correctly, through the levels set above) and says so
+        // on stderr, which belongs to the user. Only SLF4J's own errors are for them.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        // jOOQ prints a banner and tips once per process otherwise.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        // Guice's bytecode generation (for AOP, unused here) touches sun.misc.Unsafe, which JDK 24+ warns about.
+        System.setProperty("guice_bytecode_gen_option", "DISABLED");
     }
 
     /**

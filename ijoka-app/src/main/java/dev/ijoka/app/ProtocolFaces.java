@@ -36,7 +36,27 @@ final class ProtocolFaces {
         }
         // The store's kind decides whether a native library is needed; a relayed hook never opens the store.
         String url = StoreLocation.chosenUrl(null, env);
-        HookMain.main(env, () -> SqliteNativeLibrary.prepare(url, dataDirectory));
+        HookMain.main(env, new PrepareSqlite(url, dataDirectory));
+    }
+
+    /**
+     * SQLite's native library prepared before a hook opens the store itself. A class, not a lambda: on a relayed hook's
+     * way it was the process's first lambda, whose set-up the JDK spins classes for on every start (a class-data archive
+     * keeps none of them; docs/benchmarks.md, "Jars opened, not classes loaded").
+     */
+    private static final class PrepareSqlite implements Runnable {
+        private final String url;
+        private final Path dataDirectory;
+
+        PrepareSqlite(String url, Path dataDirectory) {
+            this.url = url;
+            this.dataDirectory = dataDirectory;
+        }
+
+        @Override
+        public void run() {
+            SqliteNativeLibrary.prepare(url, dataDirectory);
+        }
     }
 
     /** {@code --db} as {@code IJOKA_DB} (the option wins over the variable), {@code --project} as the project directory. */

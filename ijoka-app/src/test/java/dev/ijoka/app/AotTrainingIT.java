@@ -59,6 +59,10 @@ class AotTrainingIT {
                 "dev.ijoka.mcp.internal.ReadTools", "org.jooq.impl.DSL");
         assertThat(loaded).as("a user's store is current: Flyway is never loaded by ijoka mcp on it")
                 .noneMatch(c -> c.startsWith("org.flywaydb."));
+        assertThat(loaded).as("the server started as ijoka mcp starts it, its hook relay beside it")
+                .contains("dev.ijoka.mcp.McpMain", "dev.ijoka.claude.HookRelayServer");
+        assertThat(loaded).as("no class whose lookup opens the class path's jars at every start: picocli's is in no cache")
+                .noneMatch(c -> c.startsWith("picocli."));
     }
 
     @Test
@@ -68,5 +72,7 @@ class AotTrainingIT {
                 .contains("dev.ijoka.claude.HookHandler", "org.jooq.impl.DSL");
         assertThat(loaded).as("no relay server in this process").doesNotContain("dev.ijoka.claude.HookRelayServer");
         assertThat(loaded).as("the store is current").noneMatch(c -> c.startsWith("org.flywaydb."));
+        assertThat(loaded).as("the hook's run as the process runs it, watchdog included").contains("dev.ijoka.claude.HookMain$Watchdog")
+                .noneMatch(c -> c.startsWith("picocli."));
     }
 }

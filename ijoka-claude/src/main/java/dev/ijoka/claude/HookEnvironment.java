@@ -37,8 +37,15 @@ final class HookEnvironment {
                 out.put(name, value);
             }
         }
-        out.put(PROCESSES, String.join(",", SessionId.ofAncestors(ProcessHandle.current(), ANCESTORS).stream()
-                .map(SessionId::value).toList()));
+        // A loop rather than a stream: a relayed hook's path has no lambda (docs/benchmarks.md, "Jars opened, not classes loaded").
+        StringBuilder processes = new StringBuilder();
+        for (SessionId id : SessionId.ofAncestors(ProcessHandle.current(), ANCESTORS)) {
+            if (!processes.isEmpty()) {
+                processes.append(',');
+            }
+            processes.append(id.value());
+        }
+        out.put(PROCESSES, processes.toString());
         return out;
     }
 

@@ -64,7 +64,44 @@ public final class HookMain {
         PrintStream stderr = System.err;
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(stderr); // stdout carries the protocol only
-        Thread watchdog = Thread.ofPlatform().daemon().name("ijoka-hook-watchdog").start(() -> {
+        runWatched(System.in, protocol, stderr, env, Path.of("").toAbsolutePath(), beforeDirectPath);
+        Runtime.getRuntime().halt(0); // no shutdown work left: skip it, and every non-daemon thread
+    }
+
+    /**
+     * One run as the process does it, under its watchdog, without ending the process: {@link #main(Map, Runnable)} ends
+     * it after this, and the launcher's start-up cache is trained on it, so that every class of a hook's path is in the
+     * cache (one that is not makes the JVM open the class path's jars up to its own: docs/benchmarks.md, "Jars opened,
+     * not classes loaded").
+     */
+    public static void runWatched(InputStream in, PrintStream protocol, PrintStream stderr, Map<String, String> env,
+            Path workingDirectory, Runnable beforeDirectPath) {
+        Thread watchdog = new Thread(new Watchdog(stderr), "ijoka-hook-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            run(in, protocol, stderr, env, workingDirectory, beforeDirectPath);
+        } catch (Throwable t) { // never break the agent, whatever happened
+            stderr.println("ijoka hook: " + t);
+        }
+        protocol.flush();
+        watchdog.interrupt();
+    }
+
+    /**
+     * Ends the process (status 0) once the run has taken {@link #TIME_LIMIT_MS}. A class, not a lambda: every hook
+     * starts it, and a relayed hook's path has no lambda at all, whose set-up the JDK spins classes for at run time
+     * (docs/benchmarks.md, "Jars opened, not classes loaded").
+     */
+    private static final class Watchdog implements Runnable {
+        private final PrintStream stderr;
+
+        Watchdog(PrintStream stderr) {
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void run() {
             try {
                 Thread.sleep(TIME_LIMIT_MS);
                 stderr.println("ijoka hook: gave up after " + TIME_LIMIT_MS + " ms");
@@ -72,15 +109,7 @@ public final class HookMain {
             } catch (InterruptedException e) {
                 // the run ended in time
             }
-        });
-        try {
-            run(System.in, protocol, stderr, env, Path.of("").toAbsolutePath(), beforeDirectPath);
-        } catch (Throwable t) { // never break the agent, whatever happened
-            stderr.println("ijoka hook: " + t);
         }
-        protocol.flush();
-        watchdog.interrupt();
-        Runtime.getRuntime().halt(0); // no shutdown work left: skip it, and every non-daemon thread
     }
 
     /** {@link #run(InputStream, PrintStream, PrintStream, Map, Path, Runnable)} with nothing to prepare. */

@@ -181,7 +181,7 @@ public final class HookRelayServer implements AutoCloseable {
             }
             RelayProtocol.writeAnswer(out, answer);
             out.flush();
-            if (answer.status() != RelayProtocol.FAILED) {
+            if (answer.status() == RelayProtocol.ANSWERED || answer.status() == RelayProtocol.REJECTED) {
                 answered.incrementAndGet();
             }
         } catch (IOException | RuntimeException e) {
@@ -314,6 +314,11 @@ public final class HookRelayServer implements AutoCloseable {
     }
 
     private RelayProtocol.Answer handle(RelayProtocol.Request request) {
+        String theirs = located(request.storeUrl(), request.workingDirectory());
+        if (!canonicalUrl.equals(theirs)) {
+            return new RelayProtocol.Answer(RelayProtocol.OTHER_STORE, "this process holds " + canonicalUrl + ", not "
+                    + request.storeUrl());
+        }
         HookRun.Outcome outcome;
         try {
             outcome = HookRun.relayed(engine, request.stdin(), request.env(), request.workingDirectory());
@@ -328,6 +333,15 @@ public final class HookRelayServer implements AutoCloseable {
                 yield new RelayProtocol.Answer(RelayProtocol.FAILED, f.message());
             }
         };
+    }
+
+    /** The canonical URL of the store a hook would open ({@link dev.ijoka.StoreLocation}), or null for none usable. */
+    private static @Nullable String located(String storeUrl, Path workingDirectory) {
+        try {
+            return dev.ijoka.StoreLocation.of(storeUrl, workingDirectory).url();
+        } catch (RuntimeException e) {
+            return null; // the hook's direct path says what is wrong with it
+        }
     }
 
     /**

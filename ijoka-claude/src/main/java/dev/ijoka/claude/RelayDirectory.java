@@ -22,10 +22,12 @@ import java.util.Optional;
 
 /**
  * Where the relay sockets of one store live: {@code <data dir>/relay/<key>/<pid>.sock}, the key being
- * the first 16 hex digits of the SHA-256 of the store's URL. A hook finds the servers of exactly the
- * store it would open itself, so a relayed event lands where the direct path would have put it.
+ * the first 16 hex digits of the SHA-256 of the store's canonical URL. A handed-over command finds the servers of
+ * exactly the store it would open itself; a hook tries every server ({@link #everySocket}), and only the one of the
+ * store it would open itself takes its event, so a relayed event lands where the direct path would have put it.
  *
- * <p>JDK classes and the store providers only: the hook's client side uses this before anything heavy loads.
+ * <p>JDK classes and the store providers only (the hook's lookup uses no provider): clients use this before anything
+ * heavy loads.
  */
 final class RelayDirectory {
 
@@ -71,6 +73,54 @@ final class RelayDirectory {
         }
         sockets.sort(Comparator.comparing(RelayDirectory::modified).reversed());
         return sockets;
+    }
+
+    /**
+     * The sockets of every store's servers under {@code dataDirectory}, the newest first: what a hook tries, each server
+     * saying whether it holds the hook's store ({@link RelayProtocol#OTHER_STORE}). The hook so needs no store provider
+     * to find its store's directory: a {@code ServiceLoader} lookup opens every jar of the class path, which was a
+     * quarter of a relayed hook's run (docs/benchmarks.md, "Cold start", 2026-12-07). No lambda either: the first one
+     * of a process spins classes that no class-data archive keeps.
+     */
+    static List<Path> everySocket(Path dataDirectory) {
+        List<Found> found = new ArrayList<>();
+        try (DirectoryStream<Path> stores = Files.newDirectoryStream(dataDirectory.resolve("relay"))) {
+            for (Path store : stores) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(store)) { // no glob: no regular expression to compile
+                    for (Path socket : entries) {
+                        if (socket.getFileName().toString().endsWith(SUFFIX)) {
+                            found.add(new Found(socket, modified(socket).toMillis()));
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not a directory of sockets (or gone meanwhile): nothing to try there
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // no relay directory: no server has ever run here
+        }
+        java.util.Collections.sort(found);
+        List<Path> sockets = new ArrayList<>(found.size());
+        for (Found f : found) {
+            sockets.add(f.socket);
+        }
+        return sockets;
+    }
+
+    /** A socket and when it was made, ordered newest first. A class rather than a record: a record's methods are indy. */
+    private static final class Found implements Comparable<Found> {
+        final Path socket;
+        final long modified;
+
+        Found(Path socket, long modified) {
+            this.socket = socket;
+            this.modified = modified;
+        }
+
+        @Override
+        public int compareTo(Found other) {
+            return Long.compare(other.modified, modified);
+        }
     }
 
     /**

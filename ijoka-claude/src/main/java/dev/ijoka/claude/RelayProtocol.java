@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 final class RelayProtocol {
 
     /** Bumped on any change of the frames below, or of what they mean. */
-    static final byte VERSION = 3;
+    static final byte VERSION = 4;
 
     /** The kinds of request. */
     static final byte HOOK = 0;
@@ -39,10 +39,14 @@ final class RelayProtocol {
      */
     static final List<String> ENVIRONMENT = HookEnvironment.NAMES;
 
-    /** The answer's status: handled (with the hook's stdout, maybe empty), refused as bad input, or failed. */
+    /**
+     * The answer's status: handled (with the hook's stdout, maybe empty), refused as bad input, failed, or not for
+     * this server ({@link #OTHER_STORE}: it holds another store, nothing was done, and the hook tries the next server).
+     */
     static final byte ANSWERED = 0;
     static final byte REJECTED = 1;
     static final byte FAILED = 2;
+    static final byte OTHER_STORE = 3;
 
     /** The server's first answer to a command, and the client's go-ahead. */
     static final byte TAKEN = 0;
@@ -61,8 +65,12 @@ final class RelayProtocol {
 
     private RelayProtocol() {}
 
-    /** What a hook process sends: its stdin, its working directory and the variables in {@link #ENVIRONMENT}. */
-    record Request(byte[] stdin, Path workingDirectory, Map<String, String> env) {}
+    /**
+     * What a hook process sends: its stdin, its working directory, the store it would open itself (its URL as chosen,
+     * not yet located: the server, which has the stores' providers loaded, decides whether that is its own store, so
+     * that the hook never loads them) and the variables in {@link #ENVIRONMENT}.
+     */
+    record Request(byte[] stdin, Path workingDirectory, String storeUrl, Map<String, String> env) {}
 
     /** What the server answers: a status, and the stdout text ({@link #ANSWERED}) or an error message. */
     record Answer(byte status, @Nullable String text) {
@@ -74,6 +82,7 @@ final class RelayProtocol {
     static void writeRequest(DataOutput out, Request request) throws IOException {
         out.writeByte(VERSION);
         out.writeByte(HOOK);
+        writeText(out, request.storeUrl());
         writeText(out, request.workingDirectory().toString());
         out.writeInt(request.env().size());
         for (Map.Entry<String, String> e : request.env().entrySet()) {
@@ -106,6 +115,7 @@ final class RelayProtocol {
     }
 
     private static Request readHook(DataInput in) throws IOException {
+        String storeUrl = readText(in, MAX_TEXT);
         Path workingDirectory = Path.of(readText(in, MAX_TEXT)).toAbsolutePath();
         int count = in.readInt();
         if (count < 0 || count > ENVIRONMENT.size()) {
@@ -119,7 +129,7 @@ final class RelayProtocol {
                 env.put(name, value);
             }
         }
-        return new Request(readBytes(in, HookMain.MAX_INPUT), workingDirectory, env);
+        return new Request(readBytes(in, HookMain.MAX_INPUT), workingDirectory, storeUrl, env);
     }
 
     static void writeCommand(DataOutput out, RelayedCommand command) throws IOException {
@@ -226,7 +236,7 @@ final class RelayProtocol {
     static Answer readAnswer(DataInput in) throws IOException {
         checkVersion(in.readByte());
         byte status = in.readByte();
-        if (status != ANSWERED && status != REJECTED && status != FAILED) {
+        if (status != ANSWERED && status != REJECTED && status != FAILED && status != OTHER_STORE) {
             throw new IOException("an unknown relay status " + status);
         }
         String text = in.readBoolean() ? readText(in, MAX_ANSWER) : null;

@@ -175,6 +175,31 @@ class HookRelayTest {
     }
 
     @Test
+    void aServerOfAnotherStoreDeclinesAndTheHookReachesItsOwnStoresServer() throws Exception {
+        String otherUrl = "jdbc:sqlite:" + tmp.resolve("other.db");
+        try (Ijoka otherEngine = Ijoka.builder().store(otherUrl).build();
+                HookRelayServer other = HookRelayServer.start(otherEngine, otherUrl, home, System.err).orElseThrow()) {
+            // The other store's socket is the newest, so the hook asks that server first.
+            Files.setLastModifiedTime(other.socket(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+            Files.setLastModifiedTime(server.socket(), java.nio.file.attribute.FileTime.fromMillis(0));
+
+            Result r = relay(postToolUse("o1"));
+
+            assertThat(r.relayed()).as(r.err()).isTrue();
+            assertThat(events("o1")).containsExactly(EventType.SESSION_STARTED, EventType.TOOL_USED);
+            assertThat(server.answered()).isEqualTo(1);
+            assertThat(other.answered()).as("the other store's server did nothing").isZero();
+            assertThat(otherEngine.projects().find(project)).as("nor did its store").isEmpty();
+
+            // With its own store's server gone, the hook takes its direct path rather than the other store's server.
+            server.close();
+            Result alone = relay(postToolUse("o2"));
+            assertThat(alone.relayed()).as(alone.err()).isFalse();
+            assertThat(other.answered()).isZero();
+        }
+    }
+
+    @Test
     void twentyConcurrentHooksAreAllRecorded() throws Exception {
         List<Callable<Result>> hooks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -31,8 +31,14 @@ public record SessionId(String value) {
      * @return empty when the platform does not tell the process's start time
      */
     public static Optional<SessionId> ofProcess(ProcessHandle process) {
-        return process.info().startInstant()
-                .map(start -> new SessionId(PROCESS_PREFIX + process.pid() + "@" + start.toEpochMilli()));
+        // Neither a lambda nor an indy string concatenation: a relayed hook runs this on every tool call, and the JDK
+        // spins classes for the first of each at run time, which no class-data archive keeps (docs/benchmarks.md).
+        Optional<java.time.Instant> start = process.info().startInstant();
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionId(new StringBuilder(48).append(PROCESS_PREFIX).append(process.pid()).append('@')
+                .append(start.get().toEpochMilli()).toString()));
     }
 
     /** {@link #ofProcess} of the process's ancestors, its parent first, at most {@code depth} of them. */
@@ -40,7 +46,10 @@ public record SessionId(String value) {
         List<SessionId> ids = new ArrayList<>();
         Optional<ProcessHandle> at = process.parent();
         for (int i = 0; i < depth && at.isPresent(); i++) {
-            ofProcess(at.get()).ifPresent(ids::add);
+            Optional<SessionId> id = ofProcess(at.get());
+            if (id.isPresent()) {
+                ids.add(id.get());
+            }
             at = at.get().parent();
         }
         return List.copyOf(ids);

@@ -7,6 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -168,6 +169,16 @@ public final class McpMain {
      */
     public static int run(Options given, Map<String, String> env, OutputStream protocol, PrintStream errors,
             Companion companion, Consumer<String> beforeOpening) {
+        return run(given, env, new FileInputStream(FileDescriptor.in), protocol, errors, companion, beforeOpening);
+    }
+
+    /**
+     * {@link #run(Options, Map, OutputStream, PrintStream, Companion, Consumer)} on {@code input} rather than stdin: the
+     * app's start-up cache is trained through here, so that it holds what a real start loads (the store opened on its
+     * own thread, the companion started), not a path of its own.
+     */
+    public static int run(Options given, Map<String, String> env, InputStream input, OutputStream protocol,
+            PrintStream errors, Companion companion, Consumer<String> beforeOpening) {
         Path project = given.project();
         // Open the store while the client and server shake hands: initialize is answered at once, and
         // tool calls wait for the engine (DESIGN.md §8: process start to initialize answered ≤ 700 ms).
@@ -193,7 +204,7 @@ public final class McpMain {
         if (given.version() != null) {
             options = options.withServerVersion(given.version());
         }
-        IjokaMcpServer server = IjokaMcpServer.stdio(engine, new FileInputStream(FileDescriptor.in), protocol, options);
+        IjokaMcpServer server = IjokaMcpServer.stdio(engine, input, protocol, options);
         // A client may stop the server with SIGTERM rather than by closing stdin (the MCP SDK's client does):
         // end the session then too, so that its claims are released at once rather than when leases lapse.
         AtomicBoolean stopped = new AtomicBoolean();
