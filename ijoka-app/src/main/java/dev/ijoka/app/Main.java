@@ -16,25 +16,34 @@ public final class Main {
         if (printVersionOnly(args, System.out)) {
             System.exit(ExitCodes.OK);
         }
-        if (args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))) {
-            // Handed to a process that holds the store warm, if one runs (JDK classes only up to here)
-            java.util.OptionalInt handed = Handoff.tryRun(args, System.getenv(), Path.of("").toAbsolutePath(),
-                    dev.ijoka.DataDirectory.resolve(), new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
+        java.util.Map<String, String> variables = System.getenv();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path data = dev.ijoka.DataDirectory.resolve();
+        // A daily command whose line the thin parse reads for sure (JDK classes only up to here)
+        dev.ijoka.StoreLocation sure = args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))
+                ? Handoff.sureStore(args, variables, workingDirectory) : null;
+        if (sure != null) {
+            // Handed to a process that holds the store warm, if one runs
+            java.util.OptionalInt handed = Handoff.tryRun(args, sure, variables, workingDirectory, data,
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
             if (handed.isPresent()) {
                 System.err.flush();
                 Runtime.getRuntime().halt(handed.getAsInt()); // nothing of this process's own to shut down
             }
         }
+        EngineFactory engines = url -> {
+            SqliteNativeLibrary.prepare(url, data);
+            return EngineFactory.DEFAULT.open(url);
+        };
+        EarlyEngine early = null;
+        if (sure != null) {
+            // Not handed over: the store starts opening now, before picocli reads the line (its first load is most
+            // of what comes before the command runs). Such a line has no -v, so the log level is the default.
+            logDefaults("WARN");
+            early = EarlyEngine.opening(engines, sure);
+        }
         Invocation line = Invocation.parse(args);
-        System.setProperty(LogSetup.LEVEL_PROPERTY, line.logLevel());
-        // The early engine opens the store on its own thread while the command line starts; when both log
-        // first at once, SLF4J replays the early lines (correctly, through the levels set above) and says so
-        // on stderr, which belongs to the user. Only SLF4J's own errors are for them.
-        System.setProperty("slf4j.internal.verbosity", "ERROR");
-        // jOOQ prints a banner and tips once per process otherwise.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        Path data = dev.ijoka.DataDirectory.resolve();
+        logDefaults(line.logLevel());
         if (line.protocolFace()) {
             DbPasswordFile.select(line.options(), System.getenv(), Path.of("").toAbsolutePath());
             if ("hook".equals(line.command())) {
@@ -49,18 +58,26 @@ public final class Main {
         if (args.length > 0 && args[0].equals("aot-training")) { // the launcher's start-up cache: see AotTraining
             System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, data);
-            return EngineFactory.DEFAULT.open(url);
-        };
         Environment env = Environment.ofProcess();
         DbPasswordFile.select(line.options(), env.variables(), env.workingDirectory());
         int code;
-        try (EarlyEngine early = EarlyEngine.start(line, env, engines)) {
-            code = Cli.run(env, early, line);
+        try (EarlyEngine opened = early != null ? early : EarlyEngine.start(line, env, engines)) {
+            code = Cli.run(env, opened, line);
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /** What must be set before anything logs or loads jOOQ: the log level, and the libraries' own noise turned off. */
+    private static void logDefaults(String level) {
+        System.setProperty(LogSetup.LEVEL_PROPERTY, level);
+        // The early engine opens the store on its own thread while the command line starts; when both log
+        // first at once, SLF4J replays the early lines (correctly, through the levels set above) and says so
+        // on stderr, which belongs to the user. Only SLF4J's own errors are for them.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        // jOOQ prints a banner and tips once per process otherwise.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
     }
 
     /**
