@@ -85,12 +85,28 @@ public final class Cli {
         try {
             for (Map.Entry<String, Class<?>> c : IjokaCommand.COMMANDS.entrySet()) {
                 if (only == null || c.getValue() == only) {
-                    cli.addSubcommand(c.getKey(), new CommandLine(factory.create(c.getValue()), factory));
+                    CommandLine command = new CommandLine(factory.create(c.getValue()), factory);
+                    Map<String, Class<?>> subcommands = IjokaCommand.SUBCOMMANDS.getOrDefault(c.getKey(), Map.of());
+                    // The one the line names right after the command, else all (help, a typo that deserves a suggestion)
+                    Class<?> onlySub = only == null ? null : subcommands.get(wordAfter(line.rest(), c.getKey()));
+                    for (Map.Entry<String, Class<?>> s : subcommands.entrySet()) {
+                        if (onlySub == null || s.getValue() == onlySub) {
+                            command.addSubcommand(s.getKey(), new CommandLine(factory.create(s.getValue()), factory));
+                        }
+                    }
+                    cli.addSubcommand(c.getKey(), command);
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the command line: " + e, e);
         }
+    }
+
+    /** The argument right after {@code word} (before any {@code --}), or "" for none. */
+    private static String wordAfter(List<String> rest, String word) {
+        int at = rest.indexOf(word);
+        int end = rest.indexOf("--");
+        return at < 0 || at + 1 >= rest.size() || (end >= 0 && at + 1 >= end) ? "" : rest.get(at + 1);
     }
 
     /** A global option that picocli refused ({@code --db} without a URL...), before anything was built. */

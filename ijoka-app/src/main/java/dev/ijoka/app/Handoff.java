@@ -41,9 +41,34 @@ final class Handoff {
         return command == null ? OptionalInt.empty() : CommandRelayClient.run(command, dataDirectory, out, err);
     }
 
+    /** {@link #tryRun}, for a line whose store {@link #sureStore} has found already. */
+    static OptionalInt tryRun(String[] args, StoreLocation store, Map<String, String> env, Path workingDirectory,
+            Path dataDirectory, OutputStream out, PrintStream err) {
+        if (env.get(OFF_VARIABLE) != null) {
+            return OptionalInt.empty();
+        }
+        return CommandRelayClient.run(new RelayedCommand(Arrays.asList(args), workingDirectory, env, store.url(),
+                stdoutEncoding(), terminal()), dataDirectory, out, err);
+    }
+
     /** What would be handed over, or null if this run stays here. */
     static @Nullable RelayedCommand command(String[] args, Map<String, String> env, Path workingDirectory) {
-        if (env.get(OFF_VARIABLE) != null || !blank(env.get(DbPasswordFile.VARIABLE))) {
+        if (env.get(OFF_VARIABLE) != null) {
+            return null;
+        }
+        StoreLocation store = sureStore(args, env, workingDirectory);
+        return store == null ? null
+                : new RelayedCommand(Arrays.asList(args), workingDirectory, env, store.url(), stdoutEncoding(), terminal());
+    }
+
+    /**
+     * The store of a daily command ({@link #COMMANDS}) whose line this thin parse reads for sure, located as
+     * {@code CommandContext} will locate it; null for any other line (help, the version, {@code -v}, a password file,
+     * {@code @file}, {@code --}, an option it does not know before the command, a URL no store reads). Both the
+     * hand-off and the early opening of the store ({@link EarlyEngine#opening}) go by it.
+     */
+    static @Nullable StoreLocation sureStore(String[] args, Map<String, String> env, Path workingDirectory) {
+        if (!blank(env.get(DbPasswordFile.VARIABLE))) {
             return null;
         }
         String db = null;
@@ -77,13 +102,11 @@ final class Handoff {
         if (named == null) {
             return null;
         }
-        String storeUrl;
         try {
-            storeUrl = StoreLocation.of(StoreLocation.chosenUrl(db, env), workingDirectory).url();
+            return StoreLocation.of(StoreLocation.chosenUrl(db, env), workingDirectory);
         } catch (RuntimeException e) {
             return null; // the local run says what is wrong with it
         }
-        return new RelayedCommand(Arrays.asList(args), workingDirectory, env, storeUrl, stdoutEncoding(), terminal());
     }
 
     private static boolean blank(@Nullable String s) {

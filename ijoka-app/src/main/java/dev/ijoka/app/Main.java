@@ -20,10 +20,16 @@ public final class Main {
         if (printVersionOnly(args, System.out)) {
             System.exit(ExitCodes.OK);
         }
-        if (args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))) {
-            // Handed to a process that holds the store warm, if one runs (JDK classes only up to here)
-            java.util.OptionalInt handed = Handoff.tryRun(args, System.getenv(), Path.of("").toAbsolutePath(),
-                    dev.ijoka.DataDirectory.resolve(), new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
+        java.util.Map<String, String> variables = System.getenv();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path data = dev.ijoka.DataDirectory.resolve();
+        // A daily command whose line the thin parse reads for sure (JDK classes only up to here)
+        dev.ijoka.StoreLocation sure = args.length > 0 && Handoff.COMMANDS.contains(firstWord(args))
+                ? Handoff.sureStore(args, variables, workingDirectory) : null;
+        if (sure != null) {
+            // Handed to a process that holds the store warm, if one runs
+            java.util.OptionalInt handed = Handoff.tryRun(args, sure, variables, workingDirectory, data,
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), System.err);
             if (handed.isPresent()) {
                 System.err.flush();
                 Runtime.getRuntime().halt(handed.getAsInt()); // nothing of this process's own to shut down
@@ -35,11 +41,21 @@ public final class Main {
             libraryProperties("WARN");
             System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
+        EngineFactory engines = url -> {
+            SqliteNativeLibrary.prepare(url, data);
+            return EngineFactory.DEFAULT.open(url);
+        };
+        EarlyEngine early = null;
+        if (sure != null) {
+            // Not handed over: the store starts opening now, before picocli reads the line (its first load is most
+            // of what comes before the command runs). Such a line has no -v, so the log level is the default.
+            libraryProperties("WARN");
+            early = EarlyEngine.opening(engines, sure);
+        }
         Invocation line = Invocation.parse(args);
         libraryProperties(line.logLevel());
-        Path data = dev.ijoka.DataDirectory.resolve();
         if (line.protocolFace()) {
-            DbPasswordFile.select(line.options(), System.getenv(), Path.of("").toAbsolutePath());
+            DbPasswordFile.select(line.options(), variables, workingDirectory);
             if ("hook".equals(line.command())) {
                 ProtocolFaces.hook(line, data, System.err);
             } else {
@@ -47,15 +63,11 @@ public final class Main {
             }
             return;
         }
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, data);
-            return EngineFactory.DEFAULT.open(url);
-        };
         Environment env = Environment.ofProcess();
         DbPasswordFile.select(line.options(), env.variables(), env.workingDirectory());
         int code;
-        try (EarlyEngine early = EarlyEngine.start(line, env, engines)) {
-            code = Cli.run(env, early, line);
+        try (EarlyEngine opened = early != null ? early : EarlyEngine.start(line, env, engines)) {
+            code = Cli.run(env, opened, line);
         }
         System.out.flush();
         System.exit(code);

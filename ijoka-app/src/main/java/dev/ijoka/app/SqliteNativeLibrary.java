@@ -23,10 +23,18 @@ import org.slf4j.LoggerFactory;
  * Linux starts a process ({@code uname -o}, to tell Android's Termux apart): a fork and an exec on every
  * command, hook and MCP start. So the answer is written down beside the library, per operating system and
  * architecture as the JVM names them, and read back on later runs.
+ *
+ * <p>Before it loads the library, the driver also sweeps its temporary directory for copies that other processes
+ * extracted and left ({@code SQLiteJDBCLoader.cleanup}): it lists the whole directory, {@code java.io.tmpdir} unless
+ * {@code org.sqlite.tmpdir} says otherwise. On a machine whose {@code /tmp} holds thousands of files that listing was
+ * ~40 ms of every store opening (docs/benchmarks.md, "Cold commands at 10,000 features"); pointed at the library's
+ * own directory, which holds only what this class puts there, it lists a handful.
  */
 final class SqliteNativeLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteNativeLibrary.class);
+    /** Where the driver sweeps for (and would extract) copies of its library: see the class comment. */
+    static final String TEMP_DIRECTORY = "org.sqlite.tmpdir";
 
     private SqliteNativeLibrary() {}
 
@@ -62,6 +70,9 @@ final class SqliteNativeLibrary {
             }
             System.setProperty("org.sqlite.lib.path", base.resolve(folder).toString());
             System.setProperty("org.sqlite.lib.name", name);
+            if (System.getProperty(TEMP_DIRECTORY) == null) {
+                System.setProperty(TEMP_DIRECTORY, base.toString());
+            }
         } catch (ReflectiveOperationException | IOException | RuntimeException | java.net.URISyntaxException e) {
             log.debug("sqlite-jdbc extracts its native library itself: {}", e.toString());
         }

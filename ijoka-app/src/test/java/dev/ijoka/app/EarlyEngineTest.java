@@ -104,4 +104,45 @@ class EarlyEngineTest {
         }
         assertThat(opened).containsExactly(url + " on ijoka-open-store");
     }
+
+    @Test
+    void aDailyCommandsStoreIsFoundByTheThinParseAsTheCommandLineWillAskForIt() throws Exception {
+        String url = existingDatabase();
+        Map<String, String> variables = Map.of("IJOKA_DB", "jdbc:sqlite:" + dir.resolve("other.db"));
+        for (String[] args : List.of(new String[] {"next", "--db", url}, new String[] {"--json", "--db", url, "feature", "show", "#3"},
+                new String[] {"--db=jdbc:sqlite:./sub/../ijoka.db", "status"}, new String[] {"-p", "x", "--db", url, "dep", "add", "1", "2"})) {
+            dev.ijoka.StoreLocation thin = Handoff.sureStore(args, variables, dir);
+            assertThat(thin).as(String.join(" ", args)).isNotNull();
+            assertThat(thin.url()).as(String.join(" ", args)).isEqualTo(url);
+            try (EarlyEngine early = EarlyEngine.opening(factory, thin)) {
+                early.open(url);
+            }
+        }
+        assertThat(opened).hasSize(4).allMatch(o -> o.equals(url + " on ijoka-open-store"));
+    }
+
+    @Test
+    void theThinParseLeavesEveryLineItIsNotSureOfToTheCommandLine() throws Exception {
+        String url = existingDatabase();
+        Map<String, String> variables = Map.of("IJOKA_DB", url);
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"next", "--help"}, new String[] {"feature", "-h"},
+                new String[] {"-v", "next"}, new String[] {"next", "-vv"}, new String[] {"--db-password-file", "pw", "next"},
+                new String[] {"@args.txt"}, new String[] {"next", "--"}, new String[] {"init"}, new String[] {"import", "x.json"},
+                new String[] {"--weird", "next"}, new String[] {"next", "--db"}, new String[] {"projects", "link", "x"},
+                new String[] {"serve"}, new String[] {"mcp"}, new String[] {})) {
+            assertThat(Handoff.sureStore(args, variables, dir)).as(String.join(" ", args)).isNull();
+        }
+        assertThat(Handoff.sureStore(new String[] {"next"}, Map.of("IJOKA_DB", url, DbPasswordFile.VARIABLE, "pw"), dir))
+                .as("a password file in the environment").isNull();
+    }
+
+    @Test
+    void aStoreFoundByTheThinParseThatDoesNotExistYetIsNotCreated() throws Exception {
+        Map<String, String> variables = Map.of("IJOKA_DB", "jdbc:sqlite:" + dir.resolve("new.db"));
+        EarlyEngine early = EarlyEngine.opening(factory, Handoff.sureStore(new String[] {"next"}, variables, dir));
+        Thread.sleep(20);
+        early.close();
+        assertThat(opened).isEmpty();
+        assertThat(dir.resolve("new.db")).doesNotExist();
+    }
 }

@@ -61,6 +61,63 @@ class FeatureCommandsTest {
         assertThat(cli.ok("feature", "list", "--json").json()).hasSize(2);
     }
 
+    /**
+     * A one-shot {@code feature show} reads only what the feature reaches (the store's {@code blocksReach}) instead of
+     * the whole plan: its "waits for" is still the whole plan's graph's answer, in the same order, for every feature
+     * of a plan with mixed priorities, statuses, related edges and features that reach each other through complete
+     * ones.
+     */
+    @Test
+    void showWaitsForTheWholePlansAnswerInItsOrderWhileReadingOnlyWhatTheFeatureReaches() {
+        java.util.Random random = new java.util.Random(13);
+        java.util.List<dev.ijoka.domain.Feature> features = new java.util.ArrayList<>();
+        try (dev.ijoka.Ijoka ijoka = dev.ijoka.Ijoka.builder().store(cli.env.get("IJOKA_DB")).build()) {
+            dev.ijoka.domain.ProjectId project = ijoka.projects().open(cli.project).id();
+            for (int n = 1; n <= 60; n++) {
+                dev.ijoka.domain.Feature f = ijoka.features().create(project, dev.ijoka.domain.NewFeature.of("F" + n,
+                        dev.ijoka.domain.Category.FUNCTIONAL).withPriority(random.nextInt(4)));
+                for (int k = 0; k < 3 && n > 1; k++) {
+                    dev.ijoka.domain.Feature on = features.get(random.nextInt(features.size()));
+                    boolean related = random.nextInt(6) == 0;
+                    try {
+                        ijoka.dependencies().add(f.id(), on.id(), related ? dev.ijoka.domain.DependencyKind.RELATED
+                                : dev.ijoka.domain.DependencyKind.BLOCKS, null);
+                    } catch (RuntimeException twice) {
+                        // the same edge drawn again: one is enough
+                    }
+                }
+                features.add(f);
+            }
+            // Complete some whose blocks dependencies allow it, block others: a walk goes through complete features.
+            for (dev.ijoka.domain.Feature f : features) {
+                if (random.nextInt(3) == 0 && ijoka.plan().blockedBy(f.id()).isEmpty()) {
+                    ijoka.features().start(f.id(), null);
+                    ijoka.features().complete(f.id(), null);
+                } else if (random.nextInt(5) == 0) {
+                    ijoka.features().block(f.id(), null, "waits", null);
+                }
+            }
+            // The whole plan's graph, as a snapshot holds it.
+            dev.ijoka.graph.DependencyGraph.Builder whole = dev.ijoka.graph.DependencyGraph.builder();
+            java.util.Map<dev.ijoka.domain.FeatureId, dev.ijoka.domain.Feature> byId = new java.util.HashMap<>();
+            for (dev.ijoka.domain.Feature f : ijoka.features().list(project)) {
+                whole.node(f.id(), f.number(), f.priority(), f.status());
+                byId.put(f.id(), f);
+                ijoka.dependencies().of(f.id()).forEach(d -> whole.edge(d.dependent(), d.dependency(), d.kind()));
+            }
+            dev.ijoka.graph.DependencyGraph graph = whole.build();
+            int nonTrivial = 0;
+            for (dev.ijoka.domain.Feature f : byId.values()) {
+                java.util.List<String> expected = graph.blockedBy(f.id()).stream().map(id -> byId.get(id).ref()).toList();
+                java.util.List<String> shown = new java.util.ArrayList<>();
+                cli.ok("feature", "show", f.ref(), "--json").json().get("waitingFor").forEach(r -> shown.add(r.asString()));
+                assertThat(shown).as(f.ref()).containsExactlyElementsOf(expected);
+                nonTrivial += expected.size() > 1 ? 1 : 0;
+            }
+            assertThat(nonTrivial).as("features whose order is put to the test").isGreaterThan(20);
+        }
+    }
+
     @Test
     void showTellsEverythingAboutAFeature() {
         cli.ok("feature", "add", "Schema");

@@ -24,19 +24,24 @@ class SqliteNativeLibraryTest {
     @TempDir
     Path data;
 
+    private static final String TEMP = SqliteNativeLibrary.TEMP_DIRECTORY;
+
     private String savedPath;
     private String savedName;
+    private String savedTemp;
 
     @BeforeEach
     void clearTheDriversProperties() {
         savedPath = System.clearProperty(PATH);
         savedName = System.clearProperty(NAME);
+        savedTemp = System.clearProperty(TEMP);
     }
 
     @AfterEach
     void restoreThem() {
         restore(PATH, savedPath);
         restore(NAME, savedName);
+        restore(TEMP, savedTemp);
     }
 
     private static void restore(String key, String value) {
@@ -100,10 +105,34 @@ class SqliteNativeLibraryTest {
     }
 
     @Test
+    void theDriversSweepForLeftCopiesListsTheLibrarysOwnDirectoryNotTheSystemTemporaryOne() throws Exception {
+        SqliteNativeLibrary.prepare("jdbc:sqlite:" + data.resolve("ijoka.db"), data);
+
+        Path base = jarDirectory();
+        assertThat(System.getProperty(TEMP)).isEqualTo(base.toString());
+        // What the driver sweeps (SQLiteJDBCLoader.cleanup: the files of that directory named sqlite-<version>...
+        // without a .lck beside them) is nothing of ours: our library lives in a folder below, named by platform.
+        try (Stream<Path> files = Files.list(base)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("sqlite-"));
+        }
+    }
+
+    @Test
+    void aTemporaryDirectoryTheUserChoseIsKept() throws Exception {
+        Path chosen = Files.createDirectories(data.resolve("chosen-tmp"));
+        System.setProperty(TEMP, chosen.toString());
+
+        SqliteNativeLibrary.prepare("jdbc:sqlite:" + data.resolve("ijoka.db"), data);
+
+        assertThat(System.getProperty(TEMP)).isEqualTo(chosen.toString());
+    }
+
+    @Test
     void otherStoresAreLeftAlone() {
         SqliteNativeLibrary.prepare("jdbc:postgresql://localhost/ijoka", data);
 
         assertThat(System.getProperty(PATH)).isNull();
+        assertThat(System.getProperty(TEMP)).isNull();
         assertThat(data.resolve("native")).doesNotExist();
     }
 }

@@ -106,6 +106,32 @@ public interface StoreReader {
     /** Edges into the feature: what depends on it. */
     List<Dependency> dependentsOf(FeatureId dependency);
 
+    /**
+     * What {@code feature} waits for, without reading the whole plan: the features it reaches over {@code blocks}
+     * edges and those edges ({@link BlocksReach}). A process that asks once (a command-line call) reads this instead
+     * of building the plan's snapshot. This default walks {@link #dependenciesOf} one feature at a time; a SQL store
+     * answers it with a recursive query.
+     */
+    default BlocksReach blocksReach(FeatureId feature) {
+        java.util.Map<FeatureId, Feature> reached = new java.util.LinkedHashMap<>();
+        List<Dependency> edges = new java.util.ArrayList<>();
+        java.util.Set<FeatureId> seen = new java.util.HashSet<>(List.of(feature));
+        java.util.Deque<FeatureId> todo = new java.util.ArrayDeque<>(List.of(feature));
+        while (!todo.isEmpty()) {
+            for (Dependency d : dependenciesOf(todo.pop())) {
+                if (d.kind() != dev.ijoka.domain.DependencyKind.BLOCKS) {
+                    continue;
+                }
+                edges.add(d);
+                if (seen.add(d.dependency())) {
+                    feature(d.dependency()).ifPresent(f -> reached.put(f.id(), f));
+                    todo.push(d.dependency());
+                }
+            }
+        }
+        return new BlocksReach(List.copyOf(reached.values()), edges);
+    }
+
     Optional<Session> session(SessionId id);
 
     /** The project's sessions, most recently seen first. */

@@ -49,15 +49,34 @@ import picocli.CommandLine.Spec;
             "  pending|in_progress --block--> blocked --unblock--> pending",
             "FEATURE is #12, 12 or a feature id. People take no claims: an agent's claim does not stop you."},
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            FeatureCommands.Add.class, FeatureCommands.ListCommand.class, FeatureCommands.Show.class,
-            FeatureCommands.Update.class, FeatureCommands.Start.class, FeatureCommands.Complete.class,
-            FeatureCommands.Block.class, FeatureCommands.Unblock.class, FeatureCommands.Reopen.class},
+        // Its subcommands are added by the command line, all or only the one a run names (SUBCOMMANDS, Cli)
         footerHeading = "%nExamples:%n",
         footer = {"  ijoka feature add \"User can log in\" --category security --step \"Open /login\" --step \"Submit\"",
             "  ijoka feature list --status pending --status blocked",
             "  ijoka feature start '#3' && ijoka feature complete '#3'"})
 final class FeatureCommands implements Runnable {
+
+    /**
+     * Every feature command, by name, in the order help lists them. Added by the command line rather than declared in
+     * {@code @Command(subcommands)}, so that a run naming one builds picocli's model of that one alone: the nine
+     * together were a third of what a one-shot {@code feature show} spent building its command line
+     * (docs/benchmarks.md, "Cold commands at 10,000 features").
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("add", Add.class);
+        m.put("list", ListCommand.class);
+        m.put("show", Show.class);
+        m.put("update", Update.class);
+        m.put("start", Start.class);
+        m.put("complete", Complete.class);
+        m.put("block", Block.class);
+        m.put("unblock", Unblock.class);
+        m.put("reopen", Reopen.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @Spec
     private CommandSpec spec;

@@ -74,6 +74,13 @@ public final class IjokaCommand implements Runnable {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The subcommands of the commands that the command line adds itself (all, or the one a run names), by command:
+     * the others declare theirs in {@code @Command(subcommands)}.
+     */
+    public static final java.util.Map<String, java.util.Map<String, Class<?>>> SUBCOMMANDS =
+            java.util.Map.of("feature", FeatureCommands.SUBCOMMANDS);
+
     @Mixin
     @SuppressWarnings("unused") // picocli fills it; the commands read it through Guice's shared instance
     private GlobalOptions options;

@@ -173,6 +173,14 @@ final class GraphCache {
         return worthSnapshot(project) ? get(project) : null;
     }
 
+    /**
+     * The project's current snapshot if this process holds one already (brought forward, or rebuilt, as {@link #get}
+     * does); else null, and nothing is counted as asked: the caller answers from the store.
+     */
+    @Nullable Snapshot currentIfHeld(ProjectId project) {
+        return snapshots.containsKey(project) ? get(project) : null;
+    }
+
     /** A feature and the current snapshot it was read from. */
     record Held(Snapshot snapshot, Feature feature) {}
 

@@ -4,6 +4,7 @@ import dev.ijoka.api.Plan;
 import dev.ijoka.domain.Claim;
 import dev.ijoka.domain.Decision;
 import dev.ijoka.domain.Feature;
+import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.ProjectId;
 import dev.ijoka.domain.Progress;
@@ -12,8 +13,11 @@ import dev.ijoka.domain.SessionId;
 import dev.ijoka.domain.Status;
 import dev.ijoka.graph.DependencyGraph;
 import dev.ijoka.graph.ValidationReport;
+import dev.ijoka.spi.BlocksReach;
 import dev.ijoka.spi.StoreReader;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -78,8 +82,28 @@ public final class PlanService implements Plan {
     @Override
     public List<Feature> blockedBy(FeatureRef ref) {
         Feature f = engine.read(r -> Engine.resolve(r, ref));
-        GraphCache.Snapshot s = engine.graphs.get(f.project());
-        return s.features(s.graph().blockedBy(f.id()));
+        GraphCache.Snapshot s = engine.graphs.currentIfHeld(f.project());
+        if (s != null) {
+            return s.features(s.graph().blockedBy(f.id()));
+        }
+        // A process that holds no snapshot (a command-line call) reads only what the feature reaches and walks the
+        // graph of that part: the same walk, in the same order, since a feature's rank (priority, number, id) and so
+        // its place in a row of the graph does not depend on which other features the graph holds. Building the whole
+        // plan's snapshot for it cost `feature show` at 10,000 features more than the rest of the command
+        // (docs/benchmarks.md, "Cold commands at 10,000 features").
+        return engine.read(r -> {
+            Feature current = Engine.resolve(r, f.id());
+            BlocksReach reach = r.blocksReach(current.id());
+            DependencyGraph.Builder part = DependencyGraph.builder(reach.features().size() + 1, reach.edges().size());
+            Map<FeatureId, Feature> byId = HashMap.newHashMap(reach.features().size());
+            part.node(current.id(), current.number(), current.priority(), current.status());
+            for (Feature g : reach.features()) {
+                part.node(g.id(), g.number(), g.priority(), g.status());
+                byId.put(g.id(), g);
+            }
+            reach.edges().forEach(d -> part.edge(d.dependent(), d.dependency(), d.kind()));
+            return part.build().blockedBy(current.id()).stream().map(byId::get).toList();
+        });
     }
 
     @Override

@@ -30,6 +30,7 @@ import dev.ijoka.domain.WipScope;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
 import dev.ijoka.event.EventQuery;
+import dev.ijoka.spi.BlocksReach;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreReader;
 import dev.ijoka.spi.StoreTransaction;
@@ -600,6 +601,45 @@ public abstract class StoreContract extends EventLogContract {
         assertThat(reads.dependenciesOf(c.id())).isEmpty();
         assertThat(reads.dependentsOf(c.id())).containsExactlyInAnyOrder(ac, bc);
         assertThat(reads.dependentsOf(a.id())).isEmpty();
+    }
+
+    @Test
+    public void blocksReachIsWhatAFeatureReachesOverBlocksEdgesThroughEveryStatus() {
+        Project p = aProject("reach");
+        // a -> b -> c (complete) -> d, a -> e; b -> f is related only; g -> a is upstream; h is elsewhere; d -> b closes
+        // a cycle, which the walk goes round once.
+        Feature a = aFeature(TestData.feature(p.id(), 1));
+        Feature b = aFeature(TestData.feature(p.id(), 2).priority(2));
+        Feature c = aFeature(TestData.feature(p.id(), 3).complete(at(5)));
+        Feature d = aFeature(TestData.feature(p.id(), 4).blocked("waits"));
+        Feature e = aFeature(TestData.feature(p.id(), 5));
+        Feature f = aFeature(TestData.feature(p.id(), 6));
+        Feature g = aFeature(TestData.feature(p.id(), 7));
+        Feature h = aFeature(TestData.feature(p.id(), 8));
+        Dependency ab = new Dependency(p.id(), a.id(), b.id(), DependencyKind.BLOCKS);
+        Dependency bc = new Dependency(p.id(), b.id(), c.id(), DependencyKind.BLOCKS);
+        Dependency cd = new Dependency(p.id(), c.id(), d.id(), DependencyKind.BLOCKS);
+        Dependency ae = new Dependency(p.id(), a.id(), e.id(), DependencyKind.BLOCKS);
+        Dependency bf = new Dependency(p.id(), b.id(), f.id(), DependencyKind.RELATED);
+        Dependency ga = new Dependency(p.id(), g.id(), a.id(), DependencyKind.BLOCKS);
+        Dependency db = new Dependency(p.id(), d.id(), b.id(), DependencyKind.BLOCKS);
+        Dependency hg = new Dependency(p.id(), h.id(), g.id(), DependencyKind.BLOCKS);
+        run(tx -> List.of(ab, bc, cd, ae, bf, ga, db, hg).forEach(tx::insertDependency));
+
+        BlocksReach fromA = reads.blocksReach(a.id());
+        assertThat(fromA.features()).containsExactlyInAnyOrder(b, c, d, e);
+        assertThat(fromA.edges()).containsExactlyInAnyOrder(ab, bc, cd, ae, db);
+
+        BlocksReach fromH = reads.blocksReach(h.id());
+        assertThat(fromH.features()).containsExactlyInAnyOrder(g, a, b, c, d, e);
+        assertThat(fromH.edges()).containsExactlyInAnyOrder(hg, ga, ab, bc, cd, ae, db);
+
+        BlocksReach fromD = reads.blocksReach(d.id());
+        assertThat(fromD.features()).as("a cycle back to the feature leaves it out").containsExactlyInAnyOrder(b, c);
+        assertThat(fromD.edges()).containsExactlyInAnyOrder(db, bc, cd);
+
+        assertThat(reads.blocksReach(f.id())).isEqualTo(new BlocksReach(List.of(), List.of()));
+        assertThat(reads.blocksReach(TestData.featureId())).as("an unknown feature").isEqualTo(new BlocksReach(List.of(), List.of()));
     }
 
     @Test
