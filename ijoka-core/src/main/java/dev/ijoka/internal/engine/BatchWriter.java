@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link dev.ijoka.api.Features#createAll}: many features and edges in one transaction. Everything is
@@ -57,9 +58,16 @@ final class BatchWriter {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(progress, "progress");
         Instant now = engine.now();
-        return engine.write(tx -> {
-            tx.project(project).orElseThrow(() -> new NotFoundException(
-                    "there is no project " + project + ": open one first (projects().open)"));
+        List<Event> appended = new ArrayList<>();
+        FeatureBatch.Result result = engine.write(tx -> {
+            appended.clear(); // a write tried again on a fresh connection runs this anew
+            // A held snapshot current under the write lock answers the features the batch names and the next number;
+            // a project it was built for exists (projects are never deleted).
+            GraphCache.Snapshot held = engine.graphs.currentIn(tx, project);
+            if (held == null) {
+                tx.project(project).orElseThrow(() -> new NotFoundException(
+                        "there is no project " + project + ": open one first (projects().open)"));
+            }
             List<FeatureBatch.Entry> entries = batch.entries();
             FeatureId[] newIds = new FeatureId[entries.size()];
             Map<FeatureId, String> labels = new HashMap<>();
@@ -73,8 +81,8 @@ final class BatchWriter {
             Map<Pair, DependencyKind> wanted = new LinkedHashMap<>();
             List<String> selfEdges = new ArrayList<>();
             for (FeatureBatch.Edge e : batch.edges()) {
-                FeatureId from = idOf(tx, project, e.dependent(), newIds, resolved, labels);
-                FeatureId to = idOf(tx, project, e.dependency(), newIds, resolved, labels);
+                FeatureId from = idOf(tx, held, project, e.dependent(), newIds, resolved, labels);
+                FeatureId to = idOf(tx, held, project, e.dependency(), newIds, resolved, labels);
                 if (from.equals(to)) {
                     selfEdges.add(labels.get(from) + " cannot depend on itself");
                     continue;
@@ -139,11 +147,11 @@ final class BatchWriter {
             List<Feature> created = new ArrayList<>(entries.size());
             List<Feature> rows = new ArrayList<>(Math.min(CHUNK, entries.size()));
             // The transaction holds the write lock: numbers are taken one after the other from the first free one.
-            int number = entries.isEmpty() ? 0 : tx.nextFeatureNumber(project);
+            int number = entries.isEmpty() ? 0 : held != null ? held.nextNumber() : tx.nextFeatureNumber(project);
             for (int i = 0; i < entries.size(); i++) {
                 FeatureBatch.Entry entry = entries.get(i);
                 NewFeature spec = entry.feature();
-                FeatureId parent = entry.parent() == null ? null : idOf(tx, project, entry.parent(), newIds, resolved, labels);
+                FeatureId parent = entry.parent() == null ? null : idOf(tx, held, project, entry.parent(), newIds, resolved, labels);
                 Feature f = new Feature(newIds[i], project, number++, spec.description(), spec.details(),
                         spec.category(), spec.kind(), entry.status(), spec.priority(), spec.steps(), entry.blockReason(),
                         parent, null, 1, now, now, entry.status() == Status.COMPLETE ? now : null);
@@ -154,7 +162,7 @@ final class BatchWriter {
                 if (rows.size() >= CHUNK) {
                     tx.insertFeatures(rows);
                     rows.clear();
-                    tx.append(List.copyOf(events));
+                    appended.addAll(tx.append(List.copyOf(events)));
                     events.clear();
                 }
             }
@@ -185,16 +193,19 @@ final class BatchWriter {
                 if (events.size() >= CHUNK) {
                     tx.insertDependencies(edges);
                     edges.clear();
-                    tx.append(List.copyOf(events));
+                    appended.addAll(tx.append(List.copyOf(events)));
                     events.clear();
                 }
             }
             tx.insertDependencies(edges);
             if (!events.isEmpty()) {
-                tx.append(events);
+                appended.addAll(tx.append(events));
             }
             return new FeatureBatch.Result(created, added, unchanged);
         });
+        // The new features and edges go into a held snapshot rather than being read back, or the plan rebuilt, later.
+        engine.graphs.committed(project, appended, List.of());
+        return result;
     }
 
     /** The stored edges among {@code pairs}: the edges out of each existing dependent they name. */
@@ -227,14 +238,15 @@ final class BatchWriter {
         }
     }
 
-    private static FeatureId idOf(StoreTransaction tx, ProjectId project, FeatureBatch.Target target, FeatureId[] newIds,
-            Map<FeatureRef, Feature> resolved, Map<FeatureId, String> labels) {
+    private static FeatureId idOf(StoreTransaction tx, GraphCache.@Nullable Snapshot held, ProjectId project,
+            FeatureBatch.Target target, FeatureId[] newIds, Map<FeatureRef, Feature> resolved, Map<FeatureId, String> labels) {
         return switch (target) {
             case FeatureBatch.Target.Entry e -> newIds[e.index()];
             case FeatureBatch.Target.Existing x -> {
                 Feature f = resolved.get(x.feature());
                 if (f == null) {
-                    f = Engine.resolve(tx, x.feature());
+                    Feature known = held == null ? null : held.resolve(x.feature());
+                    f = known != null ? known : Engine.resolve(tx, x.feature());
                     if (!f.project().equals(project)) {
                         throw new InvalidInputException("feature " + f.id() + " belongs to another project: a batch joins "
                                 + "features of one project");

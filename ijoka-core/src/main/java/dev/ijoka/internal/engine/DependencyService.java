@@ -33,14 +33,25 @@ public final class DependencyService implements Dependencies {
 
     @Override
     public Dependency add(FeatureRef dependent, FeatureRef dependency, DependencyKind kind, @Nullable SessionId session) {
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        Dependency added = engine.write(tx -> {
             Feature from = Engine.resolve(tx, dependent);
             Feature to = Engine.resolve(tx, dependency);
             CommandRun run = new CommandRun(engine, tx, engine.now(), from.project(), from.id(), session);
-            Dependency added = addWithin(engine, run, from, to, kind);
+            Dependency edge = addWithin(engine, run, from, to, kind);
             run.commitEvents();
-            return added;
+            ran[0] = run;
+            return edge;
         });
+        committed(ran[0]);
+        return added;
+    }
+
+    /** After a command's commit: a held snapshot takes the new or removed edge ({@code GraphCache.committed}). */
+    private void committed(@Nullable CommandRun run) {
+        if (run != null) {
+            engine.graphs.committed(run.project, run.committed(), List.of());
+        }
     }
 
     /** Adds the edge inside a running command, or returns the existing one. */
@@ -143,7 +154,9 @@ public final class DependencyService implements Dependencies {
 
     @Override
     public boolean remove(FeatureRef dependent, FeatureRef dependency, @Nullable SessionId session) {
-        return engine.write(tx -> {
+        CommandRun[] ran = {null};
+        boolean removed = engine.write(tx -> {
+            ran[0] = null;
             Feature from = Engine.resolve(tx, dependent);
             Feature to = Engine.resolve(tx, dependency);
             if (!tx.deleteDependency(from.id(), to.id())) {
@@ -152,8 +165,11 @@ public final class DependencyService implements Dependencies {
             CommandRun run = new CommandRun(engine, tx, engine.now(), from.project(), from.id(), session);
             run.emit(new EventPayload.DependencyRemoved(from.id(), to.id()));
             run.commitEvents();
+            ran[0] = run;
             return true;
         });
+        committed(ran[0]);
+        return removed;
     }
 
     /*

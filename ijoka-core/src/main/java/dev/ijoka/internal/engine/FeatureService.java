@@ -52,7 +52,8 @@ public final class FeatureService implements Features {
     @Override
     public Feature create(ProjectId project, NewFeature spec) {
         Instant now = engine.now();
-        return engine.write(tx -> {
+        List<List<Event>> appended = new ArrayList<>(1);
+        Feature created = engine.write(tx -> {
             tx.project(project).orElseThrow(() -> new NotFoundException(
                     "there is no project " + project + ": open one first (projects().open)"));
             FeatureId parent = spec.parent() == null ? null : sameProject(Engine.resolve(tx, spec.parent()), project).id();
@@ -61,9 +62,12 @@ public final class FeatureService implements Features {
                     spec.category(), spec.kind(), Status.PENDING, spec.priority(), spec.steps(), null, parent, null, 1,
                     now, now, null);
             tx.insertFeature(feature);
-            tx.append(List.of(engine.event(project, id, null, now, new EventPayload.FeatureCreated(feature))));
+            appended.add(tx.append(List.of(engine.event(project, id, null, now, new EventPayload.FeatureCreated(feature)))));
             return feature;
         });
+        // The new feature goes into a held snapshot rather than being read back, or the plan rebuilt, later.
+        engine.graphs.committed(project, appended.getLast(), List.of());
+        return created;
     }
 
     @Override
@@ -215,14 +219,17 @@ public final class FeatureService implements Features {
     public Transition apply(FeatureCommand command) {
         Instant now = engine.now();
         Outcome outcome = engine.write(tx -> {
-            Feature before = Engine.resolve(tx, command.feature());
+            // A held snapshot current under the write lock answers the feature, its dependencies and the rules.
+            GraphCache.Snapshot held = engine.graphs.currentIn(tx, command.feature());
+            Feature known = held == null ? null : held.resolve(command.feature());
+            Feature before = known != null ? known : Engine.resolve(tx, command.feature());
             checkVersion(before, command.expectedVersion());
             Session session = command.session() == null ? null : sessionIn(tx, command.session(), before.project());
             FeatureStateMachine.target(before, command);
             CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), command.session());
             Feature after = switch (command) {
-                case FeatureCommand.Start c -> start(run, before, session);
-                case FeatureCommand.Complete c -> complete(run, before, session);
+                case FeatureCommand.Start c -> start(run, before, session, held);
+                case FeatureCommand.Complete c -> complete(run, before, session, held);
                 case FeatureCommand.Block c -> block(run, before, session, c);
                 case FeatureCommand.Unblock c -> {
                     run.emit(new EventPayload.FeatureUnblocked());
@@ -258,11 +265,11 @@ public final class FeatureService implements Features {
     private record Outcome(@Nullable Transition transition, @Nullable RuleViolationException refusal, ProjectId project,
             List<Event> events) {}
 
-    private Feature start(CommandRun run, Feature f, @Nullable Session session) {
+    private Feature start(CommandRun run, Feature f, @Nullable Session session, GraphCache.@Nullable Snapshot plan) {
         StoreTransaction tx = run.tx;
         if (f.status() == Status.PENDING) {
-            requireDependenciesComplete(tx, f);
-            if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), true, () -> tx.countInProgress(f.project(), null),
+            requireDependenciesComplete(tx, plan, f);
+            if (!run.judge(RuleEngine.beforeStart(engine.graphs.rules(tx, plan, f.project()), true, () -> tx.countInProgress(f.project(), null),
                     () -> session == null ? -1 : tx.countInProgress(f.project(), session.id())), "start")) {
                 return f;
             }
@@ -288,7 +295,7 @@ public final class FeatureService implements Features {
         if (held != null && held.isLive(run.now)) {
             throw conflict(tx, f, held, "start");
         }
-        if (!run.judge(RuleEngine.beforeStart(tx.rules(f.project()), false, () -> tx.countInProgress(f.project(), null),
+        if (!run.judge(RuleEngine.beforeStart(engine.graphs.rules(tx, plan, f.project()), false, () -> tx.countInProgress(f.project(), null),
                 () -> tx.countInProgress(f.project(), session.id())), "start")) {
             return f;
         }
@@ -297,9 +304,9 @@ public final class FeatureService implements Features {
         return f.withClaim(claim);
     }
 
-    private Feature complete(CommandRun run, Feature f, @Nullable Session session) {
+    private Feature complete(CommandRun run, Feature f, @Nullable Session session, GraphCache.@Nullable Snapshot held) {
         requireClaimOrLapsed(run, f, session, "complete");
-        if (!run.judge(RuleEngine.beforeComplete(run.tx.rules(f.project()), f), "complete")) {
+        if (!run.judge(RuleEngine.beforeComplete(engine.graphs.rules(run.tx, held, f.project()), f), "complete")) {
             return f;
         }
         run.emit(new EventPayload.FeatureCompleted());
@@ -338,18 +345,22 @@ public final class FeatureService implements Features {
                 + ") holds it until " + held.leaseUntil() + ". Pick another feature (next), or wait until the lease lapses.");
     }
 
-    private static void requireDependenciesComplete(StoreReader r, Feature f) {
-        List<FeatureId> blockers = r.dependenciesOf(f.id()).stream()
+    /** Refuses to start {@code f} before its BLOCKS dependencies are complete; from {@code held} when current, else the store. */
+    private static void requireDependenciesComplete(StoreReader r, GraphCache.@Nullable Snapshot held, Feature f) {
+        List<FeatureId> blockers = (held != null ? held.dependenciesOf(f.id()) : r.dependenciesOf(f.id())).stream()
                 .filter(d -> d.kind() == DependencyKind.BLOCKS)
                 .map(Dependency::dependency)
                 .toList();
         if (blockers.isEmpty()) {
             return;
         }
-        Map<FeatureId, Status> statuses = r.statuses(blockers);
+        Map<FeatureId, Status> statuses = held != null
+                ? blockers.stream().collect(Collectors.toMap(id -> id, id -> held.feature(id).status()))
+                : r.statuses(blockers);
         List<String> waiting = blockers.stream()
                 .filter(id -> statuses.get(id) != Status.COMPLETE)
-                .map(id -> r.feature(id).map(d -> d.ref() + " (" + d.status().wireName() + ")").orElse(id.value()))
+                .map(id -> (held != null ? Optional.ofNullable(held.feature(id)) : r.feature(id))
+                        .map(d -> d.ref() + " (" + d.status().wireName() + ")").orElse(id.value()))
                 .toList();
         if (!waiting.isEmpty()) {
             throw new DependencyGateException("cannot start " + f.ref() + ": it waits for " + String.join(", ", waiting)

@@ -5,6 +5,7 @@ import dev.ijoka.domain.Feature;
 import dev.ijoka.domain.FeatureId;
 import dev.ijoka.domain.FeatureRef;
 import dev.ijoka.domain.ProjectId;
+import dev.ijoka.domain.Rule;
 import dev.ijoka.domain.Status;
 import dev.ijoka.event.Event;
 import dev.ijoka.event.EventPayload;
@@ -13,24 +14,29 @@ import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreReader;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Snapshots of each project's graph, kept current with the log. Every change appends an event, so
  * the log's last sequence number stamps the whole store, whichever process wrote. When the log has
- * moved, the snapshot is brought forward from the new events instead of being rebuilt: events of
- * other projects and agent activity change nothing, status and claim changes patch a few features
- * (the graph shares its index arrays and copies only its status array), and only new features,
- * new or removed edges, and priority changes (which re-rank) rebuild it.
+ * moved, the snapshot is brought forward from the new events instead of being rebuilt from the store:
+ * events of other projects and agent activity change nothing; status and claim changes replace a few
+ * features (the graph shares its index arrays and copies only its status array); new features, new or
+ * removed edges and priority changes (which re-rank) go into the snapshot's features and indexes, and
+ * its graph is built again from them, in memory, when a plan question first wants it. Only a snapshot
+ * too far behind (or none) is read from the store. {@code PlanSnapshotContract} compares a snapshot
+ * brought forward with a fresh rebuild after random command sequences, on every store.
  */
 final class GraphCache {
 
@@ -42,11 +48,19 @@ final class GraphCache {
      * that let the engine answer single-feature and list questions without the store: the features in
      * number order, by number, and each feature's dependencies both ways. A status or claim change
      * replaces features but keeps the order, the numbers and the edges, so those are shared by the
-     * snapshots brought forward from one build.
+     * snapshots brought forward from one build. The graph is built from the features and the edges
+     * when it is first asked for, once per snapshot. The rules that apply to the project, once a write
+     * has read them, are kept until an event changes a rule.
      */
-    record Snapshot(long sequence, DependencyGraph graph, FeatureTable features, int[] counts, Indexes indexes) {
+    record Snapshot(long sequence, GraphSlot slot, LayeredMap<FeatureId, Feature> features, int[] counts, Indexes indexes,
+            @Nullable List<Rule> rules) {
         Feature feature(FeatureId id) {
             return features.get(id);
+        }
+
+        /** The plan's graph, built from this snapshot's features and edges the first time it is asked for. */
+        DependencyGraph graph() {
+            return slot.get(this);
         }
 
         /**
@@ -63,12 +77,29 @@ final class GraphCache {
         }
 
         Snapshot at(long newSequence) {
-            return new Snapshot(newSequence, graph, features, counts, indexes);
+            return new Snapshot(newSequence, slot, features, counts, indexes, rules);
         }
 
         /** The project's features in number order, as the store lists them. */
         List<Feature> inNumberOrder() {
             return features(indexes.byNumber());
+        }
+
+        /** The feature the reference names, if this snapshot holds it. */
+        @Nullable Feature resolve(FeatureRef ref) {
+            return switch (ref) {
+                case FeatureId id -> features.get(id);
+                case FeatureRef.Number n -> {
+                    Feature f = byNumber(n.number());
+                    yield f != null && f.project().equals(n.project()) ? f : null;
+                }
+            };
+        }
+
+        /** The number the project's next feature gets, as the store's {@code nextFeatureNumber} would say. */
+        int nextNumber() {
+            List<FeatureId> order = indexes.byNumber();
+            return order.isEmpty() ? 1 : features.get(order.getLast()).number() + 1;
         }
 
         @Nullable Feature byNumber(int number) {
@@ -85,12 +116,63 @@ final class GraphCache {
         }
     }
 
+    /**
+     * Where a snapshot keeps its graph: given at a build, or made from the snapshot's features and edges
+     * by the first question that wants it. A server that adds features and edges one after another
+     * (an agent's plan growing) then pays for one graph when it plans, not one per write.
+     */
+    static final class GraphSlot {
+        private volatile @Nullable DependencyGraph graph;
+
+        GraphSlot(@Nullable DependencyGraph graph) {
+            this.graph = graph;
+        }
+
+        @Nullable DependencyGraph ifBuilt() {
+            return graph;
+        }
+
+        DependencyGraph get(Snapshot owner) {
+            DependencyGraph g = graph;
+            if (g == null) {
+                synchronized (this) {
+                    g = graph;
+                    if (g == null) {
+                        g = graphOf(owner);
+                        graph = g;
+                    }
+                }
+            }
+            return g;
+        }
+    }
+
+    /** The graph of a snapshot's features and edges, as {@link #build} makes it from the store's rows. */
+    private static DependencyGraph graphOf(Snapshot s) {
+        List<FeatureId> ids = s.indexes().byNumber();
+        int edges = 0;
+        for (FeatureId id : ids) {
+            edges += s.dependenciesOf(id).size();
+        }
+        DependencyGraph.Builder builder = DependencyGraph.builder(ids.size(), edges);
+        for (FeatureId id : ids) {
+            Feature f = s.feature(id);
+            builder.node(f.id(), f.number(), f.priority(), f.status());
+        }
+        for (FeatureId id : ids) {
+            for (Dependency d : s.dependenciesOf(id)) {
+                builder.edge(d.dependent(), d.dependency(), d.kind());
+            }
+        }
+        return builder.build();
+    }
+
     /** Features by id, looked up as they are read; immutable, as both its parts are. */
     private static final class FeatureView extends AbstractList<Feature> implements RandomAccess {
         private final List<FeatureId> ids;
-        private final FeatureTable table;
+        private final LayeredMap<FeatureId, Feature> table;
 
-        FeatureView(List<FeatureId> ids, FeatureTable table) {
+        FeatureView(List<FeatureId> ids, LayeredMap<FeatureId, Feature> table) {
             this.ids = ids;
             this.table = table;
         }
@@ -107,16 +189,16 @@ final class GraphCache {
     }
 
     /** What a rebuild sets and a status change keeps: the order, the numbers, the edges of each feature. */
-    record Indexes(List<FeatureId> byNumber, Map<Integer, FeatureId> numbers, Map<FeatureId, List<Dependency>> dependencies,
-            Map<FeatureId, List<Dependency>> dependents) {}
+    record Indexes(List<FeatureId> byNumber, LayeredMap<Integer, FeatureId> numbers,
+            LayeredMap<FeatureId, List<Dependency>> dependencies, LayeredMap<FeatureId, List<Dependency>> dependents) {}
 
     private final Store store;
     private final Map<ProjectId, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final Set<ProjectId> asked = ConcurrentHashMap.newKeySet();
     /**
-     * Per project, the sequence of a held snapshot that only a rebuild can bring forward (new features
-     * or edges came after it): single-feature reads then go to the store without reading those events
-     * again each time, which grew with every feature an agent added.
+     * Per project, the sequence of a held snapshot that only a rebuild can bring forward (the events after
+     * it could not be applied to it, e.g. more than {@link #MAX_DELTA}): single-feature reads then go to
+     * the store without reading those events again each time.
      */
     private final Map<ProjectId, Long> needsRebuild = new ConcurrentHashMap<>();
 
@@ -129,13 +211,13 @@ final class GraphCache {
     }
 
     /**
-     * The project's snapshot brought up to the log: built if none is held or the new events change
-     * the graph's structure, unless {@code mayRebuild} is false: then null in that case.
+     * The project's snapshot brought up to the log: built if none is held or the new events cannot be
+     * applied to it, unless {@code mayRebuild} is false: then null in that case.
      */
     private @Nullable Snapshot current(ProjectId project, boolean mayRebuild) {
         Snapshot cached = snapshots.get(project);
         if (!mayRebuild && cached != null && Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
-            // Known: events after it change the structure, so only a rebuild brings it forward. Known without
+            // Known: only a rebuild brings it forward. Known without
             // asking the log's last sequence again: the log only grows, so it is still past this snapshot.
             return null;
         }
@@ -210,7 +292,7 @@ final class GraphCache {
     private @Nullable Snapshot currentHolding(FeatureId id) {
         for (Map.Entry<ProjectId, Snapshot> e : snapshots.entrySet()) {
             if (e.getValue().features().contains(id)) {
-                // One feature is not worth a rebuild after new features or edges: the store answers it sooner.
+                // One feature is not worth a rebuild: the store answers it sooner.
                 return current(e.getKey(), false);
             }
         }
@@ -228,9 +310,10 @@ final class GraphCache {
      * just before that commit (its sequence is the one before the first event's) goes forward to the last
      * event with those features, as {@link #forward} would after reading them back. The write lock made
      * the commit's sequences follow on from that snapshot with nobody else's in between, so what it wrote
-     * is what the store holds at the last event. Anything else (another writer's events came first, a
-     * change of structure, a feature the events touch that was not written) is left to the next read,
-     * which reads the log as before.
+     * is what the store holds at the last event: new features (as their creation events carry them) and
+     * edges go into its indexes, and its graph is built from them when next asked for. Anything else
+     * (another writer's events came first, a feature the events touch that was not written) is left to
+     * the next read, which reads the log as before.
      */
     void committed(ProjectId project, List<Event> events, List<Feature> written) {
         if (events.isEmpty()) {
@@ -241,50 +324,70 @@ final class GraphCache {
                 || Long.valueOf(cached.sequence()).equals(needsRebuild.get(project))) {
             return;
         }
-        Map<FeatureId, Feature> replaced = new HashMap<>();
+        // A new feature's row is the one its creation event carries (the engine inserts that very value), unless the
+        // same transaction wrote it again afterwards.
+        Map<FeatureId, Feature> now = new HashMap<>();
         for (Event e : events) {
-            if (!project.equals(e.project())) {
-                continue;
-            }
-            switch (changeOf(e)) {
-                case NONE -> { }
-                case FEATURE -> {
-                    Feature after = written.stream().filter(f -> f.id().equals(e.feature())).findFirst().orElse(null);
-                    if (after == null || cached.feature(after.id()) == null) {
-                        return;
-                    }
-                    replaced.put(after.id(), after);
-                }
-                case STRUCTURE -> {
-                    return;
-                }
+            if (e.payload() instanceof EventPayload.FeatureCreated c) {
+                now.put(c.feature().id(), c.feature());
             }
         }
-        long last = events.getLast().sequence();
-        Snapshot current = replaced.isEmpty() ? cached.at(last) : withFeatures(cached, last, replaced);
-        snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+        written.forEach(f -> now.put(f.id(), f));
+        Snapshot current = advance(cached, project, events, events.getLast().sequence(), now::get);
+        if (current != null) {
+            snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+        }
     }
 
-    /** The snapshot at {@code last} with these features replaced, its graph's statuses and counts following. */
-    private static Snapshot withFeatures(Snapshot cached, long last, Map<FeatureId, Feature> replaced) {
-        Map<FeatureId, Status> statusChanges = new HashMap<>();
-        int[] counts = cached.counts().clone();
-        replaced.forEach((id, after) -> {
-            Feature before = cached.feature(id);
-            if (before.status() != after.status()) {
-                statusChanges.put(id, after.status());
-                counts[before.status().ordinal()]--;
-                counts[after.status().ordinal()]++;
-            }
-        });
-        return new Snapshot(last, cached.graph().withStatuses(statusChanges), cached.features().with(replaced), counts,
-                cached.indexes());
-    }
-
-    /** Inside a transaction: the cached snapshot if it is current, else null. */
+    /** Inside a transaction: the cached snapshot's graph if it is current, else null. */
     @Nullable DependencyGraph currentGraph(StoreReader r, ProjectId project) {
         Snapshot cached = snapshots.get(project);
         return cached != null && cached.sequence() == r.lastSequence() ? cached.graph() : null;
+    }
+
+    /**
+     * Inside a write transaction, as its first statement: the held snapshot of the project that holds the referenced
+     * feature, if it is current (its sequence is the log's last), else null; null without asking the store when no
+     * snapshot holds it. The write lock (which PostgreSQL's store sends with a transaction's first statement) lets
+     * nobody else commit until this transaction ends, and every change of a feature or an edge appends an event, so
+     * the snapshot's features and edges are the store's for the rest of the transaction, less what it writes itself:
+     * a write reads them from memory instead of asking the store (docs/postgres.md, "What is guaranteed").
+     */
+    @Nullable Snapshot currentIn(StoreReader tx, FeatureRef ref) {
+        return switch (ref) {
+            case FeatureRef.Number n -> currentIn(tx, n.project());
+            case FeatureId id -> {
+                for (Map.Entry<ProjectId, Snapshot> e : snapshots.entrySet()) {
+                    if (e.getValue().features().contains(id)) {
+                        yield currentIn(tx, e.getKey());
+                    }
+                }
+                yield null;
+            }
+        };
+    }
+
+    /** {@link #currentIn(StoreReader, FeatureRef)} for a project. */
+    @Nullable Snapshot currentIn(StoreReader tx, ProjectId project) {
+        Snapshot cached = snapshots.get(project);
+        return cached != null && cached.sequence() == tx.lastSequence() ? cached : null;
+    }
+
+    /**
+     * The rules that apply to the project, inside a write transaction that has not changed any yet: from {@code held}
+     * (a snapshot {@link #currentIn current} in this transaction) when it has them, else read, and then kept with it.
+     */
+    List<Rule> rules(StoreReader tx, @Nullable Snapshot held, ProjectId project) {
+        if (held != null && held.rules() != null) {
+            return held.rules();
+        }
+        List<Rule> rules = tx.rules(project);
+        if (held != null) {
+            Snapshot with = new Snapshot(held.sequence(), held.slot(), held.features(), held.counts(), held.indexes(),
+                    List.copyOf(rules));
+            snapshots.replace(project, held, with);
+        }
+        return rules;
     }
 
     private static @Nullable Snapshot forward(StoreReader r, ProjectId project, @Nullable Snapshot cached, boolean mayRebuild) {
@@ -296,44 +399,169 @@ final class GraphCache {
         if (!delta.isEmpty() && delta.getLast().sequence() != last) {
             return mayRebuild ? build(r, project) : null;
         }
-        Set<FeatureId> touched = new HashSet<>();
+        // A feature created in the delta and not changed after is the row its creation event carries; a changed one is
+        // read as the store has it at `last` (this read's snapshot).
+        Map<FeatureId, Feature> createdOnly = new HashMap<>();
+        Set<FeatureId> changed = new HashSet<>();
         for (Event e : delta) {
             if (!project.equals(e.project())) {
                 continue;
             }
             switch (changeOf(e)) {
-                case NONE -> { }
-                case FEATURE -> touched.add(e.feature());
-                case STRUCTURE -> {
-                    return mayRebuild ? build(r, project) : null;
-                }
+                case CREATED -> createdOnly.put(e.feature(), ((EventPayload.FeatureCreated) e.payload()).feature());
+                case FEATURE, RANK -> changed.add(e.feature());
+                case NONE, EDGE -> { }
             }
         }
-        if (touched.isEmpty()) {
-            return cached.at(last);
-        }
-        Map<FeatureId, Feature> replaced = new HashMap<>();
-        for (FeatureId id : touched) {
-            Feature before = cached.feature(id);
-            Feature after = r.feature(id).orElse(null);
-            if (before == null || after == null) {
-                return mayRebuild ? build(r, project) : null;
-            }
-            replaced.put(id, after);
-        }
-        return withFeatures(cached, last, replaced);
+        changed.forEach(createdOnly::remove);
+        Snapshot current = advance(cached, project, delta, last,
+                id -> createdOnly.containsKey(id) ? createdOnly.get(id) : r.feature(id).orElse(null));
+        return current == null && mayRebuild ? build(r, project) : current;
     }
 
-    private enum Change { NONE, FEATURE, STRUCTURE }
+    /**
+     * The snapshot brought forward over {@code events} (every event after its sequence up to {@code last}, in order),
+     * each feature they touch as {@code now} gives it at {@code last}; null when that cannot be known here (a feature
+     * {@code now} does not give, one the snapshot should hold and does not, an edge to a feature it lacks): then only
+     * the store can say.
+     */
+    private static @Nullable Snapshot advance(Snapshot cached, ProjectId project, List<Event> events, long last,
+            Function<FeatureId, @Nullable Feature> now) {
+        Set<FeatureId> touched = new LinkedHashSet<>();
+        Set<FeatureId> created = new HashSet<>();
+        List<EventPayload> edges = new ArrayList<>();
+        List<Rule> rules = cached.rules();
+        for (Event e : events) {
+            if (changesRules(e.payload())) {
+                rules = null; // a global rule's event may be logged under any project
+            }
+            if (!project.equals(e.project())) {
+                continue;
+            }
+            switch (changeOf(e)) {
+                case NONE -> { }
+                case CREATED -> {
+                    created.add(e.feature());
+                    touched.add(e.feature());
+                }
+                case FEATURE, RANK -> touched.add(e.feature());
+                case EDGE -> edges.add(e.payload());
+            }
+        }
+        if (touched.isEmpty() && edges.isEmpty()) {
+            return new Snapshot(last, cached.slot(), cached.features(), cached.counts(), cached.indexes(), rules);
+        }
+        Map<FeatureId, Feature> replaced = new HashMap<>();
+        List<Feature> added = new ArrayList<>();
+        Map<FeatureId, Status> statusChanges = new HashMap<>();
+        int[] counts = cached.counts().clone();
+        boolean rerank = false;
+        for (FeatureId id : touched) {
+            Feature before = cached.feature(id);
+            Feature after = now.apply(id);
+            if (after == null || (before == null) != created.contains(id)) {
+                return null;
+            }
+            replaced.put(id, after);
+            if (before == null) {
+                added.add(after);
+                counts[after.status().ordinal()]++;
+                continue;
+            }
+            // A new priority moves the feature in the rank order the graph is built on.
+            rerank |= before.priority() != after.priority();
+            if (before.status() != after.status()) {
+                statusChanges.put(id, after.status());
+                counts[before.status().ordinal()]--;
+                counts[after.status().ordinal()]++;
+            }
+        }
+        LayeredMap<FeatureId, Feature> features = cached.features().with(replaced);
+        if (added.isEmpty() && edges.isEmpty()) {
+            DependencyGraph built = cached.slot().ifBuilt();
+            // Statuses alone: the graph's index arrays are shared and only its statuses copied.
+            GraphSlot slot = new GraphSlot(rerank || built == null ? null : built.withStatuses(statusChanges));
+            return new Snapshot(last, slot, features, counts, cached.indexes(), rules);
+        }
+        Indexes indexes = withStructure(cached.indexes(), project, features, added, edges);
+        return indexes == null ? null : new Snapshot(last, new GraphSlot(null), features, counts, indexes, rules);
+    }
+
+    /**
+     * The indexes with new features (numbers, number order) and edges added or removed, in the events' order; null when
+     * a number is taken twice or an edge names a feature that {@code features} lacks.
+     */
+    private static @Nullable Indexes withStructure(Indexes old, ProjectId project, LayeredMap<FeatureId, Feature> features,
+            List<Feature> added, List<EventPayload> edges) {
+        List<FeatureId> byNumber = old.byNumber();
+        Map<Integer, FeatureId> numbers = new HashMap<>();
+        if (!added.isEmpty()) {
+            List<FeatureId> order = new ArrayList<>(byNumber.size() + added.size());
+            order.addAll(byNumber);
+            int highest = byNumber.isEmpty() ? Integer.MIN_VALUE : features.get(byNumber.getLast()).number();
+            boolean sorted = true;
+            for (Feature f : added.stream().sorted(Comparator.comparingInt(Feature::number)).toList()) {
+                if (old.numbers().contains(f.number()) || numbers.putIfAbsent(f.number(), f.id()) != null) {
+                    return null;
+                }
+                sorted &= f.number() > highest;
+                order.add(f.id());
+            }
+            if (!sorted) {
+                order.sort(Comparator.comparingInt(id -> features.get(id).number()));
+            }
+            byNumber = List.copyOf(order);
+        }
+        Map<FeatureId, List<Dependency>> dependencies = new HashMap<>();
+        Map<FeatureId, List<Dependency>> dependents = new HashMap<>();
+        for (EventPayload edge : edges) {
+            switch (edge) {
+                case EventPayload.DependencyAdded p -> {
+                    if (!features.contains(p.dependent()) || !features.contains(p.dependency())) {
+                        return null;
+                    }
+                    Dependency d = new Dependency(project, p.dependent(), p.dependency(), p.kind());
+                    edit(dependencies, old.dependencies(), p.dependent(), p.dependent(), p.dependency(), d);
+                    edit(dependents, old.dependents(), p.dependency(), p.dependent(), p.dependency(), d);
+                }
+                case EventPayload.DependencyRemoved p -> {
+                    edit(dependencies, old.dependencies(), p.dependent(), p.dependent(), p.dependency(), null);
+                    edit(dependents, old.dependents(), p.dependency(), p.dependent(), p.dependency(), null);
+                }
+                default -> throw new IllegalStateException("not an edge event: " + edge);
+            }
+        }
+        dependencies.replaceAll((k, v) -> List.copyOf(v));
+        dependents.replaceAll((k, v) -> List.copyOf(v));
+        return new Indexes(byNumber, old.numbers().with(numbers), old.dependencies().with(dependencies),
+                old.dependents().with(dependents));
+    }
+
+    /** In {@code edited}'s list of {@code key} (from {@code old} the first time): the edge between the two removed, then {@code add}. */
+    private static void edit(Map<FeatureId, List<Dependency>> edited, LayeredMap<FeatureId, List<Dependency>> old, FeatureId key,
+            FeatureId dependent, FeatureId dependency, @Nullable Dependency add) {
+        List<Dependency> list = edited.computeIfAbsent(key, k -> new ArrayList<>(old.getOrDefault(k, List.of())));
+        list.removeIf(d -> d.dependent().equals(dependent) && d.dependency().equals(dependency));
+        if (add != null) {
+            list.add(add);
+        }
+    }
+
+    private static boolean changesRules(EventPayload p) {
+        return p instanceof EventPayload.RuleAdded || p instanceof EventPayload.RuleToggled
+                || p instanceof EventPayload.RuleTriggered || p instanceof EventPayload.RuleViolated;
+    }
+
+    private enum Change { NONE, FEATURE, RANK, CREATED, EDGE }
 
     /** What an event does to a snapshot of its project. */
     private static Change changeOf(Event e) {
         return switch (e.payload()) {
-            case EventPayload.FeatureCreated p -> Change.STRUCTURE;
-            case EventPayload.DependencyAdded p -> Change.STRUCTURE;
-            case EventPayload.DependencyRemoved p -> Change.STRUCTURE;
+            case EventPayload.FeatureCreated p -> Change.CREATED;
+            case EventPayload.DependencyAdded p -> Change.EDGE;
+            case EventPayload.DependencyRemoved p -> Change.EDGE;
             // A new priority moves the feature in the rank order the graph is built on.
-            case EventPayload.FeatureUpdated p -> p.changes().priority() != null ? Change.STRUCTURE : Change.FEATURE;
+            case EventPayload.FeatureUpdated p -> p.changes().priority() != null ? Change.RANK : Change.FEATURE;
             case EventPayload.FeatureStarted p -> Change.FEATURE;
             case EventPayload.FeatureCompleted p -> Change.FEATURE;
             case EventPayload.FeatureBlocked p -> Change.FEATURE;
@@ -388,8 +616,8 @@ final class GraphCache {
         }
         dependencies.replaceAll((k, v) -> List.copyOf(v));
         dependents.replaceAll((k, v) -> List.copyOf(v));
-        Indexes indexes = new Indexes(List.copyOf(byNumber), Collections.unmodifiableMap(numbers),
-                Collections.unmodifiableMap(dependencies), Collections.unmodifiableMap(dependents));
-        return new Snapshot(sequence, builder.build(), FeatureTable.of(byId), counts, indexes);
+        Indexes indexes = new Indexes(List.copyOf(byNumber), LayeredMap.of(numbers), LayeredMap.of(dependencies),
+                LayeredMap.of(dependents));
+        return new Snapshot(sequence, new GraphSlot(builder.build()), LayeredMap.of(byId), counts, indexes, null);
     }
 }
