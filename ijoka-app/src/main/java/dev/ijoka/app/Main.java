@@ -41,16 +41,12 @@ public final class Main {
             libraryProperties("WARN");
             System.exit(AotTraining.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.err));
         }
-        EngineFactory engines = url -> {
-            SqliteNativeLibrary.prepare(url, data);
-            return EngineFactory.DEFAULT.open(url);
-        };
         EarlyEngine early = null;
         if (sure != null) {
             // Not handed over: the store starts opening now, before picocli reads the line (its first load is most
             // of what comes before the command runs). Such a line has no -v, so the log level is the default.
             libraryProperties("WARN");
-            early = EarlyEngine.opening(engines, sure);
+            early = EarlyEngine.opening(engines(data), sure);
         }
         Invocation line = Invocation.parse(args);
         libraryProperties(line.logLevel());
@@ -66,11 +62,22 @@ public final class Main {
         Environment env = Environment.ofProcess();
         DbPasswordFile.select(line.options(), env.variables(), env.workingDirectory());
         int code;
-        try (EarlyEngine opened = early != null ? early : EarlyEngine.start(line, env, engines)) {
+        try (EarlyEngine opened = early != null ? early : EarlyEngine.start(line, env, engines(data))) {
             code = Cli.run(env, opened, line);
         }
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * The engines a command opens, SQLite's native library prepared first. Made only on a command's path: a lambda
+     * spins method-handle classes at its first use, which a relayed hook must not pay (HookRelayIT).
+     */
+    private static EngineFactory engines(Path data) {
+        return url -> {
+            SqliteNativeLibrary.prepare(url, data);
+            return EngineFactory.DEFAULT.open(url);
+        };
     }
 
     /**

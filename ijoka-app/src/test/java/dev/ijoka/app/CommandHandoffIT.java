@@ -36,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandHandoffIT {
 
+    /** The relay protocol's version this build speaks (ijoka-claude's package-private RelayProtocol.VERSION). */
+    private static final byte RELAY_VERSION = 4;
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final String FULL = System.getProperty("java.class.path");
     private static final String LEAN = Arrays.stream(FULL.split(File.pathSeparator))
@@ -277,7 +279,7 @@ class CommandHandoffIT {
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         try (FakeServer fake = new FakeServer(dir.resolve("1.sock"), (in, out) -> {
             skipCommandRequest(in);
-            out.write(new byte[] {3, 0}); // this build's version, taken
+            out.write(new byte[] {RELAY_VERSION, 0}); // this build's version, taken
             out.flush();
             assertThat(in.read()).as("the go").isEqualTo(7);
             out.write(new byte[] {1, 0, 0, 0, 6});
@@ -306,7 +308,7 @@ class CommandHandoffIT {
 
     /** Reads a command request as RelayProtocol writes it: version, kind, 3 texts, a flag, arguments, variables. */
     private static void skipCommandRequest(DataInputStream in) throws IOException {
-        assertThat(in.readByte()).as("the version").isEqualTo((byte) 3);
+        assertThat(in.readByte()).as("the version").isEqualTo(RELAY_VERSION);
         assertThat(in.readByte()).as("a command").isEqualTo((byte) 1);
         for (int i = 0; i < 3; i++) {
             in.skipNBytes(in.readInt());
