@@ -93,12 +93,15 @@ class MarkupShownAsTextTest {
         assertThat(cardText).contains("#1  " + TITLE).contains("<html><i>details</i>");
 
         // The table's title cell.
-        JComponent cell = edt(() -> {
+        // The renderer is shared by every cell: prepare and read it in one turn of the event thread, or a repaint
+        // in between leaves another cell's text in it.
+        Object[] textAndView = edt(() -> {
             JTable t = table.table();
-            return (JComponent) t.prepareRenderer(t.getCellRenderer(0, 1), 0, 1);
+            JComponent cell = (JComponent) t.prepareRenderer(t.getCellRenderer(0, 1), 0, 1);
+            return new Object[] {((JLabel) cell).getText(), cell.getClientProperty(BasicHTML.propertyKey)};
         });
-        assertThat(edt(() -> ((JLabel) cell).getText())).isEqualTo(TITLE);
-        assertThat(edt(() -> cell.getClientProperty(BasicHTML.propertyKey))).isNull();
+        assertThat(textAndView[0]).isEqualTo(TITLE);
+        assertThat(textAndView[1]).isNull();
 
         // The detail panel: heading, steps, everything.
         List<JLabel> detail = edt(() -> labels(w.detail().component()));

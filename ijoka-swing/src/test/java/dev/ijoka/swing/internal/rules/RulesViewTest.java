@@ -198,8 +198,13 @@ class RulesViewTest {
     void markupInARuleIsShownAsText() throws Exception {
         h.ijoka.rules().add(h.projectId(), new RuleSpec.Context("<html><b>x</b> bold?"), Enforcement.DENY);
         await("the rule", () -> rulesShown().size() == 1);
-        JLabel rendered = onEdtGet(() -> (JLabel) view.table().prepareRenderer(view.table().getCellRenderer(0, 0), 0, 0));
-        assertThat(rendered.getText()).isEqualTo("context: <html><b>x</b> bold?");
-        assertThat(rendered.getClientProperty(BasicHTML.propertyKey)).isNull();
+        // The renderer is one label shared by every cell, so a repaint between preparing it and reading it would
+        // leave another cell's text in it: prepare and read in the same turn of the event thread.
+        Object[] textAndView = onEdtGet(() -> {
+            JLabel rendered = (JLabel) view.table().prepareRenderer(view.table().getCellRenderer(0, 0), 0, 0);
+            return new Object[] {rendered.getText(), rendered.getClientProperty(BasicHTML.propertyKey)};
+        });
+        assertThat(textAndView[0]).isEqualTo("context: <html><b>x</b> bold?");
+        assertThat(textAndView[1]).isNull();
     }
 }
