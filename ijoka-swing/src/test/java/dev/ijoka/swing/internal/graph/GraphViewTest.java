@@ -169,13 +169,15 @@ class GraphViewTest {
         onEdt(() -> view.search().setText("markup"));
         assertThat(onEdtGet(() -> view.searchResult())).isEqualTo("1 match");
         // The lists beside the graph: #6 is ready.
-        JLabel rendered = onEdtGet(() -> {
+        // Read in the same turn of the event thread: the renderer is shared, and a repaint would restamp it.
+        Object[] textAndView = onEdtGet(() -> {
             JList<GraphData.Node> list = new JList<>(new GraphData.Node[] {view.data().nodes().get(5)});
             var ready = findReadyList();
-            return (JLabel) ready.getCellRenderer().getListCellRendererComponent(list, view.data().nodes().get(5), 0, false, false);
+            JLabel rendered = (JLabel) ready.getCellRenderer().getListCellRendererComponent(list, view.data().nodes().get(5), 0, false, false);
+            return new Object[] {rendered.getText(), rendered.getClientProperty(BasicHTML.propertyKey)};
         });
-        assertThat(rendered.getText()).isEqualTo("#6  <html><b>x</b> markup");
-        assertThat(rendered.getClientProperty(BasicHTML.propertyKey)).isNull();
+        assertThat(textAndView[0]).isEqualTo("#6  <html><b>x</b> markup");
+        assertThat(textAndView[1]).isNull();
     }
 
     @SuppressWarnings("unchecked")

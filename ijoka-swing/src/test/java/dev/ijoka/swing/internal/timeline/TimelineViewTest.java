@@ -159,15 +159,16 @@ class TimelineViewTest {
             return -1;
         });
         assertThat(index).isNotNegative();
-        List<JLabel> labels = onEdtGet(() -> {
+        // Read in the same turn of the event thread: the renderer is shared, and a repaint would restamp it.
+        Object[] textAndView = onEdtGet(() -> {
             var c = view.list().getCellRenderer().getListCellRendererComponent(view.list(), rows().get(index), index, false, false);
-            List<JLabel> out = new ArrayList<>();
-            collect((JPanel) c, out);
-            return out;
+            List<JLabel> labels = new ArrayList<>();
+            collect((JPanel) c, labels);
+            JLabel summary = labels.stream().filter(l -> l.getText().startsWith("<html>")).findFirst().orElseThrow();
+            return new Object[] {summary.getText(), summary.getClientProperty(BasicHTML.propertyKey)};
         });
-        JLabel summary = labels.stream().filter(l -> l.getText().startsWith("<html>")).findFirst().orElseThrow();
-        assertThat(summary.getText()).isEqualTo("<html><b>x</b> REST API (functional, pending)");
-        assertThat(summary.getClientProperty(BasicHTML.propertyKey)).as("an HTML view").isNull();
+        assertThat(textAndView[0]).isEqualTo("<html><b>x</b> REST API (functional, pending)");
+        assertThat(textAndView[1]).as("an HTML view").isNull();
     }
 
     private static void collect(java.awt.Container c, List<JLabel> out) {
