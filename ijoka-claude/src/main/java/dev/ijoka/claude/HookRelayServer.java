@@ -75,6 +75,7 @@ public final class HookRelayServer implements AutoCloseable {
     private final PrintStream errors;
     private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("ijoka-hook-relay-deadlines").unstarted(r));
     private final Thread acceptor;
@@ -151,6 +152,25 @@ public final class HookRelayServer implements AutoCloseable {
         return socket;
     }
 
+    /**
+     * The relay directory of the store at {@code storeUrl} ({@code <data dir>/relay/<key>}), where its servers' sockets and
+     * token files are, whether or not one runs; empty for a store no other process can share (in memory) or a URL that
+     * names no usable store. A relative URL is read in this process's working directory, as {@link #start} reads it.
+     */
+    public static Optional<Path> directory(Path dataDirectory, String storeUrl) {
+        return RelayDirectory.of(dataDirectory, storeUrl, Path.of("").toAbsolutePath());
+    }
+
+    /** How many requests are being served now, on either transport (a command counts until it has ended). */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** {@link System#nanoTime} when a request last began or ended, on either transport; when the server started, before any. */
+    public long lastActivity() {
+        return lastActivity.get();
+    }
+
     /** The file the launcher finds this server's loopback TCP port and token in; empty where that transport is off. */
     public Optional<Path> tcpFile() {
         TcpRelay t = tcp;
@@ -182,6 +202,7 @@ public final class HookRelayServer implements AutoCloseable {
     private void serve(SocketChannel connection) {
         Thread self = Thread.currentThread();
         inFlight.add(self);
+        lastActivity.set(System.nanoTime());
         ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
                 TimeUnit.MILLISECONDS);
         try (connection) {
@@ -210,6 +231,7 @@ public final class HookRelayServer implements AutoCloseable {
             errors.println("ijoka: the hook relay could not answer a hook (it gave up, or closed): " + e);
         } finally {
             deadline.cancel(false);
+            lastActivity.set(System.nanoTime());
             inFlight.remove(self);
         }
     }
@@ -348,6 +370,7 @@ public final class HookRelayServer implements AutoCloseable {
     private void serveText(SocketChannel connection) {
         Thread self = Thread.currentThread();
         inFlight.add(self);
+        lastActivity.set(System.nanoTime());
         ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
                 TimeUnit.MILLISECONDS);
         try (connection) {
@@ -386,6 +409,7 @@ public final class HookRelayServer implements AutoCloseable {
             errors.println("ijoka: the relay could not answer a launcher (it gave up, or closed): " + e);
         } finally {
             deadline.cancel(false);
+            lastActivity.set(System.nanoTime());
             inFlight.remove(self);
         }
     }
