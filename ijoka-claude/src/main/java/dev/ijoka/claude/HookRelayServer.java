@@ -502,14 +502,16 @@ public final class HookRelayServer implements AutoCloseable {
                 request.terminal());
         Object lock = new Object();
         int exit;
-        try (java.io.OutputStream stdout = new FrameStream(out, (b, o, n) -> {
+        // Buffered, as a JVM's own stdout is: the command line prints line by line, and each frame costs the launcher's
+        // bash several reads (10,000 one-line frames took `feature list` 0.8 s of the client's CPU; measured).
+        try (java.io.OutputStream stdout = new BufferedOutputStream(new FrameStream(out, (b, o, n) -> {
                     out.write(RelayText.OUT);
                     RelayText.write(out, b, o, n);
-                }, lock);
-                java.io.OutputStream stderr = new FrameStream(out, (b, o, n) -> {
+                }, lock), 1 << 16);
+                java.io.OutputStream stderr = new BufferedOutputStream(new FrameStream(out, (b, o, n) -> {
                     out.write(RelayText.ERR);
                     RelayText.write(out, b, o, n);
-                }, lock)) {
+                }, lock), 1 << 16)) {
             exit = runOnPlatformThread(command, stdout, stderr);
         }
         synchronized (lock) {
