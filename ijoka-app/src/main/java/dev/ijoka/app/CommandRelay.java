@@ -48,6 +48,17 @@ public final class CommandRelay implements HookRelayServer.Commands {
         return canonical.startsWith("jdbc:sqlite:") ? new CommandRelay(engine, canonical) : null;
     }
 
+    /** As the Java client ({@link Handoff}) decides it, for the launcher's requests, which carry the line as typed. */
+    @Override
+    public @org.jspecify.annotations.Nullable String storeOf(java.util.List<String> args, java.util.Map<String, String> env,
+            Path workingDirectory) {
+        if (env.get(Handoff.OFF_VARIABLE) != null || args.isEmpty()) {
+            return null;
+        }
+        StoreLocation store = Handoff.sureStore(args.toArray(String[]::new), env, workingDirectory);
+        return store == null ? null : store.url();
+    }
+
     @Override
     public int run(RelayedCommand command, OutputStream out, OutputStream err) {
         PrintStream stdout = new PrintStream(out, false, command.encoding());

@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  *       No other {@code ijoka mcp} runs meanwhile, so these hooks take the direct path (they open the
  *       store themselves).</li>
  *   <li>Then as in a Claude Code session: one {@code ijoka mcp} stays up on the store, and {@code --runs}
- *       more hooks are timed, which its hook relay handles: Edits, then TodoWrites whose list changes every
+ *       more hooks are timed, which its hook relay handles: Edits, alternately relayed by the launcher itself (bash,
+ *       no JVM) and by the JVM's client ({@code IJOKA_NO_FAST_RELAY=1}), then TodoWrites whose list changes every
  *       time (the agent's todo list mirrored onto its session, issue 14).</li>
  * </ol>
  *
@@ -128,19 +129,29 @@ public final class AgentStartBenchmark {
             Processes.print("ijoka mcp: start to first tool call answered", "wall", mcpFirstCall);
 
             // As in a Claude Code session: an `ijoka mcp` runs on the store, and the hooks are relayed to it.
+            // Two clients relay it: the launcher itself, in bash, with no JVM; and the JVM's (IJOKA_NO_FAST_RELAY=1), which
+            // starts on the relay's own cache: made by the first such run, in the background.
             List<Long> relayWall = new ArrayList<>();
             List<Long> relayCpu = new ArrayList<>();
+            List<Long> javaWall = new ArrayList<>();
+            List<Long> javaCpu = new ArrayList<>();
             List<Long> todoWall = new ArrayList<>();
+            Map<String, String> javaClient = new HashMap<>(env);
+            javaClient.put("IJOKA_NO_FAST_RELAY", "1");
             Process server = startMcp(launcher, env, project, home);
             try {
                 for (int i = 0; i < 2; i++) {
+                    Processes.run(hook, javaClient, project, true, postToolUse);
+                }
+                Processes.awaitStartupCache(home, "relay");
+                for (int i = 0; i < 2; i++) {
                     Processes.run(hook, env, project, true, postToolUse);
                 }
-                // A hook relayed to a server starts on the relay's own cache: made by the first such run, in the background.
-                Processes.awaitStartupCache(home, "relay");
                 for (int i = 0; i < runs; i++) {
                     relayWall.add(Processes.run(hook, env, project, true, postToolUse));
                     relayCpu.add(Processes.lastCpuNanos);
+                    javaWall.add(Processes.run(hook, javaClient, project, true, postToolUse));
+                    javaCpu.add(Processes.lastCpuNanos);
                 }
                 for (int i = 0; i < runs; i++) {
                     todoWall.add(Processes.run(hook, env, project, true, todoWrites.get(i % 2)));
@@ -154,6 +165,10 @@ public final class AgentStartBenchmark {
             Processes.print("ijoka hook < PostToolUse (Edit), relayed", "wall", relayWall);
             if (relayCpu.stream().allMatch(c -> c >= 0)) {
                 Processes.print("ijoka hook < PostToolUse (Edit), relayed", "cpu", relayCpu);
+            }
+            Processes.print("ijoka hook < PostToolUse (Edit), relayed by the JVM client", "wall", javaWall);
+            if (javaCpu.stream().allMatch(c -> c >= 0)) {
+                Processes.print("ijoka hook < PostToolUse (Edit), relayed by the JVM client", "cpu", javaCpu);
             }
             Processes.print("ijoka hook < PostToolUse (TodoWrite, a changed list), relayed", "wall", todoWall);
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());

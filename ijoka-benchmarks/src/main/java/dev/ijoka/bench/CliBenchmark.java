@@ -238,17 +238,30 @@ public final class CliBenchmark {
                 }
                 Thread.sleep(50);
             }
-            // A handed-over run starts on the relay's start-up cache: made by the first such run, in the background.
-            Processes.run(List.of(launcher.toString(), "status"), cold.env(), cold.directory(), true);
+            // Two clients hand the commands over: the launcher itself, in bash, with no JVM (in a UTF-8 locale, which it
+            // needs to know the output's encoding), and the JVM's (IJOKA_NO_FAST_RELAY=1), which starts on the relay's
+            // start-up cache: made by the first such run, in the background.
+            Map<String, String> launcherEnv = new java.util.HashMap<>(cold.env());
+            launcherEnv.put("LC_ALL", "C.UTF-8");
+            Map<String, String> javaEnv = new java.util.HashMap<>(launcherEnv);
+            javaEnv.put("IJOKA_NO_FAST_RELAY", "1");
+            Processes.run(List.of(launcher.toString(), "status"), javaEnv, cold.directory(), true);
             Processes.awaitStartupCache(home, "relay");
-            int offset = 2 * (runs + 2);
-            List<Row> rows = cold.rows().stream()
-                    .map(r -> new Row(r.name(), r.line() == null ? null : k -> r.line().apply(k + offset))).toList();
-            Tool warmTool = new Tool("ijoka, " + face + " running", cold.prefix(), cold.directory(), cold.env(), rows);
             Map<String, Map<String, Double>> medians = new java.util.LinkedHashMap<>();
             medians.put(cold.name(), coldMedians);
-            medians.put(warmTool.name(), measure(warmTool, runs));
-            printRatios(List.of(cold, warmTool), medians);
+            List<Tool> tools = new ArrayList<>(List.of(cold));
+            int round = 2;
+            for (Map.Entry<String, Map<String, String>> client : List.of(Map.entry("", launcherEnv),
+                    Map.entry(", JVM client", javaEnv))) {
+                int offset = round++ * (runs + 2);
+                List<Row> rows = cold.rows().stream()
+                        .map(r -> new Row(r.name(), r.line() == null ? null : k -> r.line().apply(k + offset))).toList();
+                Tool warmTool = new Tool("ijoka, " + face + " running" + client.getKey(), cold.prefix(), cold.directory(),
+                        client.getValue(), rows);
+                medians.put(warmTool.name(), measure(warmTool, runs));
+                tools.add(warmTool);
+            }
+            printRatios(tools, medians);
         } finally {
             server.getOutputStream().close();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {

@@ -30,6 +30,19 @@ final class HookEnvironment {
 
     /** The variables {@link HookHandler} reads from {@code processEnvironment}, and this process's ancestors. */
     static Map<String, String> of(Map<String, String> processEnvironment) {
+        return of(processEnvironment, ProcessHandle.current());
+    }
+
+    /**
+     * The variables {@link HookHandler} reads from {@code processEnvironment}, and the ancestors of {@code hook}, the hook
+     * process (none if it is gone): what the relay server computes for the launcher's bash client, which sends its own
+     * process id, the id its JVM would have had.
+     */
+    static Map<String, String> of(Map<String, String> processEnvironment, java.util.@org.jspecify.annotations.Nullable Optional<ProcessHandle> hook) {
+        return of(processEnvironment, hook == null ? null : hook.orElse(null));
+    }
+
+    private static Map<String, String> of(Map<String, String> processEnvironment, @org.jspecify.annotations.Nullable ProcessHandle hook) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : List.of(PROJECT_DIR, SESSION)) {
             String value = processEnvironment.get(name);
@@ -39,7 +52,7 @@ final class HookEnvironment {
         }
         // A loop rather than a stream: a relayed hook's path has no lambda (docs/benchmarks.md, "Jars opened, not classes loaded").
         StringBuilder processes = new StringBuilder();
-        for (SessionId id : SessionId.ofAncestors(ProcessHandle.current(), ANCESTORS)) {
+        for (SessionId id : hook == null ? List.<SessionId>of() : SessionId.ofAncestors(hook, ANCESTORS)) {
             if (!processes.isEmpty()) {
                 processes.append(',');
             }

@@ -38,6 +38,12 @@ public final class HookMain {
     static final long TIME_LIMIT_MS = ClaudeInit.HOOK_TIMEOUT * 1_000L - 2_000;
     /** How long the relay may take to answer before the hook handles the event itself, within {@link #TIME_LIMIT_MS}. */
     static final long RELAY_TIMEOUT_MS = 2_000;
+    /**
+     * Set by the launcher when its own relay client (docs/architecture.md, "The relay's two transports") handed the
+     * event to a server whose answer was lost or said it failed: the hook then takes the direct path, as the Java client
+     * does in that case, rather than offering the event again.
+     */
+    static final String DIRECT_VARIABLE = "IJOKA_HOOK_DIRECT";
 
     private HookMain() {}
 
@@ -137,7 +143,7 @@ public final class HookMain {
         }
         if (stdin == null) {
             errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
-        } else if (!HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
+        } else if (env.get(DIRECT_VARIABLE) != null || !HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
             beforeDirectPath.run();
             HookRun.direct(stdin, out, errors, env, workingDirectory);
         }

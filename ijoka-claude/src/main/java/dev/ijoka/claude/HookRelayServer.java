@@ -15,6 +15,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +51,16 @@ public final class HookRelayServer implements AutoCloseable {
          * The command is for this server's store: {@code command.storeUrl()} was checked already.
          */
         int run(RelayedCommand command, java.io.OutputStream out, java.io.OutputStream err);
+
+        /**
+         * The canonical URL of the store a command line would open, if that line may be handed over at all; null if it
+         * runs in its own process (help, {@code -v}, a command that is not handed over, ...). Asked for the launcher's
+         * requests ({@link RelayText}), which carry the line as typed: the Java client decides this itself, by the same
+         * rule, before it connects.
+         */
+        default @Nullable String storeOf(java.util.List<String> args, java.util.Map<String, String> env, Path workingDirectory) {
+            return null;
+        }
     }
 
     /** How long one connection may take, reading included: a hook gives up after a few seconds anyway. */
@@ -64,11 +75,14 @@ public final class HookRelayServer implements AutoCloseable {
     private final PrintStream errors;
     private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("ijoka-hook-relay-deadlines").unstarted(r));
     private final Thread acceptor;
     private final String canonicalUrl;
     private final @Nullable Commands commands;
+    /** The launcher's transport ({@link TcpRelay}); null until started, or where it cannot run. */
+    private volatile @Nullable TcpRelay tcp;
     private volatile boolean closed;
 
     private HookRelayServer(Ijoka engine, ServerSocketChannel listener, Path socket, PrintStream errors,
@@ -126,6 +140,9 @@ public final class HookRelayServer implements AutoCloseable {
             return Optional.empty();
         }
         HookRelayServer server = new HookRelayServer(engine, listener, socket, errors, canonicalUrl, commands);
+        String name = socket.getFileName().toString();
+        server.tcp = TcpRelay.start(socket.resolveSibling(name.substring(0, name.length() - RelayDirectory.SUFFIX.length())
+                + TcpRelay.SUFFIX), server::serveText, errors);
         server.acceptor.start();
         return Optional.of(server);
     }
@@ -133,6 +150,31 @@ public final class HookRelayServer implements AutoCloseable {
     /** The socket this server listens on. */
     public Path socket() {
         return socket;
+    }
+
+    /**
+     * The relay directory of the store at {@code storeUrl} ({@code <data dir>/relay/<key>}), where its servers' sockets and
+     * token files are, whether or not one runs; empty for a store no other process can share (in memory) or a URL that
+     * names no usable store. A relative URL is read in this process's working directory, as {@link #start} reads it.
+     */
+    public static Optional<Path> directory(Path dataDirectory, String storeUrl) {
+        return RelayDirectory.of(dataDirectory, storeUrl, Path.of("").toAbsolutePath());
+    }
+
+    /** How many requests are being served now, on either transport (a command counts until it has ended). */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    /** {@link System#nanoTime} when a request last began or ended, on either transport; when the server started, before any. */
+    public long lastActivity() {
+        return lastActivity.get();
+    }
+
+    /** The file the launcher finds this server's loopback TCP port and token in; empty where that transport is off. */
+    public Optional<Path> tcpFile() {
+        TcpRelay t = tcp;
+        return t == null ? Optional.empty() : Optional.of(t.file());
     }
 
     /** How many requests this server has answered (handled or refused as bad input) so far. */
@@ -160,6 +202,7 @@ public final class HookRelayServer implements AutoCloseable {
     private void serve(SocketChannel connection) {
         Thread self = Thread.currentThread();
         inFlight.add(self);
+        lastActivity.set(System.nanoTime());
         ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
                 TimeUnit.MILLISECONDS);
         try (connection) {
@@ -188,6 +231,7 @@ public final class HookRelayServer implements AutoCloseable {
             errors.println("ijoka: the hook relay could not answer a hook (it gave up, or closed): " + e);
         } finally {
             deadline.cancel(false);
+            lastActivity.set(System.nanoTime());
             inFlight.remove(self);
         }
     }
@@ -221,8 +265,8 @@ public final class HookRelayServer implements AutoCloseable {
         }
         Object lock = new Object();
         int exit;
-        try (java.io.OutputStream stdout = new FrameStream(out, RelayProtocol.STDOUT, lock);
-                java.io.OutputStream stderr = new FrameStream(out, RelayProtocol.STDERR, lock)) {
+        try (java.io.OutputStream stdout = new FrameStream(out, (b, o, n) -> RelayProtocol.writeFrame(out, RelayProtocol.STDOUT, b, o, n), lock);
+                java.io.OutputStream stderr = new FrameStream(out, (b, o, n) -> RelayProtocol.writeFrame(out, RelayProtocol.STDERR, b, o, n), lock)) {
             exit = runOnPlatformThread(command, stdout, stderr);
         }
         synchronized (lock) {
@@ -267,14 +311,14 @@ public final class HookRelayServer implements AutoCloseable {
      * quietly: the command still runs to its end, as it would have had its own process's stdout been closed.
      */
     private static final class FrameStream extends java.io.OutputStream {
-        private final DataOutputStream out;
-        private final byte stream;
+        private final java.io.OutputStream out;
+        private final FrameWriter frames;
         private final Object lock;
         private boolean broken;
 
-        FrameStream(DataOutputStream out, byte stream, Object lock) {
+        FrameStream(java.io.OutputStream out, FrameWriter frames, Object lock) {
             this.out = out;
-            this.stream = stream;
+            this.frames = frames;
             this.lock = lock;
         }
 
@@ -292,7 +336,7 @@ public final class HookRelayServer implements AutoCloseable {
                 try {
                     for (int done = 0; done < length; ) {
                         int n = Math.min(length - done, 1 << 16);
-                        RelayProtocol.writeFrame(out, stream, bytes, offset + done, n);
+                        frames.write(bytes, offset + done, n);
                         done += n;
                     }
                 } catch (IOException e) {
@@ -310,6 +354,184 @@ public final class HookRelayServer implements AutoCloseable {
                     broken = true;
                 }
             }
+        }
+    }
+
+    /** Writes one frame of a command's stdout or stderr, in one of the two wire formats. */
+    @FunctionalInterface
+    private interface FrameWriter {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * A connection on the launcher's transport ({@link TcpRelay}, {@link RelayText}): the token first, else it is
+     * closed having done nothing; then a hook or a command, handled as on the Unix socket.
+     */
+    private void serveText(SocketChannel connection) {
+        Thread self = Thread.currentThread();
+        inFlight.add(self);
+        lastActivity.set(System.nanoTime());
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        try (connection) {
+            java.io.InputStream in = new BufferedInputStream(Channels.newInputStream(connection), 8192);
+            java.io.OutputStream out = new BufferedOutputStream(Channels.newOutputStream(connection), 8192);
+            TcpRelay t = tcp;
+            byte[] presented;
+            try {
+                presented = RelayText.field(in, RelayText.MAX_TOKEN);
+            } catch (IOException e) {
+                errors.println("ijoka: the relay refused a TCP connection that sent no token: " + e.getMessage());
+                return;
+            }
+            if (t == null || !t.admits(presented)) {
+                errors.println("ijoka: the relay refused a TCP connection with a wrong token");
+                return;
+            }
+            RelayText.Request request;
+            try {
+                request = RelayText.readRequest(in);
+            } catch (IOException e) {
+                if (!(e instanceof RelayText.VersionMismatch)) {
+                    errors.println("ijoka: the relay refused a request: " + e.getMessage());
+                }
+                RelayText.write(out, RelayText.VERSION); // and nothing more: the client goes the Java way
+                out.flush();
+                return;
+            }
+            if (request.kind().equals(RelayText.HOOK)) {
+                answerHook(request, out);
+            } else {
+                deadline.cancel(false); // a command runs as long as it runs, as it would in its own process
+                runTextCommand(request, in, out, connection);
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.println("ijoka: the relay could not answer a launcher (it gave up, or closed): " + e);
+        } finally {
+            deadline.cancel(false);
+            lastActivity.set(System.nanoTime());
+            inFlight.remove(self);
+        }
+    }
+
+    /**
+     * A hook from the launcher: what the Java client would have sent ({@link HookEnvironment}), made here from its
+     * environment and its process id (the launcher {@code exec}s the JVM, so that is the id a Java client has), then
+     * handled as on the Unix socket; the answer carries the very bytes the Java client would print.
+     */
+    private void answerHook(RelayText.Request request, java.io.OutputStream out) throws IOException {
+        Path workingDirectory = realDirectory(request.workingDirectory());
+        String status;
+        String stdout = "";
+        String stderr = "";
+        if (workingDirectory == null) {
+            status = RelayText.FALLBACK;
+        } else {
+            Map<String, String> env = HookEnvironment.of(request.env(), ProcessHandle.of(request.pid()));
+            RelayProtocol.Answer answer = handle(new RelayProtocol.Request(request.stdin(), workingDirectory,
+                    HookMain.storeUrl(request.env()), env));
+            String nl = System.lineSeparator();
+            switch (answer.status()) {
+                case RelayProtocol.ANSWERED -> {
+                    status = RelayText.DONE;
+                    stdout = answer.text() == null ? "" : answer.text() + nl;
+                }
+                case RelayProtocol.REJECTED -> {
+                    status = RelayText.DONE;
+                    stderr = "ijoka hook: " + answer.text() + nl;
+                }
+                case RelayProtocol.OTHER_STORE -> status = RelayText.OTHER;
+                default -> {
+                    status = RelayText.FALLBACK;
+                    stderr = "ijoka hook: the relay failed (" + answer.text() + "); handling the event here" + nl;
+                }
+            }
+        }
+        RelayText.write(out, RelayText.VERSION);
+        RelayText.write(out, status);
+        RelayText.write(out, stdout);
+        RelayText.write(out, stderr);
+        out.flush();
+        if (status.equals(RelayText.DONE)) {
+            answered.incrementAndGet();
+        }
+    }
+
+    /** A command from the launcher: the same exactly-once conversation as {@link #runCommand}, in {@link RelayText}. */
+    private void runTextCommand(RelayText.Request request, java.io.InputStream in, java.io.OutputStream out,
+            SocketChannel connection) throws IOException {
+        Path workingDirectory = realDirectory(request.workingDirectory());
+        java.nio.charset.Charset encoding = null;
+        try {
+            encoding = java.nio.charset.Charset.forName(request.encoding());
+        } catch (RuntimeException e) {
+            // declined below
+        }
+        String store = commands == null || workingDirectory == null ? null
+                : commands.storeOf(request.args(), request.env(), workingDirectory);
+        String declined = commands == null ? "this process runs no commands"
+                : closed ? "this process is closing"
+                : workingDirectory == null ? "the working directory cannot be read"
+                : encoding == null ? "an unknown encoding " + request.encoding()
+                : store == null ? "this command line runs in its own process"
+                : !canonicalUrl.equals(store) ? "this process holds " + canonicalUrl + ", not " + store
+                : null;
+        RelayText.write(out, RelayText.VERSION);
+        RelayText.write(out, declined == null ? RelayText.TAKEN : RelayText.DECLINED);
+        if (declined != null) {
+            RelayText.write(out, declined);
+        }
+        out.flush();
+        if (declined != null) {
+            return;
+        }
+        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        String go;
+        try {
+            go = RelayText.text(in, 16);
+        } catch (IOException e) {
+            return; // the client went its own way
+        } finally {
+            waiting.cancel(false);
+        }
+        if (!go.equals(RelayText.GO)) {
+            return;
+        }
+        RelayedCommand command = new RelayedCommand(request.args(), workingDirectory, request.env(), store, encoding,
+                request.terminal());
+        Object lock = new Object();
+        int exit;
+        // Buffered, as a JVM's own stdout is: the command line prints line by line, and each frame costs the launcher's
+        // bash several reads (10,000 one-line frames took `feature list` 0.8 s of the client's CPU; measured).
+        try (java.io.OutputStream stdout = new BufferedOutputStream(new FrameStream(out, (b, o, n) -> {
+                    out.write(RelayText.OUT);
+                    RelayText.write(out, b, o, n);
+                }, lock), 1 << 16);
+                java.io.OutputStream stderr = new BufferedOutputStream(new FrameStream(out, (b, o, n) -> {
+                    out.write(RelayText.ERR);
+                    RelayText.write(out, b, o, n);
+                }, lock), 1 << 16)) {
+            exit = runOnPlatformThread(command, stdout, stderr);
+        }
+        synchronized (lock) {
+            out.write(RelayText.EXIT);
+            RelayText.write(out, Integer.toString(exit));
+            out.flush();
+        }
+        answered.incrementAndGet();
+    }
+
+    /**
+     * The directory a launcher ran in, as its JVM would have read it ({@code user.dir} is the physical path, while the
+     * launcher sends bash's {@code $PWD}, which may go through symbolic links); null if it cannot be read.
+     */
+    private static @Nullable Path realDirectory(String path) {
+        try {
+            Path p = Path.of(path);
+            return p.isAbsolute() ? p.toRealPath() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -355,6 +577,10 @@ public final class HookRelayServer implements AutoCloseable {
         }
         closed = true;
         closeQuietly(listener);
+        TcpRelay launchers = tcp;
+        if (launchers != null) {
+            launchers.close();
+        }
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {
