@@ -167,7 +167,7 @@ public final class BackgroundEngine {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String reason;
+        String reason = "failed";
         try {
             files.clearStarting();
             say("holds " + store.url() + " for the command line, listening on " + relay.socket() + "; stops after "
@@ -181,9 +181,10 @@ public final class BackgroundEngine {
             } catch (IOException e) {
                 say("cannot remove " + files.state(store.url()) + ": " + e);
             }
-            closed.countDown();
+            long answered = relay.answered();
+            say("stopped (" + reason + "), " + answered + (answered == 1 ? " request" : " requests") + " answered");
+            closed.countDown(); // after the last word: on SIGTERM the JVM halts once the hook has seen this
         }
-        say("stopped (" + reason + "), " + relay.answered() + (relay.answered() == 1 ? " request" : " requests") + " answered");
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
