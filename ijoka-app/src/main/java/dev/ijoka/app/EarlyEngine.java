@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class EarlyEngine implements EngineFactory, AutoCloseable {
 
-    private static final List<String> NO_STORE = List.of("-h", "--help", "help", "-V", "--version", "init");
+    private static final List<String> NO_STORE = List.of("-h", "--help", "help", "-V", "--version", "init",
+            "engine"); // the background engine opens its store only once it holds the store's engine lock
 
     private final EngineFactory engines;
     private final @Nullable String url;

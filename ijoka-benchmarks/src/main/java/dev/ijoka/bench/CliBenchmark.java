@@ -45,12 +45,16 @@ import java.util.stream.Stream;
  *       plain {@code java -jar}.</li>
  *   <li>With {@code --warm mcp} or {@code --warm serve}: every row again while that process holds the store's engine
  *       warm, so that the commands are handed to it, beside the cold figures.</li>
+ *   <li>With {@code --warm engine}: the launcher's background engine on ({@link #measureEngine}): the first command,
+ *       which finds no engine, runs cold and starts one; the rows then run as the cold ones did, handed to it. Prints
+ *       the first command's figures, when the engine listened, the rows, and the engine's resident memory once idle.
+ *       Every other pass runs with the engine off.</li>
  * </ol>
  *
  * Run from the repository root after building ({@code mvn -q -DskipTests package}):
  * <pre>
  * java -cp ijoka-benchmarks/target/benchmarks.jar dev.ijoka.bench.CliBenchmark [--sizes 1000,10000,100000] [--runs N]
- *     [--peers] [--variants] [--warm mcp|serve] [--timeout SECONDS] [--store postgres]
+ *     [--peers] [--variants] [--warm mcp|serve|engine] [--timeout SECONDS] [--store postgres]
  * </pre>
  * A command that runs longer than {@code --timeout} (default 600 s) is killed and its row shown as such, and left out
  * of later rounds.
@@ -117,8 +121,8 @@ public final class CliBenchmark {
         boolean peers = argList.contains("--peers");
         int warmAt = argList.indexOf("--warm");
         String warm = warmAt >= 0 && warmAt + 1 < args.length ? args[warmAt + 1] : null;
-        if (warm != null && !warm.equals("mcp") && !warm.equals("serve")) {
-            System.err.println("--warm takes mcp or serve, got " + warm);
+        if (warm != null && !warm.equals("mcp") && !warm.equals("serve") && !warm.equals("engine")) {
+            System.err.println("--warm takes mcp, serve or engine, got " + warm);
             System.exit(2);
         }
         List<Integer> sizes = new ArrayList<>();
@@ -185,7 +189,9 @@ public final class CliBenchmark {
             if (tools.size() > 1) {
                 printRatios(tools, medians);
             }
-            if (warm != null) {
+            if ("engine".equals(warm)) {
+                measureEngine(runs, tools.getFirst(), medians.get(tools.getFirst().name()), launcher, home);
+            } else if (warm != null) {
                 measureWarm(warm, runs, plan, tools.getFirst(), medians.get(tools.getFirst().name()), launcher, home);
             }
 
@@ -269,6 +275,85 @@ public final class CliBenchmark {
                 server.waitFor(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * The rows with the launcher's background engine on (docs/cli.md, "The background engine"), as a user of the command
+     * line alone meets it. First the relay's start-up cache is made (an engine started, one command handed to it, the
+     * engine stopped): a user has it after their first day. Then, with no engine running: one {@code next}, which runs
+     * cold and starts the engine (its figures printed: this is what the first command of a session costs), and at once,
+     * without waiting, the warm-up and measured rounds, handed over once the engine listens. The engine's resident
+     * memory is read after 30 s without a request (its G1 gives the heap back after 5 s), then it is stopped.
+     */
+    private static void measureEngine(int runs, Tool cold, Map<String, Double> coldMedians, Path launcher, Path home)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(cold.env());
+        env.put(Processes.BACKGROUND_ENGINE, "on");
+        Path relay = home.resolve("relay");
+        // The relay's start-up cache, as a user has it: made by the first handed-over command, in the background.
+        Processes.run(List.of(launcher.toString(), "status"), env, cold.directory(), true);
+        awaitEngine(relay, 120);
+        Processes.run(List.of(launcher.toString(), "status"), env, cold.directory(), true);
+        Processes.awaitStartupCache(home, "relay");
+        Processes.run(List.of(launcher.toString(), "engine", "--stop"), env, cold.directory(), true);
+
+        System.out.printf(Locale.ROOT, "%nThe background engine: first command cold (load average %s)%n", Processes.load());
+        long launched = System.nanoTime();
+        long first = Processes.run(List.of(launcher.toString(), "next"), env, cold.directory(), true);
+        System.out.printf(Locale.ROOT, "first command (next, no engine yet; starts one): %.0f ms wall, %.0f ms CPU, peak %s%n",
+                first / 1e6, Processes.lastCpuNanos / 1e6, mib(Processes.lastPeakKib));
+        // At once, as a script would: handed over only if the engine listens by then.
+        long second = Processes.run(List.of(launcher.toString(), "status"), env, cold.directory(), true);
+        System.out.printf(Locale.ROOT, "second command (status, started as the first ended): %.0f ms wall, %.0f ms CPU, peak %s%n",
+                second / 1e6, Processes.lastCpuNanos / 1e6, mib(Processes.lastPeakKib));
+        long engine = awaitEngine(relay, 120);
+        System.out.printf(Locale.ROOT, "the engine (pid %d) listened %.2f s after the first command was launched%n", engine,
+                (System.nanoTime() - launched) / 1e9);
+        try {
+            int offset = 4 * (runs + 2);
+            List<Row> rows = cold.rows().stream()
+                    .map(r -> new Row(r.name(), r.line() == null ? null : k -> r.line().apply(k + offset))).toList();
+            Tool handed = new Tool("ijoka, background engine", cold.prefix(), cold.directory(), env, rows);
+            Map<String, Map<String, Double>> medians = new java.util.LinkedHashMap<>();
+            medians.put(cold.name(), coldMedians);
+            medians.put(handed.name(), measure(handed, runs));
+            printRatios(List.of(cold, handed), medians);
+            Thread.sleep(30_000);
+            System.out.printf(Locale.ROOT, "the engine after 30 s without a request: %s resident (load average %s)%n",
+                    residentMemory(engine), Processes.load());
+        } finally {
+            Processes.run(List.of(launcher.toString(), "engine", "--stop"), env, cold.directory(), false);
+        }
+    }
+
+    /** Waits until a relay socket listens under {@code relay} and returns its process id (its name). */
+    private static long awaitEngine(Path relay, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.exists(relay) ? Files.walk(relay) : Stream.empty()) {
+                java.util.Optional<Path> socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst();
+                if (socket.isPresent()) {
+                    String name = socket.get().getFileName().toString();
+                    return Long.parseLong(name.substring(0, name.length() - ".sock".length()).replaceFirst("-\\d+$", ""));
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("no background engine listened under " + relay + " after " + seconds + " s");
+    }
+
+    /** VmRSS of a process, from /proc. */
+    private static String residentMemory(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return mib(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
+        return "unknown";
     }
 
     /** Warm-ups, then interleaved rounds of every row; prints the table and returns the median wall time per row, in ms. */

@@ -38,6 +38,21 @@ final class Processes {
         }
     }
 
+    /**
+     * Put in a run's environment (any value): the launcher may start its background engine (docs/cli.md), which every
+     * other run keeps off, so that a benchmark measures what it says and leaves no process behind.
+     */
+    static final String BACKGROUND_ENGINE = "ijoka.bench.backgroundEngine";
+
+    /** {@code IJOKA_NO_ENGINE=1} unless {@link #BACKGROUND_ENGINE} asks for the engine; the marker never reaches the process. */
+    static void engineSwitch(Map<String, String> processEnv) {
+        if (processEnv.remove(BACKGROUND_ENGINE) != null) {
+            processEnv.remove("IJOKA_NO_ENGINE");
+        } else {
+            processEnv.put("IJOKA_NO_ENGINE", "1");
+        }
+    }
+
     /** Runs a command to its end and returns its wall time; a non-zero exit stops the benchmark. */
     static long run(List<String> commandLine, Map<String, String> env, Path directory, boolean check)
             throws IOException, InterruptedException {
@@ -66,6 +81,7 @@ final class Processes {
         }
         pb.environment().remove("IJOKA_DB");
         pb.environment().putAll(env);
+        engineSwitch(pb.environment());
         long start = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

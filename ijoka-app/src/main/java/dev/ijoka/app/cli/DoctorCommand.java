@@ -4,6 +4,8 @@ import dev.ijoka.Ijoka;
 import dev.ijoka.api.IjokaException;
 import dev.ijoka.api.StoreHealth;
 import dev.ijoka.app.ExitCodes;
+import dev.ijoka.app.engine.EngineFiles;
+import dev.ijoka.app.engine.EngineState;
 import dev.ijoka.app.update.CheckResult;
 import dev.ijoka.app.update.ReleaseVersion;
 import dev.ijoka.app.update.UpdateChecker;
@@ -13,6 +15,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +66,7 @@ final class DoctorCommand implements Callable<Integer> {
             checks.add(project());
         }
         checks.add(update());
+        checks.add(engine());
         boolean ok = checks.stream().noneMatch(c -> c.status().equals("fail"));
         if (ctx.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -166,6 +171,42 @@ final class DoctorCommand implements Callable<Integer> {
             case CheckResult.Failed f -> new Check("updates", "ok", "the last check (" + f.checkedAt() + ") failed: "
                     + f.reason(), null);
         };
+    }
+
+    /**
+     * Whether a background engine runs ({@code ijoka engine}, started by the launcher), as its lock says (a state file
+     * left by a killed engine is not believed): its pid, store, and since when it has been idle. Never a failure: the
+     * command line works the same without one, only slower.
+     */
+    private Check engine() {
+        EngineFiles files = new EngineFiles(ctx.dataDirectory());
+        List<EngineState> running = files.running();
+        Optional<String> off = files.off(ctx.env().variables());
+        if (running.isEmpty()) {
+            return new Check("engine", "ok", "no background engine runs" + off.map(why -> " (" + why + ")")
+                    .orElse("; the ijoka launcher starts one when a command finds none (IJOKA_NO_ENGINE=1 turns that off)"),
+                    null);
+        }
+        String mine = storeUrlOrNull();
+        Instant now = Instant.now();
+        List<String> engines = new ArrayList<>();
+        for (EngineState e : running) {
+            engines.add("pid " + e.pid() + " on " + e.store() + (e.store().equals(mine) ? " (this store)" : " (another store)")
+                    + ", started " + e.started().truncatedTo(ChronoUnit.SECONDS) + ", " + e.requests() + " request"
+                    + (e.requests() == 1 ? "" : "s") + " answered, idle since " + e.idleSince().truncatedTo(ChronoUnit.SECONDS)
+                    + " (" + Text.relative(e.idleSince(), now) + "; it stops after " + e.idleLimit().toMinutes() + " min idle)");
+        }
+        return new Check("engine", "ok", (running.size() == 1 ? "a background engine runs: " : running.size()
+                + " background engines run: ") + String.join("; ", engines) + off.map(why -> " (" + why
+                + ": no new one will start)").orElse(""), null);
+    }
+
+    private @Nullable String storeUrlOrNull() {
+        try {
+            return ctx.store().url();
+        } catch (RuntimeException e) {
+            return null; // the store check says what is wrong with it
+        }
     }
 
     private Check project() {

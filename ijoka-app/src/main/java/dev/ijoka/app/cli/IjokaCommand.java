@@ -70,6 +70,7 @@ public final class IjokaCommand implements Runnable {
         m.put("desktop", DesktopCommand.class);
         m.put("mcp", ProtocolCommands.Mcp.class);
         m.put("hook", ProtocolCommands.Hook.class);
+        m.put("engine", EngineCommand.class); // hidden: the launcher starts it (docs/cli.md)
         m.put("help", picocli.CommandLine.HelpCommand.class);
         return java.util.Collections.unmodifiableMap(m);
     }
