@@ -67,7 +67,7 @@ class ServerReadsTest {
         ijoka.dependencies().add(c.id(), a.id(), DependencyKind.RELATED, null);
         ijoka.features().start(a.id(), null);
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
 
         calls.clear();
         Feature byId = ijoka.features().get(a.id());
@@ -113,7 +113,7 @@ class ServerReadsTest {
         assertThat(coldPending.total()).isEqualTo(8);
 
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         calls.clear();
         var page = ijoka.features().page(project.id(), Set.of(), 10, 5);
         assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("lastSequence"));
@@ -139,7 +139,7 @@ class ServerReadsTest {
     void afterItsOwnNewFeatureAndEdgeTheServerAnswersFromItsSnapshotWithoutReadingThemBackOrRebuilding() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
         ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
 
@@ -159,7 +159,7 @@ class ServerReadsTest {
     void anotherProcesssNewFeatureAndEdgeAreBroughtForwardFromTheLogWithoutRebuilding() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         // Another process writes on the same store (not closed: it shares it): this engine learns of it from the log.
         Ijoka other = Ijoka.builder().store(store).build();
         Feature b = other.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
@@ -183,7 +183,7 @@ class ServerReadsTest {
         SessionId agent = SessionId.of("agent");
         ijoka.sessions().start(project.id(), agent, "test");
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the snapshot is held and current, as a server's is when a call writes
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
 
         Feature started = ijoka.features().start(a.id(), agent).feature();
         calls.clear();
@@ -223,7 +223,7 @@ class ServerReadsTest {
 
         assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
         assertThat(ijoka.features().findAll(List.of())).isEmpty();
     }
