@@ -92,6 +92,46 @@ class ServerReadsTest {
     }
 
     @Test
+    void oneQuestionLooksAtTheLogOnceAWriteInItTakesItsOwnCommitAndTheNextQuestionLooksAgain() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id());
+
+        // Reads of a tool call (next, the feature in full, the ready count) look at the log once together.
+        calls.clear();
+        Feature next = ijoka.oneLook(() -> {
+            Feature n = ijoka.plan().next(project.id(), null).orElseThrow();
+            ijoka.features().get(n.id());
+            ijoka.features().get(new FeatureRef.Number(project.id(), b.number()));
+            ijoka.dependencies().dependentsOf(n.id());
+            ijoka.plan().ready(project.id());
+            return n;
+        });
+        assertThat(next.id()).isEqualTo(a.id());
+        assertThat(calls).as("store reads").isEqualTo(Map.of("lastSequence", 1));
+
+        // A write in it looks inside its transaction; the reads after it are answered as of its own commit.
+        calls.clear();
+        Feature after = ijoka.oneLook(() -> {
+            ijoka.features().get(a.id());
+            ijoka.features().start(a.id(), null);
+            ijoka.plan().ready(project.id());
+            return ijoka.features().get(a.id());
+        });
+        assertThat(after.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(after).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+        assertThat(calls.get("lastSequence")).as("the question's look and the write's own").isEqualTo(2);
+
+        // Another process's commit: the next question looks again and sees it.
+        Ijoka other = Ijoka.builder().store(store).build();
+        other.features().block(b.id(), null, "waits for a decision", null);
+        assertThat(ijoka.oneLook(() -> ijoka.features().get(b.id())).status()).isEqualTo(Status.BLOCKED);
+        assertThat(ijoka.oneLook(() -> ijoka.plan().ready(project.id()))).isEmpty();
+    }
+
+    @Test
     void aPagedListAndAKanbanColumnReadThePageNotThePlan() {
         for (int i = 1; i <= 12; i++) {
             Feature f = ijoka.features().create(project.id(), NewFeature.of("f" + i, Category.FUNCTIONAL).withPriority(i % 4));

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -232,6 +233,38 @@ final class GraphCache {
      */
     private final Map<ProjectId, CompletableFuture<Snapshot>> building = new ConcurrentHashMap<>();
 
+    /**
+     * The log position the running {@link #oneLook} of this thread saw: its snapshot reads are answered as of it, or
+     * of a later snapshot, without looking again. Unknown at the start and after a write, until a read looks.
+     */
+    private static final class Look {
+        boolean known;
+        long sequence;
+    }
+
+    private final ThreadLocal<Look> look = new ThreadLocal<>();
+
+    /** Runs {@code work} with one look at the log for its snapshot reads ({@code Ijoka.oneLook}). */
+    <T> T oneLook(Supplier<T> work) {
+        if (look.get() != null) {
+            return work.get();
+        }
+        look.set(new Look());
+        try {
+            return work.get();
+        } finally {
+            look.remove();
+        }
+    }
+
+    /** A write begins: what the running look saw no longer holds for the reads after it. */
+    void writing() {
+        Look l = look.get();
+        if (l != null) {
+            l.known = false;
+        }
+    }
+
     Snapshot get(ProjectId project) {
         CompletableFuture<Snapshot> pending = building.get(project);
         if (pending != null && !snapshots.containsKey(project)) {
@@ -255,7 +288,15 @@ final class GraphCache {
             // asking the log's last sequence again: the log only grows, so it is still past this snapshot.
             return null;
         }
+        Look l = look.get();
+        if (l != null && l.known && cached != null && cached.sequence() >= l.sequence) {
+            return cached;
+        }
         long last = store.readOne(StoreReader::lastSequence);
+        if (l != null) {
+            l.known = true;
+            l.sequence = last;
+        }
         if (cached != null && cached.sequence() == last) {
             return cached;
         }
@@ -400,6 +441,12 @@ final class GraphCache {
         Snapshot current = advance(cached, project, events, events.getLast().sequence(), now::get);
         if (current != null) {
             snapshots.merge(project, current, (old, fresh) -> fresh.sequence() >= old.sequence() ? fresh : old);
+            Look l = look.get();
+            if (l != null) {
+                // The commit's last event was the log's last when it committed: the reads after it are answered as of it.
+                l.known = true;
+                l.sequence = current.sequence();
+            }
         }
     }
 
