@@ -314,9 +314,9 @@ final class GraphCache {
     }
 
     /**
-     * Whether a snapshot pays off for the project: from the second question on. A process that asks
-     * once (a command-line call) is answered by the store's own queries instead of loading the whole
-     * plan; a server builds the snapshot on its second question and keeps it current from then on.
+     * Whether the project's snapshot is held, so that it answers: false for the first question (a process that asks
+     * once, a command-line call, is answered by the store's own queries instead of loading the whole plan); the second
+     * starts building it in the background, and it answers once it is held, kept current from then on.
      */
     boolean worthSnapshot(ProjectId project) {
         if (snapshots.containsKey(project)) {
@@ -353,8 +353,8 @@ final class GraphCache {
     }
 
     /**
-     * The project's current snapshot if one is {@linkplain #worthSnapshot worth holding} (this is not
-     * the process's first question about the project), built if need be; else null.
+     * The project's snapshot, brought up to the log, if one is held ({@link #worthSnapshot}, which counts this as a
+     * question and starts the background build on the second); else null, and the caller asks the store.
      */
     @Nullable Snapshot currentIfWorth(ProjectId project) {
         return worthSnapshot(project) ? get(project) : null;
