@@ -28,6 +28,7 @@ import dev.ijoka.spi.StoreProvider;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,16 @@ public final class Ijoka implements AutoCloseable {
 
     public Dependencies dependencies() {
         return dependencies;
+    }
+
+    /**
+     * Runs {@code work} as one question (a server's tool call, a page): the reads it makes from a snapshot this
+     * process holds look at the log's last position once, at the first, and are answered as of it (or later), instead
+     * of looking again for each; a write in it looks again, or takes its own commit's position. Outside such a scope
+     * every read looks. Each look is a round trip to a PostgreSQL server (docs/postgres.md, "What is guaranteed").
+     */
+    public <T> T oneLook(Supplier<T> work) {
+        return engine.oneLook(work);
     }
 
     public Plan plan() {

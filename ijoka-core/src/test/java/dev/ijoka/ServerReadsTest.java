@@ -67,7 +67,7 @@ class ServerReadsTest {
         ijoka.dependencies().add(c.id(), a.id(), DependencyKind.RELATED, null);
         ijoka.features().start(a.id(), null);
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
 
         calls.clear();
         Feature byId = ijoka.features().get(a.id());
@@ -92,6 +92,46 @@ class ServerReadsTest {
     }
 
     @Test
+    void oneQuestionLooksAtTheLogOnceAWriteInItTakesItsOwnCommitAndTheNextQuestionLooksAgain() {
+        Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
+        Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
+        ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
+        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id());
+
+        // Reads of a tool call (next, the feature in full, the ready count) look at the log once together.
+        calls.clear();
+        Feature next = ijoka.oneLook(() -> {
+            Feature n = ijoka.plan().next(project.id(), null).orElseThrow();
+            ijoka.features().get(n.id());
+            ijoka.features().get(new FeatureRef.Number(project.id(), b.number()));
+            ijoka.dependencies().dependentsOf(n.id());
+            ijoka.plan().ready(project.id());
+            return n;
+        });
+        assertThat(next.id()).isEqualTo(a.id());
+        assertThat(calls).as("store reads").isEqualTo(Map.of("lastSequence", 1));
+
+        // A write in it looks inside its transaction; the reads after it are answered as of its own commit.
+        calls.clear();
+        Feature after = ijoka.oneLook(() -> {
+            ijoka.features().get(a.id());
+            ijoka.features().start(a.id(), null);
+            ijoka.plan().ready(project.id());
+            return ijoka.features().get(a.id());
+        });
+        assertThat(after.status()).isEqualTo(Status.IN_PROGRESS);
+        assertThat(after).isEqualTo(store.read(r -> r.feature(a.id())).orElseThrow());
+        assertThat(calls.get("lastSequence")).as("the question's look and the write's own").isEqualTo(2);
+
+        // Another process's commit: the next question looks again and sees it.
+        Ijoka other = Ijoka.builder().store(store).build();
+        other.features().block(b.id(), null, "waits for a decision", null);
+        assertThat(ijoka.oneLook(() -> ijoka.features().get(b.id())).status()).isEqualTo(Status.BLOCKED);
+        assertThat(ijoka.oneLook(() -> ijoka.plan().ready(project.id()))).isEmpty();
+    }
+
+    @Test
     void aPagedListAndAKanbanColumnReadThePageNotThePlan() {
         for (int i = 1; i <= 12; i++) {
             Feature f = ijoka.features().create(project.id(), NewFeature.of("f" + i, Category.FUNCTIONAL).withPriority(i % 4));
@@ -113,7 +153,7 @@ class ServerReadsTest {
         assertThat(coldPending.total()).isEqualTo(8);
 
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the second question makes the snapshot worth holding
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         calls.clear();
         var page = ijoka.features().page(project.id(), Set.of(), 10, 5);
         assertThat(calls.keySet()).as("store reads").isSubsetOf(Set.of("lastSequence"));
@@ -139,7 +179,7 @@ class ServerReadsTest {
     void afterItsOwnNewFeatureAndEdgeTheServerAnswersFromItsSnapshotWithoutReadingThemBackOrRebuilding() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         Feature b = ijoka.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
         ijoka.dependencies().add(b.id(), a.id(), DependencyKind.BLOCKS, null);
 
@@ -159,7 +199,7 @@ class ServerReadsTest {
     void anotherProcesssNewFeatureAndEdgeAreBroughtForwardFromTheLogWithoutRebuilding() {
         Feature a = ijoka.features().create(project.id(), NewFeature.of("a", Category.FUNCTIONAL));
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         // Another process writes on the same store (not closed: it shares it): this engine learns of it from the log.
         Ijoka other = Ijoka.builder().store(store).build();
         Feature b = other.features().create(project.id(), NewFeature.of("b", Category.FUNCTIONAL));
@@ -183,7 +223,7 @@ class ServerReadsTest {
         SessionId agent = SessionId.of("agent");
         ijoka.sessions().start(project.id(), agent, "test");
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id()); // the snapshot is held and current, as a server's is when a call writes
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
 
         Feature started = ijoka.features().start(a.id(), agent).feature();
         calls.clear();
@@ -223,7 +263,7 @@ class ServerReadsTest {
 
         assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
         ijoka.plan().ready(project.id());
-        ijoka.plan().ready(project.id());
+        ijoka.plan().graph(project.id()); // the snapshot held, as a server's is from its second question on
         assertThat(ijoka.features().findAll(List.of(b.id(), missing, a.id()))).containsExactly(b, a);
         assertThat(ijoka.features().findAll(List.of())).isEmpty();
     }

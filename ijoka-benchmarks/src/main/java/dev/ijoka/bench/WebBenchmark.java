@@ -214,7 +214,8 @@ public final class WebBenchmark {
             Processes.print("  " + page + " Chromium", "response", response);
             Processes.print("  " + page + " Chromium", "DCL", dcl);
             Processes.print("  " + page + " Chromium", "load", load);
-            // In order, so that one slow load among them can be placed (the Table's second question builds the snapshot).
+            // In order, so that one slow load among them can be placed (the Table's second question, which starts the
+            // engine's snapshot build, waited for it before that build ran in the background: docs/benchmarks.md).
             System.out.printf(Locale.ROOT, "  %s Chromium load, in order: %s ms%n", page,
                     load.stream().map(n -> Long.toString(n / 1_000_000)).toList());
             Processes.print("  " + page + " java.net.http", "HTML", html);

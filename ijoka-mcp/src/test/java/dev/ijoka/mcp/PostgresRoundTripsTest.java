@@ -54,6 +54,9 @@ class PostgresRoundTripsTest {
         agent.ok("ijoka_add_feature", "description", "Docs", "steps", List.of("written", "reviewed"));
         agent.ok("ijoka_add_feature", "description", "Blockable", "priority", 1);
         agent.ok("ijoka_add_feature", "description", "Depended on", "priority", 2);
+        // The snapshot held, as the benchmark's server holds it when it measures (built in the background otherwise,
+        // whose round trips could fall among a call's).
+        ijoka.plan().graph(ijoka.projects().open(project).id());
     }
 
     @AfterEach
@@ -90,9 +93,10 @@ class PostgresRoundTripsTest {
         // before "PostgreSQL writes: the lock and the unread writes ride along": block 8, add 20, start 12, checkStep 9;
         // before "PostgreSQL start and add: the plan held under the lock" (a current snapshot answers the feature, its
         // dependencies, the next number and the rules inside the write, and takes the new feature and edges): add 11,
-        // start 10.
-        Map<String, Integer> bounds = Map.of("status", 3, "next", 7, "list", 1, "listReady", 1, "get", 6, "insights", 1,
-                "block", 6, "add", 7, "start", 8, "checkStep", 7);
+        // start 10; before a tool call's reads looked at the log once (Ijoka.oneLook; the reads after a write answered
+        // as of its commit): status 3, next 7, get 6, add 7, start 8.
+        Map<String, Integer> bounds = Map.of("status", 2, "next", 4, "list", 1, "listReady", 1, "get", 2, "insights", 1,
+                "block", 6, "add", 3, "start", 6, "checkStep", 7);
         trips.forEach((tool, n) -> assertThat(n).as("round trips of a warm %s", tool).isLessThanOrEqualTo(bounds.get(tool)));
     }
 

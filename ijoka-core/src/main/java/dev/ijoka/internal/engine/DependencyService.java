@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -70,9 +71,13 @@ public final class DependencyService implements Dependencies {
             return existing.get();
         }
         if (kind == DependencyKind.BLOCKS) {
-            DependencyGraph current = engine.graphs.currentGraph(run.tx, from.project());
-            Optional<List<FeatureId>> cycle = current != null
-                    ? current.cycleIfAdded(from.id(), to.id())
+            // A current snapshot's graph when it has one; else the snapshot's edges, walked in memory: after new
+            // features or edges its graph is not made until a plan question wants it, and making it (10,000 features)
+            // for each edge of an agent adding several cost each of those writes more than the rest of it.
+            GraphCache.Snapshot held = engine.graphs.currentIn(run.tx, from.project());
+            DependencyGraph built = held == null ? null : held.slot().ifBuilt();
+            Optional<List<FeatureId>> cycle = built != null ? built.cycleIfAdded(from.id(), to.id())
+                    : held != null ? cycleWalk(at -> blocksOf(held.dependenciesOf(at)), from.id(), to.id())
                     : cycleThroughStore(run.tx, from.project(), from.id(), to.id());
             if (cycle.isPresent()) {
                 String path = cycle.get().stream()
@@ -111,12 +116,39 @@ public final class DependencyService implements Dependencies {
      */
     static Optional<List<FeatureId>> cycleThroughStore(StoreReader r, ProjectId project, FeatureId dependent,
             FeatureId dependency) {
+        var walk = new Object() {
+            @Nullable Map<FeatureId, List<FeatureId>> every; // the project's edges, once the budget is spent
+            int asked;
+        };
+        return cycleWalk(at -> {
+            if (walk.every == null && walk.asked++ >= STORE_WALK_BUDGET) {
+                Map<FeatureId, List<FeatureId>> all = new HashMap<>();
+                for (Dependency d : r.dependencies(project)) {
+                    if (d.kind() == DependencyKind.BLOCKS) {
+                        all.computeIfAbsent(d.dependent(), k -> new ArrayList<>()).add(d.dependency());
+                    }
+                }
+                walk.every = all;
+            }
+            return walk.every != null ? walk.every.getOrDefault(at, List.of()) : blocksOf(r.dependenciesOf(at));
+        }, dependent, dependency);
+    }
+
+    private static List<FeatureId> blocksOf(List<Dependency> edges) {
+        return edges.stream().filter(d -> d.kind() == DependencyKind.BLOCKS).map(Dependency::dependency).toList();
+    }
+
+    /**
+     * Walks the BLOCKS edges ({@code blocksOf}: what a feature waits for) from {@code dependency}, breadth first.
+     *
+     * @return the cycle [dependent, dependency, ..., dependent] the edge would close, if any
+     */
+    static Optional<List<FeatureId>> cycleWalk(Function<FeatureId, List<FeatureId>> blocksOf, FeatureId dependent,
+            FeatureId dependency) {
         Map<FeatureId, FeatureId> reachedFrom = new HashMap<>();
         ArrayDeque<FeatureId> queue = new ArrayDeque<>();
         reachedFrom.put(dependency, dependency);
         queue.add(dependency);
-        Map<FeatureId, List<FeatureId>> blocksOf = null; // every edge of the project, once the budget is spent
-        int asked = 0;
         while (!queue.isEmpty()) {
             FeatureId at = queue.poll();
             if (at.equals(dependent)) {
@@ -128,22 +160,7 @@ public final class DependencyService implements Dependencies {
                 path.add(dependent);
                 return Optional.of(path.reversed());
             }
-            List<FeatureId> next;
-            if (blocksOf == null && asked++ >= STORE_WALK_BUDGET) {
-                blocksOf = new HashMap<>();
-                for (Dependency d : r.dependencies(project)) {
-                    if (d.kind() == DependencyKind.BLOCKS) {
-                        blocksOf.computeIfAbsent(d.dependent(), k -> new ArrayList<>()).add(d.dependency());
-                    }
-                }
-            }
-            if (blocksOf != null) {
-                next = blocksOf.getOrDefault(at, List.of());
-            } else {
-                next = r.dependenciesOf(at).stream().filter(d -> d.kind() == DependencyKind.BLOCKS)
-                        .map(Dependency::dependency).toList();
-            }
-            for (FeatureId d : next) {
+            for (FeatureId d : blocksOf.apply(at)) {
                 if (reachedFrom.putIfAbsent(d, at) == null) {
                     queue.add(d);
                 }

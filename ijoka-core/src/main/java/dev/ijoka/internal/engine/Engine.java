@@ -70,11 +70,17 @@ public final class Engine implements AutoCloseable {
 
     /** Runs a write transaction, then wakes the bus so subscribers hear of it at once. */
     <T> T write(Function<StoreTransaction, T> work) {
+        graphs.writing();
         try {
             return store.write(work);
         } finally {
             poller.poke();
         }
+    }
+
+    /** {@code Ijoka.oneLook}: the snapshot reads of {@code work} look at the log once. */
+    public <T> T oneLook(Supplier<T> work) {
+        return graphs.oneLook(work);
     }
 
     <T> T read(Function<StoreReader, T> work) {

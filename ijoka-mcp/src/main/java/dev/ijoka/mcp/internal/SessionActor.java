@@ -264,7 +264,8 @@ public final class SessionActor {
             Instant now = options.clock().instant();
             touchIfDue(ijoka, now);
             Args args = Args.of(m.tool(), m.arguments(), p.id());
-            Reply reply = m.tool().handler().handle(new Call(ijoka, p, id, args, now));
+            // One look at the log for the call's reads from the server's snapshot (a round trip each on PostgreSQL).
+            Reply reply = ijoka.oneLook(() -> m.tool().handler().handle(new Call(ijoka, p, id, args, now)));
             observed = SessionState.ACTIVE;
             return Results.success(reply);
         } catch (RuntimeException | StackOverflowError e) {
