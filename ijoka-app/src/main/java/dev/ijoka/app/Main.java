@@ -17,6 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         selectorProviderByName();
+        namedProviders();
         if (printVersionOnly(args, System.out)) {
             System.exit(ExitCodes.OK);
         }
@@ -113,6 +114,30 @@ public final class Main {
         System.setProperty("org.jooq.no-tips", "true");
         // Guice's bytecode generation (for AOP, unused here) touches sun.misc.Unsafe, which JDK 24+ warns about.
         System.setProperty("guice_bytecode_gen_option", "DISABLED");
+    }
+
+    /** The system property that names the store providers (read by the engine's {@code StoreProviders}). */
+    static final String STORE_PROVIDERS = "ijoka.store.providers";
+    /**
+     * The store providers {@code ijoka.jar} ships, as their jars' service files list them (StoreProvidersListedTest
+     * checks the two agree).
+     */
+    static final String SHIPPED_STORE_PROVIDERS = "dev.ijoka.internal.memory.InMemoryStoreProvider,"
+            + "dev.ijoka.store.sqlite.SqliteStoreProvider,dev.ijoka.store.postgres.PostgresStoreProvider";
+
+    /**
+     * SLF4J's provider and the store providers named, unless already set: found through {@code ServiceLoader}, each
+     * lookup would read the service files of every jar on the class path, and the JVM opens each of the ~70 jars that
+     * {@code ijoka.jar}'s {@code Class-Path} names to do so (docs/benchmarks.md, "Cold start: MCP, direct hooks,
+     * commands"). Named, the classes come from the start-up cache and no jar is opened for them.
+     */
+    static void namedProviders() {
+        if (System.getProperty(LogProvider.SLF4J_PROPERTY) == null) {
+            System.setProperty(LogProvider.SLF4J_PROPERTY, LogProvider.class.getName());
+        }
+        if (System.getProperty(STORE_PROVIDERS) == null) {
+            System.setProperty(STORE_PROVIDERS, SHIPPED_STORE_PROVIDERS);
+        }
     }
 
     /**

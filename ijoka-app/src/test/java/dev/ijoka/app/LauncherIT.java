@@ -194,6 +194,9 @@ class LauncherIT {
 
         assertThat(command.out()).as("the command line's flags").contains("-XX:MaxNewSize=16777216", "-XX:+UseSerialGC");
         assertThat(mcp.out()).as("the MCP server's flags").contains("-XX:+UseSerialGC").doesNotContain("-XX:MaxNewSize=16777216");
+        // C1 held back for the MCP server's start only (and a direct hook's), not for a command
+        assertThat(mcp.out()).as("the MCP server's flags").contains("-XX:CompileThresholdScaling=4");
+        assertThat(command.out()).as("the command line's flags").doesNotContain("CompileThresholdScaling");
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.ijoka.mcp;
 import dev.ijoka.Ijoka;
 import dev.ijoka.mcp.internal.LazySchemaValidator;
 import dev.ijoka.mcp.internal.StdioTransport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Ijoka's MCP server on a pair of streams: {@code ijoka mcp} runs it on stdin and stdout, tests on
@@ -68,7 +69,9 @@ public final class IjokaMcpServer implements AutoCloseable {
     private static IjokaMcpServer serve(IjokaMcpTools tools, InputStream in, OutputStream out, McpOptions options) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        McpJsonMapper json = McpJsonDefaults.getMapper();
+        // The mapper McpJsonDefaults would find through ServiceLoader (JacksonMcpJsonMapperSupplier's), made directly:
+        // that lookup reads every jar of the class path on the way to initialize's answer (docs/benchmarks.md, "Cold start").
+        McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
         StdioTransport transport = new StdioTransport(json, in, out, params -> tools.screen(params).orElse(null),
                 sessionId -> tools.endSession(sessionId, "disconnected"), MAX_MESSAGE_BYTES);
         McpAsyncServer server = McpServer.async(transport)

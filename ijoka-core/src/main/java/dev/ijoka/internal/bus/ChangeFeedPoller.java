@@ -16,7 +16,14 @@ import java.util.function.LongFunction;
  */
 public final class ChangeFeedPoller implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(ChangeFeedPoller.class.getName());
+    /**
+     * The logger, asked for only when something is logged (failures), not when the class loads: the JDK's first
+     * {@code System.getLogger} looks for a logger finder through {@code ServiceLoader}, which opens every jar of the
+     * class path, on the way to a store's opening (docs/benchmarks.md, "Cold start: MCP, direct hooks, commands").
+     */
+    private static System.Logger log() {
+        return System.getLogger(ChangeFeedPoller.class.getName());
+    }
     private static final int PAGE = 1_000;
 
     private final EventBus bus;
@@ -56,7 +63,7 @@ public final class ChangeFeedPoller implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // The store may be briefly unavailable; the next round tries again.
-                LOG.log(Level.WARNING, "reading new events failed; retrying", e);
+                log().log(Level.WARNING, "reading new events failed; retrying", e);
             }
         }
     }

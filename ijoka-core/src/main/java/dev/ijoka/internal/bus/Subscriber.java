@@ -17,7 +17,14 @@ import java.util.function.Predicate;
  */
 final class Subscriber {
 
-    private static final System.Logger LOG = System.getLogger(Subscriber.class.getName());
+    /**
+     * The logger, asked for only when something is logged (failures), not when the class loads: the JDK's first
+     * {@code System.getLogger} looks for a logger finder through {@code ServiceLoader}, which opens every jar of the
+     * class path, on the way to a store's opening (docs/benchmarks.md, "Cold start: MCP, direct hooks, commands").
+     */
+    private static System.Logger log() {
+        return System.getLogger(Subscriber.class.getName());
+    }
 
     private final EventBus bus;
     private final Predicate<? super Event> filter;
@@ -119,7 +126,7 @@ final class Subscriber {
             }
         } catch (RuntimeException failure) {
             // A failing subscriber must not stop its own stream, let alone anyone else's.
-            LOG.log(Level.WARNING, "event subscriber failed on event " + e.sequence(), failure);
+            log().log(Level.WARNING, "event subscriber failed on event " + e.sequence(), failure);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.ijoka.mcp.internal;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.util.Map;
 
 /**
@@ -22,7 +22,9 @@ public final class LazySchemaValidator implements JsonSchemaValidator {
             synchronized (this) {
                 d = delegate;
                 if (d == null) {
-                    d = McpJsonDefaults.getSchemaValidator();
+                    // What McpJsonDefaults finds through ServiceLoader (JacksonJsonSchemaValidatorSupplier's), made directly:
+                    // that lookup would read every jar of the class path on the first tool call's way.
+                    d = new DefaultJsonSchemaValidator();
                     delegate = d;
                 }
             }

@@ -19,7 +19,14 @@ final class SqliteChangeFeed implements ChangeFeed, AutoCloseable {
     /** Short enough for the target of DESIGN.md §8 (p95 ≤ 250 ms from commit to another process's bus). */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
-    private static final System.Logger LOG = System.getLogger(SqliteChangeFeed.class.getName());
+    /**
+     * The logger, asked for only when something is logged (failures), not when the class loads: the JDK's first
+     * {@code System.getLogger} looks for a logger finder through {@code ServiceLoader}, which opens every jar of the
+     * class path, on the way to a store's opening (docs/benchmarks.md, "Cold start: MCP, direct hooks, commands").
+     */
+    private static System.Logger log() {
+        return System.getLogger(SqliteChangeFeed.class.getName());
+    }
 
     private final Connection connection;
     private final PreparedStatement dataVersion;
@@ -44,7 +51,7 @@ final class SqliteChangeFeed implements ChangeFeed, AutoCloseable {
             return changed;
         } catch (SQLException e) {
             // Unsure is "maybe": the engine then reads the log, which is cheap when nothing is new.
-            LOG.log(Level.DEBUG, "PRAGMA data_version failed", e);
+            log().log(Level.DEBUG, "PRAGMA data_version failed", e);
             return true;
         }
     }
@@ -67,7 +74,7 @@ final class SqliteChangeFeed implements ChangeFeed, AutoCloseable {
             dataVersion.close();
             connection.close();
         } catch (SQLException e) {
-            LOG.log(Level.DEBUG, "closing the change feed's connection failed", e);
+            log().log(Level.DEBUG, "closing the change feed's connection failed", e);
         }
     }
 }

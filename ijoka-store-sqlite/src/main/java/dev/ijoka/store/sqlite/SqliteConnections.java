@@ -41,7 +41,14 @@ final class SqliteConnections implements StoreConnections {
     /** Read connections kept open; more readers at once wait for one to come back. */
     static final int MAX_READERS = 8;
 
-    private static final System.Logger LOG = System.getLogger(SqliteConnections.class.getName());
+    /**
+     * The logger, asked for only when something is logged (failures), not when the class loads: the JDK's first
+     * {@code System.getLogger} looks for a logger finder through {@code ServiceLoader}, which opens every jar of the
+     * class path, on the way to a store's opening (docs/benchmarks.md, "Cold start: MCP, direct hooks, commands").
+     */
+    private static System.Logger log() {
+        return System.getLogger(SqliteConnections.class.getName());
+    }
 
     private final SqliteFile file;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -318,7 +325,7 @@ final class SqliteConnections implements StoreConnections {
                 rollback.close();
                 connection.close();
             } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "closing the write connection failed", e);
+                log().log(Level.DEBUG, "closing the write connection failed", e);
             }
         }
     }
@@ -369,7 +376,7 @@ final class SqliteConnections implements StoreConnections {
                 commit.close();
                 connection.close();
             } catch (SQLException e) {
-                LOG.log(Level.DEBUG, "closing a read connection failed", e);
+                log().log(Level.DEBUG, "closing a read connection failed", e);
             }
         }
     }
