@@ -197,7 +197,6 @@ public final class BackgroundEngine {
     private String watch(HookRelayServer relay, Instant started) {
         long seen = relay.answered();
         Instant lastRequest = null;
-        long quietSince = System.nanoTime();
         Stamp jar = Stamp.of(settings.jar(), true);
         Stamp storeFile = Stamp.of(store.file(), false);
         writeState(new EngineState(ProcessHandle.current().pid(), store.url(), started, null, seen, settings.idle()));
@@ -213,12 +212,13 @@ public final class BackgroundEngine {
             long answered = relay.answered();
             if (answered != seen) {
                 seen = answered;
-                quietSince = System.nanoTime();
                 lastRequest = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 writeState(new EngineState(ProcessHandle.current().pid(), store.url(), started, lastRequest, seen,
                         settings.idle()));
             }
-            if (System.nanoTime() - quietSince >= settings.idle().toNanos()) {
+            // Idle counts from the last request's start or end, and never while one runs: a long command in flight
+            // at the deadline is not cut short.
+            if (relay.inFlight() == 0 && System.nanoTime() - relay.lastActivity() >= settings.idle().toNanos()) {
                 return "no request for " + settings.idle().toSeconds() + " s";
             }
             if (!Objects.equals(jar, Stamp.of(settings.jar(), true))) {

@@ -1,14 +1,11 @@
 package dev.ijoka.app.engine;
 
+import dev.ijoka.claude.HookRelayServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,17 +39,12 @@ public record EngineFiles(Path dataDirectory) {
     private static final long LOG_LIMIT = 1 << 20;
 
     /**
-     * The directory of {@code canonicalUrl}'s relay, where its engine keeps its lock and state: the relay's own key,
-     * the first 16 hex digits of the SHA-256 of the store's canonical URL ({@code RelayDirectory} in
-     * {@code ijoka-claude}; {@code EngineIT} checks that the engine's socket lands in it).
+     * The directory of {@code canonicalUrl}'s relay, where its engine keeps its lock and state beside the servers'
+     * sockets: the relay's own (HookRelayServer.directory), so that the two can never disagree.
      */
     public Path storeDirectory(String canonicalUrl) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
-            return dataDirectory.resolve("relay").resolve(HexFormat.of().formatHex(hash, 0, 8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HookRelayServer.directory(dataDirectory, canonicalUrl).orElseThrow(() -> new IllegalArgumentException(
+                canonicalUrl + " is not a store other processes can share, so no engine can hold it"));
     }
 
     public Path lock(String canonicalUrl) {
