@@ -222,11 +222,12 @@ public final class HookRelayServer implements AutoCloseable {
                 errors.println("ijoka: the hook relay refused a request: " + e.getMessage());
                 answer = new RelayProtocol.Answer(RelayProtocol.FAILED, "a request the relay cannot read: " + e.getMessage());
             }
-            RelayProtocol.writeAnswer(out, answer);
-            out.flush();
+            // Counted before the answer leaves: a client that has its answer must find it counted.
             if (answer.status() == RelayProtocol.ANSWERED || answer.status() == RelayProtocol.REJECTED) {
                 answered.incrementAndGet();
             }
+            RelayProtocol.writeAnswer(out, answer);
+            out.flush();
         } catch (IOException | RuntimeException e) {
             errors.println("ijoka: the hook relay could not answer a hook (it gave up, or closed): " + e);
         } finally {
@@ -269,11 +270,11 @@ public final class HookRelayServer implements AutoCloseable {
                 java.io.OutputStream stderr = new FrameStream(out, (b, o, n) -> RelayProtocol.writeFrame(out, RelayProtocol.STDERR, b, o, n), lock)) {
             exit = runOnPlatformThread(command, stdout, stderr);
         }
+        answered.incrementAndGet(); // before the exit code leaves, as for a hook's answer
         synchronized (lock) {
             RelayProtocol.writeExit(out, exit);
             out.flush();
         }
-        answered.incrementAndGet();
     }
 
     /**
@@ -447,14 +448,14 @@ public final class HookRelayServer implements AutoCloseable {
                 }
             }
         }
+        if (status.equals(RelayText.DONE)) {
+            answered.incrementAndGet(); // before the answer leaves, as on the Unix socket
+        }
         RelayText.write(out, RelayText.VERSION);
         RelayText.write(out, status);
         RelayText.write(out, stdout);
         RelayText.write(out, stderr);
         out.flush();
-        if (status.equals(RelayText.DONE)) {
-            answered.incrementAndGet();
-        }
     }
 
     /** A command from the launcher: the same exactly-once conversation as {@link #runCommand}, in {@link RelayText}. */
@@ -514,12 +515,12 @@ public final class HookRelayServer implements AutoCloseable {
                 }, lock), 1 << 16)) {
             exit = runOnPlatformThread(command, stdout, stderr);
         }
+        answered.incrementAndGet(); // before the exit code leaves, as on the Unix socket
         synchronized (lock) {
             out.write(RelayText.EXIT);
             RelayText.write(out, Integer.toString(exit));
             out.flush();
         }
-        answered.incrementAndGet();
     }
 
     /**
