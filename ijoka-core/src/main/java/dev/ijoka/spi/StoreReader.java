@@ -116,16 +116,16 @@ public interface StoreReader {
         java.util.Map<FeatureId, Feature> reached = new java.util.LinkedHashMap<>();
         List<Dependency> edges = new java.util.ArrayList<>();
         java.util.Set<FeatureId> seen = new java.util.HashSet<>(List.of(feature));
-        java.util.Deque<FeatureId> todo = new java.util.ArrayDeque<>(List.of(feature));
-        while (!todo.isEmpty()) {
-            for (Dependency d : dependenciesOf(todo.pop())) {
+        java.util.Deque<FeatureId> toVisit = new java.util.ArrayDeque<>(List.of(feature));
+        while (!toVisit.isEmpty()) {
+            for (Dependency d : dependenciesOf(toVisit.pop())) {
                 if (d.kind() != dev.ijoka.domain.DependencyKind.BLOCKS) {
                     continue;
                 }
                 edges.add(d);
                 if (seen.add(d.dependency())) {
                     feature(d.dependency()).ifPresent(f -> reached.put(f.id(), f));
-                    todo.push(d.dependency());
+                    toVisit.push(d.dependency());
                 }
             }
         }
