@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,13 +111,7 @@ class CommandHandoffIT {
     }
 
     private List<Path> sockets() throws IOException {
-        Path relay = home.resolve("relay");
-        if (!Files.isDirectory(relay)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(relay)) {
-            return files.filter(p -> p.toString().endsWith(".sock")).toList();
-        }
+        return RelayListing.files(home, ".sock");
     }
 
     /** Three features, #2 depending on #1, #3 blocked. */

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,14 +113,8 @@ class EngineIT {
 
     /** The pids of the relay sockets in the data directory (their names). */
     private List<Long> socketPids() throws IOException {
-        Path relay = home.resolve("relay");
-        if (!Files.isDirectory(relay)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(relay)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sock"))
-                    .map(n -> Long.parseLong(n.substring(0, n.length() - ".sock".length()).replaceFirst("-\\d+$", ""))).toList();
-        }
+        return RelayListing.files(home, ".sock").stream().map(p -> p.getFileName().toString())
+                .map(n -> Long.parseLong(n.substring(0, n.length() - ".sock".length()).replaceFirst("-\\d+$", ""))).toList();
     }
 
     private static void await(String what, Duration limit, BooleanSupplier done) throws InterruptedException {

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,13 +133,7 @@ class FastRelayIT {
     }
 
     private List<Path> tcpFiles() throws IOException {
-        Path relay = home.resolve("relay");
-        if (!Files.isDirectory(relay)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(relay)) {
-            return files.filter(p -> p.toString().endsWith(".tcp")).toList();
-        }
+        return RelayListing.files(home, ".tcp");
     }
 
     private void noJvmStarted() throws IOException {

@@ -86,13 +86,8 @@ class GlobalOptionsEverywhereIT {
     private void awaitRelay(Process server) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (true) {
-            Path relay = tmp.resolve("home/relay");
-            if (Files.isDirectory(relay)) {
-                try (Stream<Path> files = Files.walk(relay)) {
-                    if (files.anyMatch(f -> f.toString().endsWith(".sock"))) {
-                        return;
-                    }
-                }
+            if (!RelayListing.files(tmp.resolve("home"), ".sock").isEmpty()) {
+                return;
             }
             assertThat(server.isAlive()).as("ijoka mcp runs: " + Files.readString(tmp.resolve("server.err"))).isTrue();
             assertThat(System.nanoTime()).as("ijoka mcp listens for hooks").isLessThan(deadline);

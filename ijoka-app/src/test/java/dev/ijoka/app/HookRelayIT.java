@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,13 +96,7 @@ class HookRelayIT {
     }
 
     private List<Path> sockets() throws IOException {
-        Path relay = home.resolve("relay");
-        if (!Files.isDirectory(relay)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(relay)) {
-            return files.filter(p -> p.toString().endsWith(".sock")).toList();
-        }
+        return RelayListing.files(home, ".sock");
     }
 
     private Process startHook(String classPath, List<String> jvmOptions, String stdin, String name) throws IOException {

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -258,13 +257,7 @@ class OneAgentOneSessionIT {
     }
 
     private List<Path> sockets() throws IOException {
-        Path relay = home.resolve("relay");
-        if (!Files.isDirectory(relay)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(relay)) {
-            return files.filter(f -> f.toString().endsWith(".sock")).toList();
-        }
+        return RelayListing.files(home, ".sock");
     }
 
     // --- git ------------------------------------------------------------------------------------
