@@ -210,6 +210,50 @@ class McpHandoffIT {
         assertThat(alone.closeGracefully()).isTrue();
     }
 
+    @Test
+    void aColdIjokaMcpStartsTheEngineAndTheNextSessionIsHandedToIt() throws Exception {
+        Files.createDirectories(home); // as a user's data directory is: the launcher starts the engine from it
+        ProcessBuilder cold = launcher(Map.of(), "mcp").redirectError(tmp.resolve("cold.err").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        cold.environment().remove("IJOKA_NO_ENGINE");
+        Process first = cold.start();
+        try (OutputStream in = first.getOutputStream()) {
+            in.write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(tmp.resolve("cold.err"))).isZero();
+        await("the launcher starts the background engine", () -> {
+            try {
+                return !RelayListing.files(home, ".tcp").isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            ProcessBuilder next = launcher(Map.of("JAVA_HOME", fakeJdk.toString()), "mcp");
+            next.environment().remove("IJOKA_NO_ENGINE");
+            Process handed = next.redirectError(tmp.resolve("next.err").toFile()).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(handed.getInputStream(), StandardCharsets.UTF_8));
+            handed.getOutputStream().write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
+            handed.getOutputStream().flush();
+            assertThat(JSON.readTree(out.readLine()).path("result").path("serverInfo").path("name").asString())
+                    .isEqualTo("ijoka");
+            handed.getOutputStream().close();
+            assertThat(handed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(handed.exitValue()).as(Files.readString(tmp.resolve("next.err"))).isZero();
+            noJvmStarted();
+        } finally {
+            for (Path tcp : RelayListing.files(home, ".tcp")) { // the engine the launcher started: ours to stop
+                String name = tcp.getFileName().toString();
+                ProcessHandle.of(Long.parseLong(name.substring(0, name.length() - ".tcp".length()).replaceFirst("-\\d+$", "")))
+                        .ifPresent(p -> {
+                            p.destroy();
+                            p.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+                        });
+            }
+        }
+    }
+
     // --- processes --------------------------------------------------------------------------------
 
     private ProcessBuilder launcher(Map<String, String> env, String... args) {
