@@ -37,6 +37,17 @@ public final class CommandRelay implements HookRelayServer.Commands {
         return HookRelayServer.start(engine, storeUrl, dataDirectory, errors, of(engine, storeUrl));
     }
 
+    /**
+     * {@link #start}, also serving the MCP sessions that launchers hand over ({@link McpSessionRelay}): the background
+     * engine's relay, the one host whose life follows its clients' (it does not stop for idleness while one is connected).
+     * {@code ijoka mcp}, {@code serve} and {@code desktop} end when their own user closes them, and would take their
+     * handed-over sessions down with them: they decline, and the launcher tries the next server or starts its own JVM.
+     */
+    public static Optional<HookRelayServer> startWithMcpSessions(Ijoka engine, String storeUrl, Path dataDirectory,
+            PrintStream errors) {
+        return HookRelayServer.start(engine, storeUrl, dataDirectory, errors, of(engine, storeUrl), new McpSessionRelay(engine));
+    }
+
     /** The command runner for {@code engine}, or null where commands are not handed over (see the class comment). */
     static HookRelayServer.@org.jspecify.annotations.Nullable Commands of(Ijoka engine, String storeUrl) {
         String canonical;

@@ -171,12 +171,100 @@ public final class AgentStartBenchmark {
                 Processes.print("ijoka hook < PostToolUse (Edit), relayed by the JVM client", "cpu", javaCpu);
             }
             Processes.print("ijoka hook < PostToolUse (TodoWrite, a changed list), relayed", "wall", todoWall);
+
+            // With the background engine up (issue 13): ijoka mcp hands its whole stdio session to it, the launcher piping
+            // with no JVM (docs/architecture.md, "MCP sessions handed to the engine"). Interleaved with the JVM's own
+            // server on the same store at the same time (IJOKA_NO_FAST_RELAY=1), so that both see the same load. The
+            // engine's CPU per handed-over session is read from /proc around each run.
+            Map<String, String> engineEnv = new HashMap<>(env);
+            engineEnv.put(Processes.BACKGROUND_ENGINE, "1");
+            ProcessBuilder enginePb = new ProcessBuilder(launcher.toString(), "engine").directory(home.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            enginePb.environment().remove("IJOKA_DB");
+            enginePb.environment().putAll(engineEnv);
+            Processes.engineSwitch(enginePb.environment());
+            Process engine = enginePb.start();
+            List<Long> handedInit = new ArrayList<>();
+            List<Long> handedCall = new ArrayList<>();
+            List<Long> handedCpu = new ArrayList<>();
+            List<Long> handedEngineCpu = new ArrayList<>();
+            List<Long> jvmInit = new ArrayList<>();
+            List<Long> jvmCall = new ArrayList<>();
+            List<Long> jvmCpu = new ArrayList<>();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (!hasFile(home.resolve("relay"), ".tcp")) {
+                    if (!engine.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("ijoka engine did not listen");
+                    }
+                    Thread.sleep(50);
+                }
+                for (int i = 0; i < 3; i++) {
+                    mcpInitialize(launcher, env, project); // the engine's first sessions load the MCP server's classes
+                    mcpInitialize(launcher, javaClient, project);
+                }
+                for (int i = 0; i < runs; i++) {
+                    long before = cpuOf(engine.pid());
+                    long[] handed = mcpInitialize(launcher, env, project);
+                    handedEngineCpu.add(cpuOf(engine.pid()) - before);
+                    handedInit.add(handed[0]);
+                    handedCall.add(handed[1]);
+                    handedCpu.add(handed[2]);
+                    long[] jvm = mcpInitialize(launcher, javaClient, project);
+                    jvmInit.add(jvm[0]);
+                    jvmCall.add(jvm[1]);
+                    jvmCpu.add(jvm[2]);
+                }
+            } finally {
+                engine.destroy(); // SIGTERM: it closes its store and removes its files
+                if (!engine.waitFor(30, TimeUnit.SECONDS)) {
+                    engine.destroyForcibly();
+                }
+            }
+            Processes.print("ijoka mcp handed to the engine: to initialize", "wall", handedInit);
+            Processes.print("ijoka mcp handed to the engine: to first call", "wall", handedCall);
+            if (handedCpu.stream().allMatch(c -> c >= 0)) {
+                Processes.print("ijoka mcp handed to the engine: launcher", "cpu", handedCpu);
+            }
+            Processes.print("ijoka mcp handed to the engine: engine's", "cpu", handedEngineCpu);
+            Processes.print("ijoka mcp, JVM, engine up: to initialize", "wall", jvmInit);
+            Processes.print("ijoka mcp, JVM, engine up: to first call", "wall", jvmCall);
+            if (jvmCpu.stream().allMatch(c -> c >= 0)) {
+                Processes.print("ijoka mcp, JVM, engine up", "cpu", jvmCpu);
+            }
             System.out.printf(Locale.ROOT, "load average afterwards: %s%n", Processes.load());
         } finally {
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Whether a file whose name ends with {@code suffix} is in a directory under {@code relay} (names only). */
+    private static boolean hasFile(Path relay, String suffix) throws IOException {
+        if (!Files.isDirectory(relay)) {
+            return false;
+        }
+        try (var keys = Files.newDirectoryStream(relay)) {
+            for (Path key : keys) {
+                if (Files.isDirectory(key)) {
+                    try (var files = Files.newDirectoryStream(key, "*" + suffix)) {
+                        if (files.iterator().hasNext()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A live process's CPU time so far (user + system), in nanoseconds, from {@code /proc/<pid>/stat}. */
+    private static long cpuOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * (1_000_000_000L / 100); // fields 14, 15; USER_HZ 100
     }
 
     /**
@@ -190,6 +278,7 @@ public final class AgentStartBenchmark {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().remove("IJOKA_DB");
         pb.environment().putAll(env);
+        Processes.engineSwitch(pb.environment());
         Process p = pb.start();
         p.getOutputStream().write(INITIALIZE.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().flush();
@@ -214,10 +303,17 @@ public final class AgentStartBenchmark {
      */
     private static long[] mcpInitialize(Path launcher, Map<String, String> env, Path project)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "mcp").directory(project.toFile())
+        List<String> command = List.of(launcher.toString(), "mcp");
+        Path cpuFile = null;
+        if (Files.isExecutable(Path.of("/usr/bin/time"))) {
+            cpuFile = Files.createTempFile("ijoka-bench-cpu-", ".txt");
+            command = List.of("/usr/bin/time", "-q", "-f", "%U %S", "-o", cpuFile.toString(), launcher.toString(), "mcp");
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().remove("IJOKA_DB");
         pb.environment().putAll(env);
+        Processes.engineSwitch(pb.environment());
         long start = System.nanoTime();
         Process p = pb.start();
         OutputStream in = p.getOutputStream();
@@ -243,6 +339,15 @@ public final class AgentStartBenchmark {
             p.destroyForcibly();
             throw new IllegalStateException("ijoka mcp did not exit after stdin closed");
         }
-        return new long[] {initialized, called};
+        long cpu = -1;
+        if (cpuFile != null) {
+            List<String> lines = Files.readAllLines(cpuFile);
+            String[] f = lines.isEmpty() ? new String[0] : lines.getLast().strip().split("\\s+");
+            Files.deleteIfExists(cpuFile);
+            if (f.length == 2) {
+                cpu = (long) ((Double.parseDouble(f[0]) + Double.parseDouble(f[1])) * 1e9);
+            }
+        }
+        return new long[] {initialized, called, cpu};
     }
 }

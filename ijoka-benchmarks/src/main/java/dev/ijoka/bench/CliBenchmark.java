@@ -230,6 +230,7 @@ public final class CliBenchmark {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().remove("IJOKA_DB");
         pb.environment().putAll(cold.env());
+        Processes.engineSwitch(pb.environment()); // an ijoka mcp that no engine took would start one (10 s later)
         Process server = pb.start(); // its stdin stays open: an MCP client's would
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -127,6 +127,7 @@ public class McpBenchmark {
         pb.environment().put("IJOKA_DB", url);
         pb.environment().put("IJOKA_HOME", home.toString());
         pb.environment().put("IJOKA_NO_CDS", "1");
+        pb.environment().put("IJOKA_NO_ENGINE", "1"); // an ijoka mcp with no engine to take it would start one
         String javaOpts = System.getProperty("mcp.javaOpts", "");
         if (!javaOpts.isBlank()) {
             pb.environment().put("IJOKA_JAVA_OPTS", javaOpts);

@@ -63,6 +63,30 @@ public final class HookRelayServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves whole MCP stdio sessions handed over by launchers ({@code ijoka mcp} with a running engine: the launcher
+     * pipes its stdin and stdout through the connection; docs/architecture.md, "MCP sessions handed to the engine").
+     * The app, which knows the command line and the MCP server, supplies it; only the background engine does, whose life
+     * follows its clients' (it does not stop for idleness while a session is connected).
+     */
+    public interface McpSessions {
+        /**
+         * The canonical URL of the store {@code ijoka mcp} would serve with these arguments (as typed: global options
+         * included), environment and working directory; null if that line runs in its own process (an option this
+         * server does not read, a bad {@code --project}, ...): the launcher then starts the JVM, which says what is wrong.
+         */
+        @Nullable String storeOf(java.util.List<String> args, java.util.Map<String, String> env, Path workingDirectory);
+
+        /**
+         * Serves one session on {@code in} and {@code out} until {@code in} ends (or fails: the connection dropped),
+         * then ends the agent session as an {@code ijoka mcp} that exits does. Called on a thread of its own per session.
+         *
+         * @param client the launcher's process (its parent is the MCP client, Claude Code)
+         */
+        void serve(java.util.List<String> args, java.util.Map<String, String> env, Path workingDirectory,
+                ProcessHandle client, java.io.InputStream in, java.io.OutputStream out);
+    }
+
     /** How long one connection may take, reading included: a hook gives up after a few seconds anyway. */
     static final long CONNECTION_LIMIT_MS = 30_000;
     /** How long {@link #close} waits for requests in flight, so that their events commit before the engine closes. */
@@ -81,15 +105,19 @@ public final class HookRelayServer implements AutoCloseable {
     private final Thread acceptor;
     private final String canonicalUrl;
     private final @Nullable Commands commands;
+    private final @Nullable McpSessions mcpSessions;
+    /** The connections of the MCP sessions being served, closed first when the server closes (their sessions end). */
+    private final Set<SocketChannel> mcpConnections = ConcurrentHashMap.newKeySet();
     /** The launcher's transport ({@link TcpRelay}); null until started, or where it cannot run. */
     private volatile @Nullable TcpRelay tcp;
     private volatile boolean closed;
 
     private HookRelayServer(Ijoka engine, ServerSocketChannel listener, Path socket, PrintStream errors,
-            String canonicalUrl, @Nullable Commands commands) {
+            String canonicalUrl, @Nullable Commands commands, @Nullable McpSessions mcpSessions) {
         this.engine = engine;
         this.canonicalUrl = canonicalUrl;
         this.commands = commands;
+        this.mcpSessions = mcpSessions;
         this.listener = listener;
         this.socket = socket;
         this.errors = errors;
@@ -114,6 +142,15 @@ public final class HookRelayServer implements AutoCloseable {
      */
     public static Optional<HookRelayServer> start(Ijoka engine, String storeUrl, Path dataDirectory, PrintStream errors,
             @Nullable Commands commands) {
+        return start(engine, storeUrl, dataDirectory, errors, commands, null);
+    }
+
+    /**
+     * {@link #start(Ijoka, String, Path, PrintStream, Commands)}, also serving the MCP sessions that launchers hand over
+     * with {@code mcpSessions} (null: none; a launcher that asks is declined, and starts its own JVM).
+     */
+    public static Optional<HookRelayServer> start(Ijoka engine, String storeUrl, Path dataDirectory, PrintStream errors,
+            @Nullable Commands commands, @Nullable McpSessions mcpSessions) {
         String canonicalUrl;
         try {
             canonicalUrl = dev.ijoka.StoreLocation.of(storeUrl, Path.of("").toAbsolutePath()).url();
@@ -139,7 +176,7 @@ public final class HookRelayServer implements AutoCloseable {
             closeQuietly(listener);
             return Optional.empty();
         }
-        HookRelayServer server = new HookRelayServer(engine, listener, socket, errors, canonicalUrl, commands);
+        HookRelayServer server = new HookRelayServer(engine, listener, socket, errors, canonicalUrl, commands, mcpSessions);
         String name = socket.getFileName().toString();
         server.tcp = TcpRelay.start(socket.resolveSibling(name.substring(0, name.length() - RelayDirectory.SUFFIX.length())
                 + TcpRelay.SUFFIX), server::serveText, errors);
@@ -402,6 +439,9 @@ public final class HookRelayServer implements AutoCloseable {
             }
             if (request.kind().equals(RelayText.HOOK)) {
                 answerHook(request, out);
+            } else if (request.kind().equals(RelayText.MCP)) {
+                deadline.cancel(false); // a session lasts as long as its client keeps it open
+                serveMcpSession(request, in, out, connection);
             } else {
                 deadline.cancel(false); // a command runs as long as it runs, as it would in its own process
                 runTextCommand(request, in, out, connection);
@@ -524,6 +564,59 @@ public final class HookRelayServer implements AutoCloseable {
     }
 
     /**
+     * An MCP session from the launcher: declined (the launcher starts its JVM) unless this server serves MCP sessions for
+     * the very store the client's {@code ijoka mcp} would open; else taken, and served once the client says go, the
+     * connection then carrying the session's stdin and stdout as they are (no framing) until either end closes it.
+     */
+    private void serveMcpSession(RelayText.Request request, java.io.InputStream in, java.io.OutputStream out,
+            SocketChannel connection) throws IOException {
+        Path workingDirectory = realDirectory(request.workingDirectory());
+        Optional<ProcessHandle> client = ProcessHandle.of(request.pid());
+        McpSessions sessions = mcpSessions;
+        String store = sessions == null || workingDirectory == null ? null
+                : sessions.storeOf(request.args(), request.env(), workingDirectory);
+        String declined = sessions == null ? "this process serves no MCP sessions"
+                : closed ? "this process is closing"
+                : workingDirectory == null ? "the working directory cannot be read"
+                : client.isEmpty() ? "the client's process is gone"
+                : store == null ? "this ijoka mcp line runs in its own process"
+                : !canonicalUrl.equals(store) ? "this process holds " + canonicalUrl + ", not " + store
+                : null;
+        RelayText.write(out, RelayText.VERSION);
+        RelayText.write(out, declined == null ? RelayText.TAKEN : RelayText.DECLINED);
+        if (declined != null) {
+            RelayText.write(out, declined);
+        }
+        out.flush();
+        if (declined != null) {
+            return;
+        }
+        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        String go;
+        try {
+            go = RelayText.text(in, 16);
+        } catch (IOException e) {
+            return; // the client went its own way
+        } finally {
+            waiting.cancel(false);
+        }
+        if (!go.equals(RelayText.GO)) {
+            return;
+        }
+        mcpConnections.add(connection);
+        try {
+            if (closed) {
+                return; // close() may have looked before this connection was added: its client sees it end at once
+            }
+            answered.incrementAndGet(); // a session taken counts as a request, as a command does
+            sessions.serve(request.args(), request.env(), workingDirectory, client.get(), in, out);
+        } finally {
+            mcpConnections.remove(connection);
+        }
+    }
+
+    /**
      * The directory a launcher ran in, as its JVM would have read it ({@code user.dir} is the physical path, while the
      * launcher sends bash's {@code $PWD}, which may go through symbolic links); null if it cannot be read.
      */
@@ -578,6 +671,11 @@ public final class HookRelayServer implements AutoCloseable {
         }
         closed = true;
         closeQuietly(listener);
+        // A connected MCP session ends as an ijoka mcp ends on SIGTERM: its input fails, the session ends (its claims are
+        // released while the engine is still open, within the drain below), and its launcher exits.
+        for (SocketChannel session : Set.copyOf(mcpConnections)) {
+            closeQuietly(session);
+        }
         TcpRelay launchers = tcp;
         if (launchers != null) {
             launchers.close();

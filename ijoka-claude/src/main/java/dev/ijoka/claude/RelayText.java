@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>A connection, client first:
  * <ol>
  *   <li>the token of the server's {@code .tcp} file; a wrong one is closed at once, having done nothing;
- *   <li>{@link #VERSION}, the kind ({@code hook} or {@code command}), the working directory, the client's process id,
+ *   <li>{@link #VERSION}, the kind ({@code hook}, {@code command} or {@code mcp}), the working directory, the client's process id,
  *     whether stdin and stdout are a terminal ({@code 0}/{@code 1}), the encoding of its stdout, the number of
  *     arguments and each argument, the number of environment variables and each name and value, the stdin (a hook's
  *     event; empty for a command).
@@ -35,7 +35,11 @@ import java.util.Map;
  *     another way), then the bytes for the hook's stdout and for its stderr;
  *   <li>a command: {@link #TAKEN}, or {@link #DECLINED} and the reason. After taken, the client sends {@link #GO}
  *     (or closes: then nothing runs), and the server streams frames, each a byte ({@link #OUT}, {@link #ERR},
- *     {@link #EXIT}) and a field: bytes for stdout or stderr, or the exit code, which ends the run.
+ *     {@link #EXIT}) and a field: bytes for stdout or stderr, or the exit code, which ends the run;
+ *   <li>an MCP session: {@link #TAKEN}, or {@link #DECLINED} and the reason, as for a command. After {@link #GO}, the
+ *     connection carries the session's stdin (client to server) and stdout (server to client) as they are, unframed,
+ *     until either side closes it: the client's stdin ended, or the server stopped. A server older than this kind
+ *     answers its version alone and closes, which a client takes as declined.
  * </ul>
  */
 final class RelayText {
@@ -45,6 +49,7 @@ final class RelayText {
 
     static final String HOOK = "hook";
     static final String COMMAND = "command";
+    static final String MCP = "mcp";
 
     static final String DONE = "done";
     static final String OTHER = "other";
@@ -90,7 +95,7 @@ final class RelayText {
             throw new VersionMismatch(version);
         }
         String kind = text(in, 16);
-        if (!kind.equals(HOOK) && !kind.equals(COMMAND)) {
+        if (!kind.equals(HOOK) && !kind.equals(COMMAND) && !kind.equals(MCP)) {
             throw new IOException("an unknown relay request kind " + kind);
         }
         String workingDirectory = text(in, MAX_TEXT);

@@ -60,7 +60,7 @@ class RelayTextFuzzTest {
     void requestBytes(byte[] request) throws IOException {
         try {
             RelayText.Request read = RelayText.readRequest(new ByteArrayInputStream(request));
-            assertThat(read.kind()).isIn(RelayText.HOOK, RelayText.COMMAND);
+            assertThat(read.kind()).isIn(RelayText.HOOK, RelayText.COMMAND, RelayText.MCP);
             assertThat(read.args()).hasSizeLessThanOrEqualTo(4096);
             assertThat(read.stdin().length).isLessThanOrEqualTo(HookMain.MAX_INPUT);
         } catch (IOException e) {

@@ -110,6 +110,62 @@ class TcpRelayTest {
         assertThat(server.answered()).isZero();
     }
 
+    private byte[] mcp(String token) {
+        return RelayText.request(token, RelayText.MCP, project.toString(), ProcessHandle.current().pid(), false, "UTF-8",
+                List.of("mcp"), Map.of("IJOKA_DB", url, "IJOKA_HOME", home.toString()), new byte[0]);
+    }
+
+    @Test
+    void anMcpSessionIsDeclinedByAServerThatServesNoneAndAWrongTokenIsClosed() throws Exception {
+        assertThat(exchange(mcp(portAndToken()[1]))).isEqualTo("1:1,8:declined,35:this process serves no MCP sessions,");
+        assertThat(exchange(mcp("0".repeat(64)))).isEmpty();
+        assertThat(server.answered()).isZero();
+    }
+
+    @Test
+    void anMcpSessionIsTakenForItsStoreAndThenCarriesTheStreamsUntilTheClientCloses() throws Exception {
+        server.close();
+        java.util.concurrent.CompletableFuture<String> served = new java.util.concurrent.CompletableFuture<>();
+        HookRelayServer.McpSessions echo = new HookRelayServer.McpSessions() {
+            @Override
+            public String storeOf(List<String> args, Map<String, String> env, Path workingDirectory) {
+                return args.equals(List.of("mcp")) ? env.get("IJOKA_DB") : null;
+            }
+
+            @Override
+            public void serve(List<String> args, Map<String, String> env, Path workingDirectory, ProcessHandle client,
+                    InputStream in, java.io.OutputStream out) {
+                try {
+                    byte[] all = in.readAllBytes(); // until the client's stdin ends
+                    out.write(all);
+                    out.flush();
+                    served.complete(new String(all, StandardCharsets.UTF_8) + " from " + client.pid());
+                } catch (IOException e) {
+                    served.completeExceptionally(e);
+                }
+            }
+        };
+        server = HookRelayServer.start(engine, url, home, System.err, null, echo).orElseThrow();
+        int port = Integer.parseInt(portAndToken()[0]);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(mcp(portAndToken()[1]));
+            s.getOutputStream().flush();
+            byte[] verdict = s.getInputStream().readNBytes("1:1,5:taken,".length());
+            assertThat(new String(verdict, StandardCharsets.UTF_8)).isEqualTo("1:1,5:taken,");
+            s.getOutputStream().write("2:go,{\"jsonrpc\":\"2.0\"}\n".getBytes(StandardCharsets.UTF_8));
+            s.shutdownOutput();
+            assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"jsonrpc\":\"2.0\"}\n");
+        }
+        assertThat(served.get(30, TimeUnit.SECONDS)).isEqualTo("{\"jsonrpc\":\"2.0\"}\n from " + ProcessHandle.current().pid());
+        assertThat(server.answered()).isEqualTo(1);
+
+        // Another store's session, or a line the server leaves to a JVM, is declined.
+        byte[] other = RelayText.request(portAndToken()[1], RelayText.MCP, project.toString(), ProcessHandle.current().pid(),
+                false, "UTF-8", List.of("-v", "mcp"), Map.of("IJOKA_DB", url), new byte[0]);
+        assertThat(exchange(other)).isEqualTo("1:1,8:declined,43:this ijoka mcp line runs in its own process,");
+    }
+
     @Test
     void anotherVersionIsAnsweredWithThisOneAndNothingElse() throws Exception {
         byte[] request = hook(portAndToken()[1], postToolUse("v1"));

@@ -232,6 +232,34 @@ public final class McpMain {
         return 0;
     }
 
+    /**
+     * One MCP session on an engine that is open already, as a separate {@code ijoka mcp} process would serve it on its
+     * stdio: the background engine runs one per connection that a launcher handed over (docs/architecture.md, "MCP
+     * sessions handed to the engine"). Returns once {@code input} ends (or fails: the connection dropped), having ended
+     * the agent session and released its claims; closes neither the engine nor the streams.
+     *
+     * @param env the client's environment ({@code CLAUDE_PROJECT_DIR}, {@code CLAUDE_CODE_SESSION_ID})
+     * @param workingDirectory the client's working directory, the project's last resort
+     * @param client the client's process: its parent is linked to the session, as this process's parent is by {@link #run}
+     */
+    public static void serveSession(Options given, Map<String, String> env, Path workingDirectory, ProcessHandle client,
+            Ijoka engine, InputStream input, OutputStream protocol) {
+        McpOptions options = McpOptions.defaults().withEnvironment(env).withWorkingDirectory(workingDirectory)
+                .withProjectDirectory(given.project()).withClient(client)
+                .withSessionId(env.get(McpOptions.CLAUDE_CODE_SESSION_ID));
+        if (given.version() != null) {
+            options = options.withServerVersion(given.version());
+        }
+        IjokaMcpServer server = IjokaMcpServer.stdio(engine, input, protocol, options);
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+        }
+    }
+
     /** The companion's life: started at most once, and never after the server has stopped. */
     private static final class Companions {
         private final Companion companion;

@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *     session record into the session that holds its claims (further connections get ids of their own)
  * @param serverVersion the version {@code initialize} reports ({@code serverInfo.version}): the jar's, or {@code
  *     dev} when run from classes, unless the app gives its own
+ * @param client the process its client started: this one, or the launcher that handed its stdio session to a running
+ *     engine (docs/architecture.md, "MCP sessions handed to the engine"); its parent (Claude Code) is linked to
+ *     {@code sessionId}
  */
 public record McpOptions(
         @Nullable Path projectDirectory,
@@ -44,7 +47,8 @@ public record McpOptions(
         Duration callTimeout,
         Duration clientRequestTimeout,
         @Nullable String sessionId,
-        String serverVersion) {
+        String serverVersion,
+        ProcessHandle client) {
 
     /** The environment variable Claude Code sets to the project it runs in. */
     public static final String CLAUDE_PROJECT_DIR = "CLAUDE_PROJECT_DIR";
@@ -62,6 +66,7 @@ public record McpOptions(
         positive(callTimeout, "callTimeout");
         positive(clientRequestTimeout, "clientRequestTimeout");
         Objects.requireNonNull(serverVersion, "serverVersion");
+        Objects.requireNonNull(client, "client");
         if (sessionId != null && sessionId.isBlank()) {
             sessionId = null; // an empty variable names no session
         }
@@ -81,63 +86,69 @@ public record McpOptions(
     public static McpOptions defaults() {
         return new McpOptions(null, System.getenv(), Path.of("").toAbsolutePath(), InstantSource.system(),
                 Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(10), null, jarVersion());
+                Duration.ofSeconds(10), null, jarVersion(), ProcessHandle.current());
     }
 
     public McpOptions withProjectDirectory(@Nullable Path value) {
         return new McpOptions(value, environment, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withEnvironment(Map<String, String> value) {
         return new McpOptions(projectDirectory, value, workingDirectory, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withWorkingDirectory(Path value) {
         return new McpOptions(projectDirectory, environment, value, clock, touchInterval, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withClock(InstantSource value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, value, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withTouchInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, value, tick, leaseCheckInterval,
-                callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withTick(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, value,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withLeaseCheckInterval(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick, value,
-                callTimeout, clientRequestTimeout, sessionId, serverVersion);
+                callTimeout, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withCallTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, value, clientRequestTimeout, sessionId, serverVersion);
+                leaseCheckInterval, value, clientRequestTimeout, sessionId, serverVersion, client);
     }
 
     public McpOptions withClientRequestTimeout(Duration value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, value, sessionId, serverVersion);
+                leaseCheckInterval, callTimeout, value, sessionId, serverVersion, client);
     }
 
     public McpOptions withSessionId(@Nullable String value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, value, serverVersion);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, value, serverVersion, client);
     }
 
     /** The version the server reports in its {@code initialize} answer ({@code serverInfo.version}). */
     public McpOptions withServerVersion(String value) {
         return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
-                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, value);
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, value, client);
+    }
+
+    /** The process the client started, whose parent is linked to the session ({@link #client()}). */
+    public McpOptions withClient(ProcessHandle value) {
+        return new McpOptions(projectDirectory, environment, workingDirectory, clock, touchInterval, tick,
+                leaseCheckInterval, callTimeout, clientRequestTimeout, sessionId, serverVersion, value);
     }
 
     /**

@@ -198,7 +198,8 @@ final class DoctorCommand implements Callable<Integer> {
         }
         return new Check("engine", "ok", (running.size() == 1 ? "a background engine runs: " : running.size()
                 + " background engines run: ") + String.join("; ", engines) + off.map(why -> " (" + why
-                + ": no new one will start)").orElse(""), null);
+                + ": no new one will start)").orElse("") + ". It takes its store's commands, hooks and ijoka mcp sessions"
+                + " (the launcher hands them over, no JVM)", null);
     }
 
     private @Nullable String storeUrlOrNull() {

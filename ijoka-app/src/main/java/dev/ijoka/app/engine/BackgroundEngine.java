@@ -150,7 +150,7 @@ public final class BackgroundEngine {
 
     /** With the lock held: opens the relay on the engine, watches, and closes both cleanly whatever stops it. */
     private int hold(Ijoka engine) {
-        Optional<HookRelayServer> listening = CommandRelay.start(engine, store.url(), files.dataDirectory(), log);
+        Optional<HookRelayServer> listening = CommandRelay.startWithMcpSessions(engine, store.url(), files.dataDirectory(), log);
         if (listening.isEmpty()) {
             engine.close();
             say("cannot listen for commands (said above): stops");

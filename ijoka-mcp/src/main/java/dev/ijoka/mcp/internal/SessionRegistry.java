@@ -40,18 +40,18 @@ public final class SessionRegistry {
         this.resolver = new ProjectResolver(options);
         String given = options.sessionId();
         if (given != null) {
-            engine.whenOpen(ijoka -> linkParentProcess(ijoka, SessionId.of(given)));
+            engine.whenOpen(ijoka -> linkParentProcess(ijoka, options.client(), SessionId.of(given)));
         }
     }
 
     /**
-     * Links the process that started this one (Claude Code) to the given session, so that a hook of that
+     * Links the process that started the client's process (Claude Code) to the given session, so that a hook of that
      * process that comes with a session id of its own (after {@code /clear}) finds the session this server
      * serves, on the relay and on the direct path alike. Done once the store is open, before any call.
      */
-    private static void linkParentProcess(dev.ijoka.Ijoka ijoka, SessionId session) {
+    private static void linkParentProcess(dev.ijoka.Ijoka ijoka, ProcessHandle client, SessionId session) {
         try {
-            ProcessHandle.current().parent().flatMap(SessionId::ofProcess)
+            client.parent().flatMap(SessionId::ofProcess)
                     .ifPresent(parent -> ijoka.sessions().link(parent, session));
         } catch (RuntimeException e) { // hooks then start a session of their own after a /clear: logged, not fatal
             LOG.warn("could not link the client's process to session {}: {}", session, e.toString());
