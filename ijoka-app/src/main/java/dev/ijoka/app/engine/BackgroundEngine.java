@@ -199,6 +199,11 @@ public final class BackgroundEngine {
         Instant lastRequest = null;
         Stamp jar = Stamp.of(settings.jar(), true);
         Stamp storeFile = Stamp.of(store.file(), false);
+        if (storeFile == null && store.file() != null) {
+            // Removed between the opening and here (a test's directory cleaned up, a user's rm): a missing file's
+            // stamp would equal itself forever, so this is the one moment to notice.
+            return store.file() + " is gone";
+        }
         writeState(new EngineState(ProcessHandle.current().pid(), store.url(), started, null, seen, settings.idle()));
         while (true) {
             try {
