@@ -36,26 +36,38 @@ final class ProtocolFaces {
         }
         // The store's kind decides whether a native library is needed; a relayed hook never opens the store.
         String url = StoreLocation.chosenUrl(null, env);
-        HookMain.main(env, new PrepareSqlite(url, dataDirectory));
+        HookMain.main(env, new DirectHook(url, dataDirectory));
     }
 
     /**
-     * SQLite's native library prepared before a hook opens the store itself. A class, not a lambda: on a relayed hook's
-     * way it was the process's first lambda, whose set-up the JDK spins classes for on every start (a class-data archive
-     * keeps none of them; docs/benchmarks.md, "Jars opened, not classes loaded").
+     * A hook that opens the store itself: SQLite's native library prepared, then the store's libraries initialised on
+     * a thread of their own while the event is read ({@link StoreWarmUp}), waited for before the store opens. A class,
+     * not a lambda: on a relayed hook's way it was the process's first lambda, whose set-up the JDK spins classes for on
+     * every start (a class-data archive keeps none of them; docs/benchmarks.md, "Jars opened, not classes loaded").
      */
-    private static final class PrepareSqlite implements Runnable {
+    private static final class DirectHook implements HookMain.DirectPath {
         private final String url;
         private final Path dataDirectory;
+        private @Nullable Thread warmUp;
 
-        PrepareSqlite(String url, Path dataDirectory) {
+        DirectHook(String url, Path dataDirectory) {
             this.url = url;
             this.dataDirectory = dataDirectory;
         }
 
         @Override
-        public void run() {
+        public void starting() {
             SqliteNativeLibrary.prepare(url, dataDirectory);
+            if (!url.startsWith("memory:")) { // the in-memory store has no jOOQ to start
+                warmUp = StoreWarmUp.start();
+            }
+        }
+
+        @Override
+        public void opening() {
+            if (warmUp != null) {
+                StoreWarmUp.await(warmUp);
+            }
         }
     }
 
