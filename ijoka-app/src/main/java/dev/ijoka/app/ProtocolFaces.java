@@ -39,6 +39,11 @@ final class ProtocolFaces {
         HookMain.main(env, new DirectHook(url, dataDirectory));
     }
 
+    /** A direct hook's work around the event's reading without SQLite's library (the start-up cache's training). */
+    static HookMain.DirectPath warmUpOnly(String url) {
+        return new DirectHook(url, null);
+    }
+
     /**
      * A hook that opens the store itself: SQLite's native library prepared, then the store's libraries initialised on
      * a thread of their own while the event is read ({@link StoreWarmUp}), waited for before the store opens. A class,
@@ -47,17 +52,19 @@ final class ProtocolFaces {
      */
     private static final class DirectHook implements HookMain.DirectPath {
         private final String url;
-        private final Path dataDirectory;
+        private final @Nullable Path dataDirectory;
         private @Nullable Thread warmUp;
 
-        DirectHook(String url, Path dataDirectory) {
+        DirectHook(String url, @Nullable Path dataDirectory) {
             this.url = url;
             this.dataDirectory = dataDirectory;
         }
 
         @Override
         public void starting() {
-            SqliteNativeLibrary.prepare(url, dataDirectory);
+            if (dataDirectory != null) {
+                SqliteNativeLibrary.prepare(url, dataDirectory);
+            }
             if (!url.startsWith("memory:")) { // the in-memory store has no jOOQ to start
                 warmUp = StoreWarmUp.start();
             }
