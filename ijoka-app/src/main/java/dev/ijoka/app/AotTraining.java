@@ -250,8 +250,7 @@ final class AotTraining {
         migratedElsewhere(db, env, dir, err);
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         for (int round = 0; round < 3; round++) {
-            // With the direct path's warm-up thread, as ProtocolFaces runs it, so that its classes are in the cache too.
-            hookRound(hookEvents(project), env, project, sink, ProtocolFaces.warmUpOnly(db));
+            hookRound(hookEvents(project), env, project, sink);
         }
     }
 
@@ -277,7 +276,7 @@ final class AotTraining {
             Invocation.parse("hook"); // the launcher's line, read as Main reads it
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
             for (int round = 0; round < 3; round++) {
-                hookRound(hookEvents(project), env, project, sink, HookMain.DirectPath.of(() -> {}));
+                hookRound(hookEvents(project), env, project, sink);
             }
             for (List<String> command : List.of(List.of("status"), List.of("next"), List.of("feature", "list"),
                     List.of("feature", "show", "#1", "--json"))) {
@@ -411,12 +410,11 @@ final class AotTraining {
                 "not json");
     }
 
-    private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink,
-            HookMain.DirectPath direct) {
+    private static void hookRound(List<String> events, Map<String, String> env, Path project, PrintStream sink) {
         for (String event : events) {
             // As the process runs it, watchdog included (HookMain.main is this and the process's end).
             HookMain.runWatched(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), sink, sink, env, project,
-                    direct);
+                    () -> {});
         }
     }
 

@@ -36,45 +36,26 @@ final class ProtocolFaces {
         }
         // The store's kind decides whether a native library is needed; a relayed hook never opens the store.
         String url = StoreLocation.chosenUrl(null, env);
-        HookMain.main(env, new DirectHook(url, dataDirectory));
-    }
-
-    /** A direct hook's work around the event's reading without SQLite's library (the start-up cache's training). */
-    static HookMain.DirectPath warmUpOnly(String url) {
-        return new DirectHook(url, null);
+        HookMain.main(env, new PrepareSqlite(url, dataDirectory));
     }
 
     /**
-     * A hook that opens the store itself: SQLite's native library prepared, then the store's libraries initialised on
-     * a thread of their own while the event is read ({@link StoreWarmUp}), waited for before the store opens. A class,
-     * not a lambda: on a relayed hook's way it was the process's first lambda, whose set-up the JDK spins classes for on
-     * every start (a class-data archive keeps none of them; docs/benchmarks.md, "Jars opened, not classes loaded").
+     * SQLite's native library prepared before a hook opens the store itself. A class, not a lambda: on a relayed hook's
+     * way it was the process's first lambda, whose set-up the JDK spins classes for on every start (a class-data archive
+     * keeps none of them; docs/benchmarks.md, "Jars opened, not classes loaded").
      */
-    private static final class DirectHook implements HookMain.DirectPath {
+    private static final class PrepareSqlite implements Runnable {
         private final String url;
-        private final @Nullable Path dataDirectory;
-        private @Nullable Thread warmUp;
+        private final Path dataDirectory;
 
-        DirectHook(String url, @Nullable Path dataDirectory) {
+        PrepareSqlite(String url, Path dataDirectory) {
             this.url = url;
             this.dataDirectory = dataDirectory;
         }
 
         @Override
-        public void starting() {
-            if (dataDirectory != null) {
-                SqliteNativeLibrary.prepare(url, dataDirectory);
-            }
-            if (!url.startsWith("memory:")) { // the in-memory store has no jOOQ to start
-                warmUp = StoreWarmUp.start();
-            }
-        }
-
-        @Override
-        public void opening() {
-            if (warmUp != null) {
-                StoreWarmUp.await(warmUp);
-            }
+        public void run() {
+            SqliteNativeLibrary.prepare(url, dataDirectory);
         }
     }
 

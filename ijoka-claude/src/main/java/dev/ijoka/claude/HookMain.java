@@ -47,32 +47,6 @@ public final class HookMain {
 
     private HookMain() {}
 
-    /**
-     * What the process does on a hook's direct path, around the reading of the event; a relayed hook does neither.
-     * The app prepares SQLite's native library and starts initialising the store's libraries on a thread of its own, so
-     * that it overlaps the event's reading (docs/benchmarks.md, "The direct hook: what runs after main").
-     */
-    public interface DirectPath {
-        /** Before the event is read; may start work on another thread. */
-        void starting();
-
-        /** After the event is read and before the store opens (not at all for unreadable input): that work is done by its return. */
-        void opening();
-
-        /** A direct path that runs {@code beforeDirectPath} first and has nothing to wait for. */
-        static DirectPath of(Runnable beforeDirectPath) {
-            return new DirectPath() {
-                @Override
-                public void starting() {
-                    beforeDirectPath.run();
-                }
-
-                @Override
-                public void opening() {}
-            };
-        }
-    }
-
     /** The hook as a process of its own, on this process's environment; it takes no arguments. */
     public static void main(String[] args) {
         if (args.length > 0) {
@@ -93,15 +67,10 @@ public final class HookMain {
      *     library there, which a relayed hook does not need
      */
     public static void main(Map<String, String> env, Runnable beforeDirectPath) {
-        main(env, DirectPath.of(beforeDirectPath));
-    }
-
-    /** {@link #main(Map, Runnable)} with work around the event's reading on the direct path ({@link DirectPath}). */
-    public static void main(Map<String, String> env, DirectPath direct) {
         PrintStream stderr = System.err;
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(stderr); // stdout carries the protocol only
-        runWatched(System.in, protocol, stderr, env, Path.of("").toAbsolutePath(), direct);
+        runWatched(System.in, protocol, stderr, env, Path.of("").toAbsolutePath(), beforeDirectPath);
         Runtime.getRuntime().halt(0); // no shutdown work left: skip it, and every non-daemon thread
     }
 
@@ -113,17 +82,11 @@ public final class HookMain {
      */
     public static void runWatched(InputStream in, PrintStream protocol, PrintStream stderr, Map<String, String> env,
             Path workingDirectory, Runnable beforeDirectPath) {
-        runWatched(in, protocol, stderr, env, workingDirectory, DirectPath.of(beforeDirectPath));
-    }
-
-    /** {@link #runWatched(InputStream, PrintStream, PrintStream, Map, Path, Runnable)} with a {@link DirectPath}. */
-    public static void runWatched(InputStream in, PrintStream protocol, PrintStream stderr, Map<String, String> env,
-            Path workingDirectory, DirectPath direct) {
         Thread watchdog = new Thread(new Watchdog(stderr), "ijoka-hook-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         try {
-            run(in, protocol, stderr, env, workingDirectory, direct);
+            run(in, protocol, stderr, env, workingDirectory, beforeDirectPath);
         } catch (Throwable t) { // never break the agent, whatever happened
             stderr.println("ijoka hook: " + t);
         }
@@ -171,12 +134,6 @@ public final class HookMain {
      */
     public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
             Path workingDirectory, Runnable beforeDirectPath) {
-        run(in, out, errors, env, workingDirectory, DirectPath.of(beforeDirectPath));
-    }
-
-    /** {@link #run(InputStream, PrintStream, PrintStream, Map, Path, Runnable)} with a {@link DirectPath}. */
-    public static void run(InputStream in, PrintStream out, PrintStream errors, Map<String, String> env,
-            Path workingDirectory, DirectPath direct) {
         byte[] stdin;
         try {
             stdin = readBounded(in);
@@ -187,8 +144,8 @@ public final class HookMain {
         if (stdin == null) {
             errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
         } else if (env.get(DIRECT_VARIABLE) != null || !HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
-            direct.starting();
-            HookRun.direct(stdin, out, errors, env, workingDirectory, direct);
+            beforeDirectPath.run();
+            HookRun.direct(stdin, out, errors, env, workingDirectory);
         }
     }
 

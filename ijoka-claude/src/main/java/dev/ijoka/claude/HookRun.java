@@ -40,17 +40,12 @@ final class HookRun {
         record Failed(String message) implements Outcome {}
     }
 
-    /**
-     * The direct path: parses {@code stdin}, opens the store ({@code direct}'s {@link HookMain.DirectPath#opening} just
-     * before), handles the event, prints the answer on {@code out}.
-     */
-    static void direct(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory,
-            HookMain.DirectPath direct) {
+    /** The direct path: parses {@code stdin}, opens the store, handles the event, prints the answer on {@code out}. */
+    static void direct(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory) {
         JsonNode payload = parse(stdin, errors);
         if (payload == null) {
             return;
         }
-        direct.opening();
         try (Ijoka engine = Ijoka.builder().store(HookMain.storeUrl(env)).build()) {
             // instanceof, not a pattern switch: the JDK spins a class per type switch at its first run (SwitchBootstraps,
             // then method-handle classes), ~10 ms of a direct hook that no start-up cache keeps (docs/benchmarks.md,

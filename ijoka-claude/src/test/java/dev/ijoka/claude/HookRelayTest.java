@@ -82,8 +82,7 @@ class HookRelayTest {
     private Result direct(String stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        HookRun.direct(stdin.getBytes(StandardCharsets.UTF_8), print(out), print(err), Map.of("IJOKA_DB", url), project,
-                HookMain.DirectPath.of(() -> {}));
+        HookRun.direct(stdin.getBytes(StandardCharsets.UTF_8), print(out), print(err), Map.of("IJOKA_DB", url), project);
         return new Result(false, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
