@@ -54,7 +54,7 @@ public final class HookHandler {
     static final int MAX_MESSAGE = 500;
     private static final int NEXT_FEATURES = 3;
     private static final int TOP_INSIGHTS = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = HookRun.JSON;
 
     private final Ijoka engine;
     private final Map<String, String> env;

@@ -20,7 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HookRun {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * The module's one mapper for hook events and answers ({@link HookHandler} writes with it too): each mapper built
+     * sets up its modules again, a few milliseconds of a direct hook's interpreted start.
+     */
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private HookRun() {}
 
@@ -43,10 +47,16 @@ final class HookRun {
             return;
         }
         try (Ijoka engine = Ijoka.builder().store(HookMain.storeUrl(env)).build()) {
-            switch (handle(engine, payload, HookEnvironment.of(env), workingDirectory)) {
-                case Outcome.Answered a -> a.stdout().ifPresent(out::println);
-                case Outcome.Rejected r -> errors.println("ijoka hook: " + r.message());
-                case Outcome.Failed f -> errors.println("ijoka hook: " + f.message());
+            // instanceof, not a pattern switch: the JDK spins a class per type switch at its first run (SwitchBootstraps,
+            // then method-handle classes), ~10 ms of a direct hook that no start-up cache keeps (docs/benchmarks.md,
+            // "The direct hook: what runs after main").
+            Outcome outcome = handle(engine, payload, HookEnvironment.of(env), workingDirectory);
+            if (outcome instanceof Outcome.Answered a) {
+                a.stdout().ifPresent(out::println);
+            } else if (outcome instanceof Outcome.Rejected r) {
+                errors.println("ijoka hook: " + r.message());
+            } else if (outcome instanceof Outcome.Failed f) {
+                errors.println("ijoka hook: " + f.message());
             }
         } catch (RuntimeException e) { // the store did not open
             errors.println("ijoka hook: " + message(e));

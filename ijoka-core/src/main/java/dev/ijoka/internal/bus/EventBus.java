@@ -68,6 +68,21 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the bus past {@code sequence} without publishing, if it has no subscriber (nobody would receive what lies
+     * before it); a subscriber added later starts after it. Under the publisher's lock, as {@link #subscribe} chooses
+     * where a subscriber starts.
+     *
+     * @return whether it moved (false: a subscriber came, so the events must be read and published)
+     */
+    synchronized boolean skipTo(long sequence) {
+        if (!subscribers.isEmpty()) {
+            return false;
+        }
+        lastPublished = Math.max(lastPublished, sequence);
+        return true;
+    }
+
     long lastPublished() {
         return lastPublished;
     }

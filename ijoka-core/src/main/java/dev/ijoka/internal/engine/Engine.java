@@ -52,7 +52,8 @@ public final class Engine implements AutoCloseable {
         long last = store.read(StoreReader::lastSequence);
         this.bus = new EventBus(last, after -> store.read(r -> r.eventsAfter(after, EVENT_PAGE)));
         this.graphs = new GraphCache(store);
-        this.poller = new ChangeFeedPoller(bus, store.changeFeed(), after -> store.read(r -> r.eventsAfter(after, EVENT_PAGE)));
+        this.poller = new ChangeFeedPoller(bus, store.changeFeed(), after -> store.read(r -> r.eventsAfter(after, EVENT_PAGE)),
+                () -> store.read(StoreReader::lastSequence));
     }
 
     public EventBus bus() {

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The poller's promise to the change feed: a hint, once given, is followed until the read succeeds. */
+/**
+ * The poller's promise to the change feed: a hint, once given, is followed until the read succeeds; and events are read
+ * only for subscribers.
+ */
 @Timeout(30)
 class ChangeFeedPollerTest {
 
@@ -55,5 +58,49 @@ class ChangeFeedPollerTest {
         }
         assertThat(delivered).containsExactly(committedElsewhere);
         assertThat(reads.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void withNoSubscriberTheBusMovesPastTheCommittedEventsWithoutReadingThemAndALaterSubscriberGetsWhatFollows()
+            throws InterruptedException {
+        Event before = event(1, "committed before anyone subscribed");
+        Event after = event(2, "committed after the subscription");
+        List<Event> log = new CopyOnWriteArrayList<>(List.of(before));
+        AtomicInteger reads = new AtomicInteger();
+        EventBus bus = new EventBus(0, from -> List.of());
+        ChangeFeedPoller poller = new ChangeFeedPoller(bus, ChangeFeed.LOCAL_ONLY, from -> {
+            reads.incrementAndGet();
+            return log.stream().filter(e -> e.sequence() > from).toList();
+        }, () -> log.getLast().sequence());
+        List<Event> delivered = new CopyOnWriteArrayList<>();
+        try {
+            poller.poke();
+            awaitTrue(() -> bus.lastPublished() == 1);
+            assertThat(reads.get()).isZero();
+
+            bus.subscribe(e -> true, delivered::add);
+            log.add(after);
+            poller.poke();
+            awaitTrue(() -> !delivered.isEmpty());
+        } finally {
+            poller.close();
+        }
+        assertThat(delivered).containsExactly(after);
+        assertThat(reads.get()).isPositive();
+    }
+
+    private static Event event(long sequence, String prompt) {
+        return new Event(sequence, "e-" + sequence, null, null, null, Instant.parse("2026-12-06T12:00:00Z"),
+                new EventPayload.PromptSubmitted(prompt));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 10 s");
+            }
+            Thread.sleep(2);
+        }
     }
 }
