@@ -1,5 +1,7 @@
 package dev.ijoka.store.jooq;
 
+import java.sql.SQLException;
+
 /**
  * A write transaction's connection that can hold back statements whose answers nobody reads (a row
  * inserted, a session upserted) and send them ahead of the transaction's next statement, in its round
@@ -18,6 +20,8 @@ public interface DeferredStatements {
      * transaction's first round trip (that round trip is made now when nothing has been sent yet). As
      * nobody else appends while the lock is held, the events this transaction appends get the sequences
      * after it, one after the other, and their insert can be held back too.
+     *
+     * @throws SQLException when that round trip fails (a held-back write among it, a lost connection)
      */
-    long lastSequenceAtLock();
+    long lastSequenceAtLock() throws SQLException;
 }

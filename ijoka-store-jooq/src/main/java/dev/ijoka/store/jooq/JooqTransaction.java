@@ -26,18 +26,23 @@ import dev.ijoka.event.Event;
 import dev.ijoka.spi.StoreTransaction;
 import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.SessionsRecord;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.BatchBindStep;
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +53,8 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     private final @Nullable DeferredStatements deferred;
     /** With {@link #deferred}: the log's last sequence in this transaction (as the lock found it, then our appends); -1 unknown. */
     private long last = -1;
+    /** The exceptions of the compare-and-sets held back, in order ({@link #updateFeatureOrFail}). */
+    private final List<Supplier<? extends RuntimeException>> staleGuards = new ArrayList<>();
 
     /** @param deferred where writes whose answers nobody reads go to be sent with the next statement; null: run at once */
     JooqTransaction(DSLContext dsl, Rows rows, @Nullable DeferredStatements deferred) {
@@ -148,6 +155,47 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
                 .execute() == 1;
     }
 
+    /**
+     * Where writes are held back (PostgreSQL), the compare-and-set is held back too, as a statement that fails
+     * when it updated no row: {@code WITH cas AS (UPDATE … WHERE id = ? AND version = ? RETURNING id) SELECT 1 /
+     * count(*) FROM cas}, whose division by zero (a stale version) fails it, and with it the transaction,
+     * wherever it is sent (with the next statement, or with the {@code COMMIT}); {@link #staleFailure} then
+     * gives back the caller's exception. One round trip fewer than asking for the count.
+     */
+    @Override
+    public void updateFeatureOrFail(Feature feature, long expectedVersion, Supplier<? extends RuntimeException> stale) {
+        if (deferred == null) {
+            StoreTransaction.super.updateFeatureOrFail(feature, expectedVersion, stale);
+            return;
+        }
+        Name cas = DSL.name("cas");
+        CommonTableExpression<?> updated = cas.as(dsl.update(FEATURES)
+                .set(rows.record(feature))
+                .where(FEATURES.ID.eq(feature.id().value()), FEATURES.VERSION.eq(expectedVersion))
+                .returning(FEATURES.ID));
+        staleGuards.add(stale);
+        write(dsl.with(updated).select(DSL.inline(1).div(DSL.count())).from(DSL.table(cas)));
+    }
+
+    /** PostgreSQL's division_by_zero: a held-back compare-and-set that updated no row. */
+    private static final String STALE_STATE = "22012";
+
+    /**
+     * The exception of the held-back compare-and-set that failed {@code failure}, or null when it was not
+     * one of them. A transaction's commands make one each (the first is given when there were several).
+     */
+    @Nullable RuntimeException staleFailure(Throwable failure) {
+        if (staleGuards.isEmpty()) {
+            return null;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && STALE_STATE.equals(e.getSQLState())) {
+                return staleGuards.getFirst().get();
+            }
+        }
+        return null;
+    }
+
     @Override
     public void insertDependency(Dependency dependency) {
         write(dsl.insertInto(DEPENDENCIES).set(rows.record(dependency)));
@@ -209,7 +257,11 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
             return super.lastSequence();
         }
         if (last < 0) {
-            last = deferred.lastSequenceAtLock();
+            try {
+                last = deferred.lastSequenceAtLock();
+            } catch (SQLException e) {
+                throw new DataAccessException("the write lock's round trip failed: " + e.getMessage(), e);
+            }
         }
         return last;
     }
