@@ -121,8 +121,11 @@ public final class Engine implements AutoCloseable {
     }
 
     static Session requireSession(StoreReader r, SessionId id) {
-        return r.session(id).orElseThrow(() -> new NotFoundException(
-                "there is no session " + id + ": start one first (sessions().start)"));
+        return r.session(id).orElseThrow(() -> noSession(id));
+    }
+
+    static NotFoundException noSession(SessionId id) {
+        return new NotFoundException("there is no session " + id + ": start one first (sessions().start)");
     }
 
     /** Turns the domain's argument checks into the engine's typed error. */

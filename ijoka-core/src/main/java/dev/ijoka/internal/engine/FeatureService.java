@@ -190,7 +190,11 @@ public final class FeatureService implements Features {
         Instant now = engine.now();
         CommandRun[] ran = {null};
         Feature result = engine.write(tx -> {
-            Feature before = Engine.resolve(tx, ref);
+            // Read first, so that it rides in the write lock's round trip on PostgreSQL (as in apply).
+            Optional<Session> row = session == null ? Optional.empty() : tx.session(session);
+            GraphCache.Snapshot held = engine.graphs.currentIn(tx, ref);
+            Feature known = held == null ? null : held.resolve(ref);
+            Feature before = known != null ? known : Engine.resolve(tx, ref);
             if (index < 0 || index >= before.steps().size()) {
                 throw new InvalidInputException(before.steps().isEmpty()
                         ? before.ref() + " has no steps"
@@ -200,7 +204,7 @@ public final class FeatureService implements Features {
             if (step.done() == done) {
                 return before;
             }
-            Session s = session == null ? null : sessionIn(tx, session, before.project());
+            Session s = session == null ? null : sessionIn(row, session, before.project());
             List<Step> steps = new ArrayList<>(before.steps());
             steps.set(index, step.withDone(done));
             CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), session);
@@ -219,12 +223,15 @@ public final class FeatureService implements Features {
     public Transition apply(FeatureCommand command) {
         Instant now = engine.now();
         Outcome outcome = engine.write(tx -> {
+            // The caller's session read first: on PostgreSQL it rides in the write lock's round trip, with the log's
+            // last sequence that tells whether the held snapshot is current (docs/postgres.md, "What is guaranteed").
+            Optional<Session> row = command.session() == null ? Optional.empty() : tx.session(command.session());
             // A held snapshot current under the write lock answers the feature, its dependencies and the rules.
             GraphCache.Snapshot held = engine.graphs.currentIn(tx, command.feature());
             Feature known = held == null ? null : held.resolve(command.feature());
             Feature before = known != null ? known : Engine.resolve(tx, command.feature());
             checkVersion(before, command.expectedVersion());
-            Session session = command.session() == null ? null : sessionIn(tx, command.session(), before.project());
+            Session session = command.session() == null ? null : sessionIn(row, command.session(), before.project());
             FeatureStateMachine.target(before, command);
             CommandRun run = new CommandRun(engine, tx, now, before.project(), before.id(), command.session());
             Feature after = switch (command) {
@@ -399,7 +406,12 @@ public final class FeatureService implements Features {
     }
 
     private static Session sessionIn(StoreReader r, SessionId id, ProjectId project) {
-        Session s = Engine.requireSession(r, id);
+        return sessionIn(r.session(id), id, project);
+    }
+
+    /** {@link #sessionIn(StoreReader, SessionId, ProjectId)} of a session row read already in the transaction. */
+    private static Session sessionIn(Optional<Session> row, SessionId id, ProjectId project) {
+        Session s = row.orElseThrow(() -> Engine.noSession(id));
         if (!s.project().equals(project)) {
             throw new InvalidInputException("session " + id + " works on another project; start a session for this one");
         }
@@ -412,9 +424,8 @@ public final class FeatureService implements Features {
     /** Compare-and-set through the store; the write lock makes a miss rare, but never silent. */
     private static Feature store(StoreTransaction tx, Feature after, Feature before, Instant now) {
         Feature stored = after.touched(now);
-        if (!tx.updateFeature(stored, before.version())) {
-            throw new StaleVersionException(before.ref() + " changed while this command ran: reload it and try again.");
-        }
+        tx.updateFeatureOrFail(stored, before.version(),
+                () -> new StaleVersionException(before.ref() + " changed while this command ran: reload it and try again."));
         return stored;
     }
 

@@ -14,6 +14,7 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Store} on a SQL database, written once in jOOQ for every dialect. The dialect's
@@ -58,11 +59,15 @@ public final class JooqStore implements Store {
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
         Objects.requireNonNull(work, "work");
+        JooqTransaction[] tx = {null};
         try {
-            return connections.write(c -> work.apply(new JooqTransaction(dsl(c), rows,
+            return connections.write(c -> work.apply(tx[0] = new JooqTransaction(dsl(c), rows,
                     c instanceof DeferredStatements deferred ? deferred : null)));
         } catch (DataAccessException e) {
-            throw failure("write to", e);
+            throw staleOr(tx[0], e, failure("write to", e));
+        } catch (StoreException e) {
+            // A held-back compare-and-set found stale where it was sent (with the COMMIT): the caller's exception.
+            throw staleOr(tx[0], e, e);
         }
     }
 
@@ -126,6 +131,11 @@ public final class JooqStore implements Store {
     /** A jOOQ context on one of this store's connections, rendering as every query of this store does. */
     DSLContext dsl(Connection connection) {
         return DSL.using(connection, connections.dialect(), settings);
+    }
+
+    private static RuntimeException staleOr(@Nullable JooqTransaction tx, Throwable failure, RuntimeException otherwise) {
+        RuntimeException stale = tx == null ? null : tx.staleFailure(failure);
+        return stale != null ? stale : otherwise;
     }
 
     private StoreException failure(String what, DataAccessException e) {

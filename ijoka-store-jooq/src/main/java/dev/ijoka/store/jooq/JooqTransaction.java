@@ -26,18 +26,23 @@ import dev.ijoka.event.Event;
 import dev.ijoka.spi.StoreTransaction;
 import dev.ijoka.store.jooq.internal.schema.tables.records.RulesRecord;
 import dev.ijoka.store.jooq.internal.schema.tables.records.SessionsRecord;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.BatchBindStep;
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +51,10 @@ import org.jspecify.annotations.Nullable;
 final class JooqTransaction extends JooqReader implements StoreTransaction {
 
     private final @Nullable DeferredStatements deferred;
+    /** With {@link #deferred}: the log's last sequence in this transaction (as the lock found it, then our appends); -1 unknown. */
+    private long last = -1;
+    /** The exceptions of the compare-and-sets held back, in order ({@link #updateFeatureOrFail}). */
+    private final List<Supplier<? extends RuntimeException>> staleGuards = new ArrayList<>();
 
     /** @param deferred where writes whose answers nobody reads go to be sent with the next statement; null: run at once */
     JooqTransaction(DSLContext dsl, Rows rows, @Nullable DeferredStatements deferred) {
@@ -146,6 +155,47 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
                 .execute() == 1;
     }
 
+    /**
+     * Where writes are held back (PostgreSQL), the compare-and-set is held back too, as a statement that fails
+     * when it updated no row: {@code WITH cas AS (UPDATE … WHERE id = ? AND version = ? RETURNING id) SELECT 1 /
+     * count(*) FROM cas}, whose division by zero (a stale version) fails it, and with it the transaction,
+     * wherever it is sent (with the next statement, or with the {@code COMMIT}); {@link #staleFailure} then
+     * gives back the caller's exception. One round trip fewer than asking for the count.
+     */
+    @Override
+    public void updateFeatureOrFail(Feature feature, long expectedVersion, Supplier<? extends RuntimeException> stale) {
+        if (deferred == null) {
+            StoreTransaction.super.updateFeatureOrFail(feature, expectedVersion, stale);
+            return;
+        }
+        Name cas = DSL.name("cas");
+        CommonTableExpression<?> updated = cas.as(dsl.update(FEATURES)
+                .set(rows.record(feature))
+                .where(FEATURES.ID.eq(feature.id().value()), FEATURES.VERSION.eq(expectedVersion))
+                .returning(FEATURES.ID));
+        staleGuards.add(stale);
+        write(dsl.with(updated).select(DSL.inline(1).div(DSL.count())).from(DSL.table(cas)));
+    }
+
+    /** PostgreSQL's division_by_zero: a held-back compare-and-set that updated no row. */
+    private static final String STALE_STATE = "22012";
+
+    /**
+     * The exception of the held-back compare-and-set that failed {@code failure}, or null when it was not
+     * one of them. A transaction's commands make one each (the first is given when there were several).
+     */
+    @Nullable RuntimeException staleFailure(Throwable failure) {
+        if (staleGuards.isEmpty()) {
+            return null;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e && STALE_STATE.equals(e.getSQLState())) {
+                return staleGuards.getFirst().get();
+            }
+        }
+        return null;
+    }
+
     @Override
     public void insertDependency(Dependency dependency) {
         write(dsl.insertInto(DEPENDENCIES).set(rows.record(dependency)));
@@ -198,6 +248,25 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
     }
 
     /**
+     * Where writes are held back: the last sequence the transaction's lock found, moved on by the events this
+     * transaction appended (nobody else appends while it holds the lock), so it costs no round trip of its own.
+     */
+    @Override
+    public long lastSequence() {
+        if (deferred == null) {
+            return super.lastSequence();
+        }
+        if (last < 0) {
+            try {
+                last = deferred.lastSequenceAtLock();
+            } catch (SQLException e) {
+                throw new DataAccessException("the write lock's round trip failed: " + e.getMessage(), e);
+            }
+        }
+        return last;
+    }
+
+    /**
      * Inserts the events in one batch and reads the sequences they were given. Sequences come from
      * the database (SQLite's AUTOINCREMENT, PostgreSQL's identity), and because this transaction
      * holds the write lock, nobody else inserts meanwhile: ours are the newest, one after the
@@ -209,13 +278,43 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
         if (events.isEmpty()) {
             return List.of();
         }
-        long last = dsl.dialect().family() == SQLDialect.POSTGRES ? insertReturning(events) : insertThenAsk(events);
-        long first = last - events.size() + 1;
+        long newest;
+        if (deferred != null) {
+            newest = insertHeldBack(events);
+        } else {
+            newest = dsl.dialect().family() == SQLDialect.POSTGRES ? insertReturning(events) : insertThenAsk(events);
+        }
+        long first = newest - events.size() + 1;
         List<Event> stored = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             stored.add(events.get(i).withSequence(first + i));
         }
         return stored;
+    }
+
+    /**
+     * Where writes are held back (PostgreSQL): the sequences are known before the insert, the ones after the
+     * last sequence the lock found (the trigger numbers from that same counter, and only the lock holder
+     * appends), so the insert is held back with the others and goes in the {@code COMMIT}'s round trip.
+     */
+    private long insertHeldBack(List<Event> events) {
+        long newest = lastSequence();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            write(insertOf(events.subList(from, Math.min(from + ROWS_PER_INSERT, events.size()))));
+        }
+        last = newest + events.size();
+        return last;
+    }
+
+    private org.jooq.InsertValuesStep7<?, String, String, String, String, String, String, Instant> insertOf(List<Event> events) {
+        var insert = dsl.insertInto(EVENTS, EVENTS.ID, EVENTS.PROJECT_ID, EVENTS.FEATURE_ID, EVENTS.SESSION_ID,
+                EVENTS.TYPE, EVENTS.PAYLOAD, EVENTS.AT);
+        for (Event e : events) {
+            Object[] v = rows.values(e);
+            insert = insert.values((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4],
+                    (String) v[5], (Instant) v[6]);
+        }
+        return insert;
     }
 
     /** Events per statement of {@link #insertReturning}: 7 bind values each, far below PostgreSQL's 65,535. */
@@ -226,20 +325,14 @@ final class JooqTransaction extends JooqReader implements StoreTransaction {
      * them come back with the insert, in its round trip, rather than in another that asks the log's last.
      */
     private long insertReturning(List<Event> events) {
-        long last = 0;
+        long newest = 0;
         for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
-            var insert = dsl.insertInto(EVENTS, EVENTS.ID, EVENTS.PROJECT_ID, EVENTS.FEATURE_ID, EVENTS.SESSION_ID,
-                    EVENTS.TYPE, EVENTS.PAYLOAD, EVENTS.AT);
-            for (Event e : events.subList(from, Math.min(from + ROWS_PER_INSERT, events.size()))) {
-                Object[] v = rows.values(e);
-                insert = insert.values((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4],
-                        (String) v[5], (Instant) v[6]);
-            }
+            var insert = insertOf(events.subList(from, Math.min(from + ROWS_PER_INSERT, events.size())));
             for (Long seq : insert.returningResult(EVENTS.SEQ).fetch(Record1::value1)) {
-                last = Math.max(last, seq);
+                newest = Math.max(newest, seq);
             }
         }
-        return last;
+        return newest;
     }
 
     /** SQLite: the events inserted (in one batch when there are several), then the log's last sequence asked. */

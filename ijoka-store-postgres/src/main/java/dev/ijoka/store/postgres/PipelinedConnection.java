@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import java.util.List;
 /**
  * A write transaction's connection that sends the statements whose answers nobody reads ahead of the next
  * statement whose answer is read, in its round trip: first the write lock ({@code SELECT
- * pg_advisory_xact_lock}), then the writes held back by {@link DeferredStatements} (a feature inserted, a
- * session upserted). Each round trip to a server backend costs a hand-over and back, and most of a warm
- * write's time was spent in them (docs/benchmarks.md, "MCP on the real stores").
+ * pg_advisory_xact_lock}) and the log's last sequence read under it, then the writes held back by
+ * {@link DeferredStatements} (a feature inserted, a session upserted, the events appended). What still waits
+ * when the work returns goes with the {@code COMMIT}, in its round trip ({@link #commit}). Each round trip to
+ * a server backend costs a hand-over and back, and most of a warm write's time was spent in them
+ * (docs/benchmarks.md, "MCP on the real stores").
  *
  * <p>Why this keeps docs/postgres.md's guarantees: the driver sends the statements of one string as
  * separate statements, in order, in one transaction, so the lock is held before the next statement runs,
@@ -25,7 +28,9 @@ import java.util.List;
  * sees every commit of the writer before, as when the lock took a round trip of its own. (Folding the lock
  * into the statement itself would not: its snapshot would predate the wait.) A held-back write runs before
  * anything the transaction sends after it, so every later read sees it; what is still held back when the
- * work returns is sent before the commit.
+ * work returns is sent with the commit: the statements of one string run in order, and when one fails the
+ * server skips the rest up to the end of the string, the {@code COMMIT} with them, so the transaction commits
+ * all of them or none.
  *
  * <p>The statements the work prepares are the driver's; only their execution is redirected, when something
  * waits to go first: the statement is prepared again with the waiting ones in front of it, its parameters set
@@ -40,11 +45,19 @@ final class PipelinedConnection implements InvocationHandler {
     private final List<String> waiting = new ArrayList<>();
     private boolean sent;
     private boolean lostAtFirst;
+    /** Where the last sequence's query stands among the waiting statements until it is sent; then -1. */
+    private int lastSequenceAt;
+    private long lastSequenceAtLock = -1;
 
-    /** @param first the statement the transaction must begin with (the write lock) */
-    PipelinedConnection(Connection delegate, String first) {
+    /**
+     * @param first the statement the transaction must begin with (the write lock)
+     * @param lastSequence the query of the log's last sequence, one row of one number, sent right after it
+     */
+    PipelinedConnection(Connection delegate, String first, String lastSequence) {
         this.delegate = delegate;
         this.waiting.add(first);
+        this.waiting.add(lastSequence);
+        this.lastSequenceAt = 1;
         this.proxy = (Connection) Proxy.newProxyInstance(PipelinedConnection.class.getClassLoader(),
                 new Class<?>[] {Connection.class, DeferredStatements.class}, this);
     }
@@ -62,15 +75,52 @@ final class PipelinedConnection implements InvocationHandler {
         return lostAtFirst;
     }
 
-    /** Sends what waits (a held-back write after the work's last statement), in one round trip; before a commit. */
+    /** Sends what waits, in one round trip. */
     void flush() throws SQLException {
         if (waiting.isEmpty()) {
             return;
         }
-        String sql = String.join(";\n", waiting);
+        sendWaiting(null);
+    }
+
+    /**
+     * Commits: what waits (the writes held back after the work's last statement: the events, a session) goes
+     * in the {@code COMMIT}'s round trip, ahead of it; the driver's own commit after it then has nothing to
+     * do (it sends one only while the server says a transaction is open). With nothing waiting, the driver's.
+     */
+    void commit() throws SQLException {
+        if (!waiting.isEmpty()) {
+            sendWaiting("COMMIT");
+        }
+        delegate.commit();
+    }
+
+    private void sendWaiting(String last) throws SQLException {
+        int results = waiting.size();
+        String sql = String.join(";\n", waiting) + (last == null ? "" : ";\n" + last);
         waiting.clear();
         try (Statement s = delegate.createStatement()) {
             sending(() -> s.execute(sql));
+            skipWaitingResults(s, results);
+        }
+    }
+
+    /**
+     * Steps over the results of the {@code count} statements that waited, the first of those the statement
+     * holds, noting the last sequence's answer when it was among them.
+     */
+    private void skipWaitingResults(Statement s, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            if (i == lastSequenceAt) {
+                try (ResultSet rs = s.getResultSet()) {
+                    if (rs == null || !rs.next()) {
+                        throw new SQLException("the log's last sequence was not answered");
+                    }
+                    lastSequenceAtLock = rs.getLong(1);
+                }
+                lastSequenceAt = -1;
+            }
+            s.getMoreResults();
         }
     }
 
@@ -80,6 +130,12 @@ final class PipelinedConnection implements InvocationHandler {
             case "defer" -> {
                 waiting.add((String) args[0]);
                 return null;
+            }
+            case "lastSequenceAtLock" -> {
+                if (lastSequenceAt >= 0) {
+                    flush();
+                }
+                return lastSequenceAtLock;
             }
             case "prepareStatement" -> {
                 PreparedStatement plain = (PreparedStatement) call(delegate, method, args);
@@ -206,9 +262,7 @@ final class PipelinedConnection implements InvocationHandler {
             current = combined;
             PreparedStatement s = combined;
             sending(s::execute);
-            for (int i = 0; i < skip; i++) {
-                s.getMoreResults();
-            }
+            skipWaitingResults(s, skip);
             return switch (execute) {
                 case "execute" -> s.getResultSet() != null;
                 case "executeQuery" -> {

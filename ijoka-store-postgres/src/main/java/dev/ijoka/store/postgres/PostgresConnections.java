@@ -32,6 +32,14 @@ final class PostgresConnections implements StoreConnections {
      */
     private static final String LOCK = "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")";
 
+    /**
+     * Sent right after {@link #LOCK}, in its round trip: the log's last sequence under the lock. It is the
+     * counter that the events' trigger numbers from (equal to the log's largest sequence: the trigger and
+     * {@code db copy} keep it so), so a transaction knows the sequences its events will get without asking
+     * the insert for them ({@link dev.ijoka.store.jooq.DeferredStatements#lastSequenceAtLock}).
+     */
+    private static final String LAST_SEQUENCE = "SELECT last FROM ijoka_event_counter";
+
     private final PostgresUrl url;
     private final HikariDataSource pool;
     private final HikariDataSource readPool;
@@ -67,11 +75,10 @@ final class PostgresConnections implements StoreConnections {
                     throw unavailable(e);
                 }
                 try (c) {
-                    PipelinedConnection pipelined = new PipelinedConnection(c, LOCK);
+                    PipelinedConnection pipelined = new PipelinedConnection(c, LOCK, LAST_SEQUENCE);
                     T result;
                     try {
                         result = work.apply(pipelined.connection());
-                        pipelined.flush();
                     } catch (RuntimeException | Error e) {
                         rollback(c, e);
                         if (attempt == 1 && pipelined.lostAtFirst()) {
@@ -81,13 +88,10 @@ final class PostgresConnections implements StoreConnections {
                             continue;
                         }
                         throw e;
-                    } catch (SQLException e) {
-                        StoreException failure = failure("write", e);
-                        rollback(c, failure);
-                        throw failure;
                     }
                     try {
-                        c.commit();
+                        // The writes still held back go in the COMMIT's round trip (the events, a session).
+                        pipelined.commit();
                     } catch (SQLException e) {
                         StoreException failure = failure("commit", e);
                         rollback(c, failure);
