@@ -127,6 +127,10 @@ public final class BackgroundEngine {
             say("no store at " + store.file() + " yet: nothing to hold (a command creates it; the next one starts an engine)");
             return ExitCodes.OK;
         }
+        // The file as found here, before the opening: removed or replaced from now on (a test's directory cleaned up
+        // while this JVM started, a user's rm), and the engine stops at its first look, though opening it again made
+        // a new file at the same path.
+        Stamp storeFile = Stamp.of(store.file(), false);
         Optional<EngineLock> taken;
         try {
             taken = EngineLock.take(files.lock(store.url()));
@@ -142,14 +146,14 @@ public final class BackgroundEngine {
         EngineLock lock = taken.get();
         try {
             files.trimLog();
-            return hold(open.get());
+            return hold(open.get(), storeFile);
         } finally {
             lock.close();
         }
     }
 
     /** With the lock held: opens the relay on the engine, watches, and closes both cleanly whatever stops it. */
-    private int hold(Ijoka engine) {
+    private int hold(Ijoka engine, @Nullable Stamp storeFile) {
         Optional<HookRelayServer> listening = CommandRelay.startWithMcpSessions(engine, store.url(), files.dataDirectory(), log);
         if (listening.isEmpty()) {
             engine.close();
@@ -172,7 +176,7 @@ public final class BackgroundEngine {
             files.clearStarting();
             say("holds " + store.url() + " for the command line, listening on " + relay.socket() + "; stops after "
                     + settings.idle().toSeconds() + " s without a request");
-            reason = watch(relay, started);
+            reason = watch(relay, started, storeFile);
         } finally {
             relay.close();
             engine.close();
@@ -194,16 +198,10 @@ public final class BackgroundEngine {
     }
 
     /** Until a reason to stop; returns it. */
-    private String watch(HookRelayServer relay, Instant started) {
+    private String watch(HookRelayServer relay, Instant started, @Nullable Stamp storeFile) {
         long seen = relay.answered();
         Instant lastRequest = null;
         Stamp jar = Stamp.of(settings.jar(), true);
-        Stamp storeFile = Stamp.of(store.file(), false);
-        if (storeFile == null && store.file() != null) {
-            // Removed between the opening and here (a test's directory cleaned up, a user's rm): a missing file's
-            // stamp would equal itself forever, so this is the one moment to notice.
-            return store.file() + " is gone";
-        }
         writeState(new EngineState(ProcessHandle.current().pid(), store.url(), started, null, seen, settings.idle()));
         while (true) {
             try {
@@ -263,7 +261,7 @@ public final class BackgroundEngine {
                 return contents ? new Stamp(a.fileKey(), a.lastModifiedTime().toMillis(), a.size())
                         : new Stamp(a.fileKey(), 0, 0);
             } catch (IOException e) {
-                return new Stamp(null, -1, -1);
+                return null; // missing or unreadable: unequal to any file's stamp
             }
         }
     }
