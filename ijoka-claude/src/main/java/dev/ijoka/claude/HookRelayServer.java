@@ -517,26 +517,7 @@ public final class HookRelayServer implements AutoCloseable {
                 : store == null ? "this command line runs in its own process"
                 : !canonicalUrl.equals(store) ? "this process holds " + canonicalUrl + ", not " + store
                 : null;
-        RelayText.write(out, RelayText.VERSION);
-        RelayText.write(out, declined == null ? RelayText.TAKEN : RelayText.DECLINED);
-        if (declined != null) {
-            RelayText.write(out, declined);
-        }
-        out.flush();
-        if (declined != null) {
-            return;
-        }
-        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
-                TimeUnit.MILLISECONDS);
-        String go;
-        try {
-            go = RelayText.text(in, 16);
-        } catch (IOException e) {
-            return; // the client went its own way
-        } finally {
-            waiting.cancel(false);
-        }
-        if (!go.equals(RelayText.GO)) {
+        if (!verdictThenGo(declined, in, out, connection)) {
             return;
         }
         RelayedCommand command = new RelayedCommand(request.args(), workingDirectory, request.env(), store, encoding,
@@ -564,6 +545,32 @@ public final class HookRelayServer implements AutoCloseable {
     }
 
     /**
+     * Tells the TCP client the verdict on its request ({@code declined} is null when taken) and, when taken, waits for
+     * its go-ahead, within {@link #CONNECTION_LIMIT_MS}: whether the work may start now.
+     */
+    private boolean verdictThenGo(@Nullable String declined, java.io.InputStream in, java.io.OutputStream out,
+            SocketChannel connection) throws IOException {
+        RelayText.write(out, RelayText.VERSION);
+        RelayText.write(out, declined == null ? RelayText.TAKEN : RelayText.DECLINED);
+        if (declined != null) {
+            RelayText.write(out, declined);
+        }
+        out.flush();
+        if (declined != null) {
+            return false;
+        }
+        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
+                TimeUnit.MILLISECONDS);
+        try {
+            return RelayText.text(in, 16).equals(RelayText.GO);
+        } catch (IOException e) {
+            return false; // the client went its own way
+        } finally {
+            waiting.cancel(false);
+        }
+    }
+
+    /**
      * An MCP session from the launcher: declined (the launcher starts its JVM) unless this server serves MCP sessions for
      * the very store the client's {@code ijoka mcp} would open; else taken, and served once the client says go, the
      * connection then carrying the session's stdin and stdout as they are (no framing) until either end closes it.
@@ -582,26 +589,7 @@ public final class HookRelayServer implements AutoCloseable {
                 : store == null ? "this ijoka mcp line runs in its own process"
                 : !canonicalUrl.equals(store) ? "this process holds " + canonicalUrl + ", not " + store
                 : null;
-        RelayText.write(out, RelayText.VERSION);
-        RelayText.write(out, declined == null ? RelayText.TAKEN : RelayText.DECLINED);
-        if (declined != null) {
-            RelayText.write(out, declined);
-        }
-        out.flush();
-        if (declined != null) {
-            return;
-        }
-        ScheduledFuture<?> waiting = deadlines.schedule(() -> closeQuietly(connection), CONNECTION_LIMIT_MS,
-                TimeUnit.MILLISECONDS);
-        String go;
-        try {
-            go = RelayText.text(in, 16);
-        } catch (IOException e) {
-            return; // the client went its own way
-        } finally {
-            waiting.cancel(false);
-        }
-        if (!go.equals(RelayText.GO)) {
+        if (!verdictThenGo(declined, in, out, connection)) {
             return;
         }
         mcpConnections.add(connection);
