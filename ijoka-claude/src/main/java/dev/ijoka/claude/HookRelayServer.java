@@ -198,6 +198,14 @@ public final class HookRelayServer implements AutoCloseable {
         return RelayDirectory.of(dataDirectory, storeUrl, Path.of("").toAbsolutePath());
     }
 
+    /**
+     * Creates a relay directory ({@link #directory}) and its {@code relay} parent owner-only, as a server makes them: for
+     * a process that keeps files of its own there before any server starts (the background engine's lock).
+     */
+    public static void createDirectory(Path directory) throws IOException {
+        RelayDirectory.createPrivate(directory);
+    }
+
     /** How many requests are being served now, on either transport (a command counts until it has ended). */
     public int inFlight() {
         return inFlight.size();

@@ -1,14 +1,12 @@
 package dev.ijoka.app.engine;
 
+import dev.ijoka.claude.HookRelayServer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +30,7 @@ final class EngineLock implements AutoCloseable {
 
     /** The lock, or empty if another engine holds it. */
     static Optional<EngineLock> take(Path file) throws IOException {
-        createPrivate(file.getParent());
+        HookRelayServer.createDirectory(file.getParent()); // owner-only, as the relay makes it
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.nanoTime() + RETRY_MS * 1_000_000;
         try {
@@ -59,22 +57,6 @@ final class EngineLock implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
-        }
-    }
-
-    /**
-     * The relay's directories, owner-only as the relay makes them (its sockets take commands on the user's store): the
-     * engine makes them first, before the relay starts.
-     */
-    private static void createPrivate(Path directory) throws IOException {
-        boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
-        for (Path dir : List.of(directory.getParent(), directory)) {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-            }
-            if (posix) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            }
         }
     }
 
