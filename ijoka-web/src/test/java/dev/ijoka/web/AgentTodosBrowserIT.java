@@ -61,7 +61,7 @@ class AgentTodosBrowserIT extends ServerTestBase {
         browser.await(d -> nowLine(f).equals("1/3 · now: Running the migration tests"));
 
         assertThat(browser.script("return window.ijokaNoReload;")).isEqualTo("still the same page");
-        assertThat(card(f).findElement(By.cssSelector(".card-bottom")).getText()).as("no steps shown as the agent's")
+        assertThat(text(f, ".card-bottom")).as("no steps shown as the agent's")
                 .doesNotContain("/3");
         browser.screenshot("kanban-agent-todos");
     }
@@ -71,8 +71,17 @@ class AgentTodosBrowserIT extends ServerTestBase {
     }
 
     private String nowLine(Feature f) {
-        var lines = card(f).findElements(By.cssSelector(".agent-todos"));
-        return lines.isEmpty() ? "" : lines.getFirst().getText().strip();
+        return text(f, ".agent-todos").strip();
+    }
+
+    /**
+     * The rendered text of the card's first {@code part}, "" if it has none, read in one step in the page: the live
+     * board replaces a card when its feature changes, so an element found in one call may be gone by the next.
+     */
+    private String text(Feature f, String part) {
+        Object text = browser.script("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';",
+                "#card-" + f.id().value() + " " + part);
+        return String.valueOf(text);
     }
 
     /** Runs {@code ijoka hook} in a child JVM with a TodoWrite of three items in these statuses. */
