@@ -9,10 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,8 +170,11 @@ final class AotTraining {
      */
     private static void mcp(Map<String, String> env, Path project, String db, Path dir, PrintStream err) throws IOException {
         migratedElsewhere(db, env, dir, err);
-        PipedOutputStream client = new PipedOutputStream();
-        PipedInputStream serverIn = new PipedInputStream(client, 1 << 16);
+        // A pipe, not piped streams: those fail a write once the first thread that read has ended, and the server's
+        // first line is read by a thread of its own (EarlyInitialize's), which then ends.
+        Pipe pipe = Pipe.open();
+        OutputStream client = Channels.newOutputStream(pipe.sink());
+        InputStream serverIn = Channels.newInputStream(pipe.source());
         List<String> lines = new ArrayList<>();
         lines.add("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
                 + "\"capabilities\":{\"roots\":{}},\"clientInfo\":{\"name\":\"aot-training\",\"version\":\"1\"}}}");
@@ -232,7 +235,7 @@ final class AotTraining {
         Path home = Path.of(env.get("IJOKA_HOME"));
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         McpMain.run(new McpMain.Options(db, project, BuildVersion.read()), env, serverIn, serverOut, sink,
-                HookRelay.companion(home, sink), url -> SqliteNativeLibrary.prepare(url, home));
+                HookRelay.companion(home, sink), SqliteNativeLibrary.preparer(home));
         answered.complete(null);
         try {
             writer.join(Duration.ofSeconds(5));

@@ -1,5 +1,6 @@
 package dev.ijoka.app;
 
+import dev.ijoka.mcp.McpMain;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,9 @@ public final class Main {
     static final String SELECTOR_PROVIDER = "java.nio.channels.spi.SelectorProvider";
 
     public static void main(String[] args) {
+        if (args.length > 0 && firstWord(args).equals("mcp")) {
+            McpMain.prepare(); // beside picocli and the rest, on the second core
+        }
         selectorProviderByName();
         namedProviders();
         if (printVersionOnly(args, System.out)) {

@@ -90,7 +90,7 @@ final class ProtocolFaces {
         }
         // SQLite's native library is prepared on the thread that opens the store, off the way to initialize's answer.
         McpMain.main(new McpMain.Options(line.options().db(), project, BuildVersion.read()),
-                HookRelay.companion(dataDirectory, errors), url -> SqliteNativeLibrary.prepare(url, dataDirectory));
+                HookRelay.companion(dataDirectory, errors), SqliteNativeLibrary.preparer(dataDirectory));
     }
 
     private static @Nullable Path directory(String given) {

@@ -1,6 +1,7 @@
 package dev.ijoka.mcp;
 
 import dev.ijoka.Ijoka;
+import dev.ijoka.mcp.internal.EarlyInitialize;
 import dev.ijoka.mcp.internal.LazySchemaValidator;
 import dev.ijoka.mcp.internal.StdioTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -52,7 +53,9 @@ public final class IjokaMcpServer implements AutoCloseable {
 
     /** Starts serving at once: a thread reads {@code in} until it ends. */
     public static IjokaMcpServer stdio(Ijoka ijoka, InputStream in, OutputStream out, McpOptions options) {
-        return serve(IjokaMcpTools.create(ijoka, options), in, out, options);
+        EarlyInitialize.Greeting greeting = greeting(options);
+        EarlyInitialize early = EarlyInitialize.start(in, out, greeting);
+        return serve(IjokaMcpTools.create(ijoka, options), greeting, early, out, options);
     }
 
     /**
@@ -63,21 +66,32 @@ public final class IjokaMcpServer implements AutoCloseable {
      */
     public static IjokaMcpServer stdio(CompletionStage<Ijoka> ijoka, InputStream in, OutputStream out,
             McpOptions options) {
-        return serve(IjokaMcpTools.create(ijoka, options), in, out, options);
+        // The handshake is answered before anything else is built: the tools, Jackson's mapper, the SDK's server.
+        EarlyInitialize.Greeting greeting = greeting(options);
+        EarlyInitialize early = EarlyInitialize.start(in, out, greeting);
+        return serve(IjokaMcpTools.create(ijoka, options), greeting, early, out, options);
     }
 
-    private static IjokaMcpServer serve(IjokaMcpTools tools, InputStream in, OutputStream out, McpOptions options) {
-        Objects.requireNonNull(in, "in");
+    /** What {@code initialize} answers; the SDK's server is built with the same values. */
+    private static EarlyInitialize.Greeting greeting(McpOptions options) {
+        return new EarlyInitialize.Greeting(McpSchema.Implementation.builder("ijoka", options.serverVersion()).build(),
+                McpSchema.ServerCapabilities.builder().tools(false).build(), IjokaMcpTools.INSTRUCTIONS,
+                StdioTransport.PROTOCOL_VERSIONS);
+    }
+
+    private static IjokaMcpServer serve(IjokaMcpTools tools, EarlyInitialize.Greeting greeting, EarlyInitialize early,
+            OutputStream out, McpOptions options) {
         Objects.requireNonNull(out, "out");
         // The mapper McpJsonDefaults would find through ServiceLoader (JacksonMcpJsonMapperSupplier's), made directly:
         // that lookup reads every jar of the class path on the way to initialize's answer (docs/benchmarks.md, "Cold start").
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
-        StdioTransport transport = new StdioTransport(json, in, out, params -> tools.screen(params).orElse(null),
-                sessionId -> tools.endSession(sessionId, "disconnected"), MAX_MESSAGE_BYTES);
+        StdioTransport transport = new StdioTransport(json, early.input(), out,
+                params -> tools.screen(params).orElse(null), sessionId -> tools.endSession(sessionId, "disconnected"),
+                MAX_MESSAGE_BYTES, early);
         McpAsyncServer server = McpServer.async(transport)
-                .serverInfo("ijoka", options.serverVersion())
-                .instructions(IjokaMcpTools.INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .serverInfo(greeting.serverInfo())
+                .instructions(greeting.instructions())
+                .capabilities(greeting.capabilities())
                 .jsonMapper(json)
                 .jsonSchemaValidator(new LazySchemaValidator())
                 .validateToolInputs(false) // the tools check their arguments, with messages an agent can act on

@@ -54,7 +54,27 @@ public final class McpMain {
     }
 
     public static void main(String[] args) {
+        prepare();
         main(args, Companion.NONE);
+    }
+
+    /**
+     * Starts, on a thread of its own, the one piece of work that the answer to the client's first message waits for
+     * longest and that nothing else needs first: the JDK's {@code BigDecimal} class initialiser, which on JDK 25
+     * computes 5^65536 (about 30 ms before any of it is compiled), run by Jackson's parser as it loads. Call it first
+     * thing in a {@code main} that is about to serve, so that it runs beside whatever comes before (docs/benchmarks.md,
+     * "The handshake answered on arrival").
+     */
+    public static void prepare() {
+        Thread.ofPlatform().daemon().name("ijoka-mcp-prepare").start(new InitializeBigDecimal());
+    }
+
+    /** A class rather than a lambda, whose call site the JVM would spin classes for at run time (no start-up cache holds it). */
+    private static final class InitializeBigDecimal implements Runnable {
+        @Override
+        public void run() {
+            java.math.BigDecimal.ONE.signum();
+        }
     }
 
     /** {@link #main(String[])} with {@code companion} started beside the server once its engine is open. */

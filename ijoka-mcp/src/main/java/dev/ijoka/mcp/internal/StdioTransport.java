@@ -6,11 +6,13 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final Function<@Nullable Object, McpSchema.@Nullable CallToolResult> screen;
     private final Consumer<String> onClosed;
     private final int maxLineBytes;
+    private final @Nullable EarlyInitialize early;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile @Nullable McpServerSession session;
@@ -65,16 +68,31 @@ public final class StdioTransport implements McpServerTransportProvider {
      * @param screen looks at the params of a {@code tools/call} before the SDK does; a result it returns
      *     is the answer (a tool error), {@code null} lets the call through
      * @param onClosed told the MCP session's id when the input ends
+     * @param early what answered the client's {@code initialize} already, if anything did: {@code in} is then its
+     *     {@link EarlyInitialize#input()}, and the SDK's own answer to that request is not written
      */
     public StdioTransport(McpJsonMapper json, InputStream in, OutputStream out,
             Function<@Nullable Object, McpSchema.@Nullable CallToolResult> screen, Consumer<String> onClosed,
-            int maxLineBytes) {
+            int maxLineBytes, @Nullable EarlyInitialize early) {
         this.json = json;
         this.in = in;
         this.out = out;
         this.screen = screen;
         this.onClosed = onClosed;
         this.maxLineBytes = maxLineBytes;
+        this.early = early;
+    }
+
+    /**
+     * The protocol versions this transport speaks, oldest first: those the SDK's transports speak, named here because
+     * {@link EarlyInitialize} must offer the same before any transport exists.
+     */
+    public static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2024_11_05,
+            ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+
+    @Override
+    public List<String> protocolVersions() {
+        return PROTOCOL_VERSIONS;
     }
 
     @Override
@@ -246,6 +264,9 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private void write(Object message) throws IOException {
         byte[] bytes = json.writeValueAsBytes(message); // compact JSON: newlines inside strings are escaped
+        if (early != null && message instanceof McpSchema.JSONRPCMessage m && early.answeredAlready(m, bytes)) {
+            return;
+        }
         synchronized (out) {
             out.write(bytes);
             out.write('\n');
