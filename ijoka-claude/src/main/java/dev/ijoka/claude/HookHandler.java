@@ -212,7 +212,7 @@ public final class HookHandler {
             b.append("Current feature: ").append(line(current)).append('\n');
         }
         List<Feature> next = new ArrayList<>();
-        for (Feature f : engine.plan().ready(project.id())) {
+        for (Feature f : engine.plan().ready(project.id(), NEXT_FEATURES + 1)) { // one more, should the current be among them
             if (current == null || !f.id().equals(current.id())) {
                 next.add(f);
             }

@@ -20,6 +20,12 @@ public interface Plan {
     /** Pending features whose {@code blocks} dependencies are all complete, highest priority first. */
     List<Feature> ready(ProjectId project);
 
+    /** The first {@code limit} of {@link #ready}: where no snapshot is held, only those are read. */
+    List<Feature> ready(ProjectId project, int limit);
+
+    /** How many features are {@link #ready}: where no snapshot is held, counted by the store without reading them. */
+    int readyCount(ProjectId project);
+
     /**
      * What to work on next. For a session: the feature it is already working on if it holds one,
      * else the first ready feature, if the rules would let the session start it.

@@ -94,6 +94,9 @@ public interface StoreReader {
      */
     List<Feature> ready(ProjectId project, int limit);
 
+    /** How many features {@link #ready} would give with no limit, counted without reading them. */
+    int countReady(ProjectId project);
+
     /** Counts of the project's features by status. */
     dev.ijoka.domain.Progress progress(ProjectId project);
 

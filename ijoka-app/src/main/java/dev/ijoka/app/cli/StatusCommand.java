@@ -50,13 +50,14 @@ final class StatusCommand implements Callable<Integer> {
         Ijoka ijoka = ctx.engine();
         // Store-side queries: a one-shot process never loads the whole plan for this.
         Progress progress = ijoka.plan().progress(project.id());
-        List<Feature> ready = ijoka.plan().ready(project.id());
+        int ready = ijoka.plan().readyCount(project.id());
         int max = Math.max(0, limit);
+        List<Feature> firstReady = ijoka.plan().ready(project.id(), Math.max(1, max)); // the first, even with --limit 0
         // Only the features shown are read; the counts come from progress.
         List<Feature> inProgress = ijoka.features().list(project.id(), Status.IN_PROGRESS, max);
         List<Feature> blocked = ijoka.features().list(project.id(), Status.BLOCKED, max);
-        int waiting = progress.pending() - ready.size();
-        List<Feature> next = ready.subList(0, Math.min(max, ready.size()));
+        int waiting = progress.pending() - ready;
+        List<Feature> next = firstReady.subList(0, Math.min(max, firstReady.size()));
         Map<String, String> agents = new LinkedHashMap<>();
         for (Feature f : inProgress) {
             if (f.claim() != null) {
@@ -71,7 +72,7 @@ final class StatusCommand implements Callable<Integer> {
             out.put("progress", JsonViews.progress(progress));
             out.put("inProgress", inProgress.stream().map(f -> JsonViews.summary(f, context)).toList());
             out.put("next", next.stream().map(f -> JsonViews.summary(f, context)).toList());
-            out.put("ready", ready.size());
+            out.put("ready", ready);
             out.put("blocked", blocked.stream().map(f -> JsonViews.summary(f, context)).toList());
             out.put("waiting", waiting);
             ctx.printJson(out);
@@ -101,7 +102,7 @@ final class StatusCommand implements Callable<Integer> {
             more(out, progress.inProgress() - inProgress.size(), "in_progress");
         }
         out.println();
-        if (ready.isEmpty()) {
+        if (ready == 0) {
             out.println("Next up: nothing is ready" + (waiting > 0 ? " (" + waiting + " waiting on dependencies)" : "") + ".");
         } else {
             out.println("Next up");
@@ -110,8 +111,8 @@ final class StatusCommand implements Callable<Integer> {
                 t.row("  " + f.ref(), f.priority() != 0 ? "priority " + f.priority() : "", f.description());
             }
             t.renderRows(width).forEach(out::println);
-            if (ready.size() > next.size()) {
-                out.println("  ... and " + (ready.size() - next.size()) + " more ready (ijoka feature list --ready)");
+            if (ready > next.size()) {
+                out.println("  ... and " + (ready - next.size()) + " more ready (ijoka feature list --ready)");
             }
             if (waiting > 0) {
                 out.println("  " + waiting + " more waiting on dependencies");
@@ -130,9 +131,9 @@ final class StatusCommand implements Callable<Integer> {
         if (progress.complete() == progress.total()) {
             out.println();
             out.println("Everything is complete.");
-        } else if (!ready.isEmpty() && inProgress.isEmpty()) {
+        } else if (!firstReady.isEmpty() && inProgress.isEmpty()) {
             out.println();
-            out.println("Start the next one: ijoka feature start '" + ready.getFirst().ref() + "'");
+            out.println("Start the next one: ijoka feature start '" + firstReady.getFirst().ref() + "'");
         }
         return 0;
     }

@@ -40,6 +40,29 @@ public final class PlanService implements Plan {
     }
 
     @Override
+    public List<Feature> ready(ProjectId project, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+        }
+        if (!engine.graphs.worthSnapshot(project)) {
+            return engine.read(r -> r.ready(project, limit));
+        }
+        GraphCache.Snapshot s = engine.graphs.get(project);
+        List<FeatureId> ready = s.graph().ready();
+        return s.features(ready.subList(0, Math.min(limit, ready.size())));
+    }
+
+    @Override
+    public int readyCount(ProjectId project) {
+        // As progress: one cheap query, which never makes a snapshot worth building on its own. Reading the ready
+        // features to count them was most of a first ijoka_status at 10,000 features (docs/benchmarks.md).
+        if (!engine.graphs.holds(project)) {
+            return engine.read(r -> r.countReady(project));
+        }
+        return engine.graphs.get(project).graph().ready().size();
+    }
+
+    @Override
     public Optional<Feature> next(ProjectId project, @Nullable SessionId sessionId) {
         if (sessionId != null) {
             // One read for what a session changes: the feature it holds, else whether a rule stops it starting

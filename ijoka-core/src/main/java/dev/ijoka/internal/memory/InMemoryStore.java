@@ -226,6 +226,11 @@ final class InMemoryStore implements Store {
         }
 
         @Override
+        public int countReady(ProjectId project) {
+            return ready(project, Integer.MAX_VALUE).size();
+        }
+
+        @Override
         public dev.ijoka.domain.Progress progress(ProjectId project) {
             int[] counts = new int[Status.values().length];
             features(project).forEach(f -> counts[f.status().ordinal()]++);

@@ -59,7 +59,8 @@ final class ReadTools {
 
     private static Reply status(Call call) {
         Progress p = call.ijoka.plan().progress(call.project.id());
-        List<Feature> ready = call.ijoka.plan().ready(call.project.id());
+        int readyCount = call.ijoka.plan().readyCount(call.project.id());
+        Feature nextReady = call.ijoka.plan().ready(call.project.id(), 1).stream().findFirst().orElse(null);
         Session s = call.ijoka.sessions().get(call.session);
         Feature working = s.currentFeature() == null ? null : call.ijoka.features().find(s.currentFeature()).orElse(null);
 
@@ -80,21 +81,21 @@ final class ReadTools {
         counts.put("total", p.total());
         out.put("counts", counts);
         out.put("percentComplete", p.percentComplete());
-        out.put("readyCount", ready.size());
+        out.put("readyCount", readyCount);
         if (working != null) {
             out.put("workingOn", Views.row(working));
         }
-        if (!ready.isEmpty()) {
-            out.put("next", Views.row(ready.getFirst()));
+        if (nextReady != null) {
+            out.put("next", Views.row(nextReady));
         }
 
         StringBuilder text = new StringBuilder();
-        text.append(call.project.name()).append(": ").append(Shapes.progress(p)).append(" · ").append(ready.size())
+        text.append(call.project.name()).append(": ").append(Shapes.progress(p)).append(" · ").append(readyCount)
                 .append(" ready\n");
         text.append(working == null ? "You hold no feature.\n" : "You are working on " + Views.line(working) + "\n");
-        text.append(ready.isEmpty()
+        text.append(nextReady == null
                 ? "Nothing is ready to start.\n"
-                : "Next ready: " + Views.line(ready.getFirst()) + " (ijoka_start_feature claims it)\n");
+                : "Next ready: " + Views.line(nextReady) + " (ijoka_start_feature claims it)\n");
         return new Reply(out, text.toString());
     }
 
@@ -112,7 +113,7 @@ final class ReadTools {
 
     private static Reply next(Call call) {
         Optional<Feature> next = call.ijoka.plan().next(call.project.id(), call.session);
-        int ready = call.ijoka.plan().ready(call.project.id()).size();
+        int ready = call.ijoka.plan().readyCount(call.project.id());
         Map<String, Object> out = new LinkedHashMap<>();
         if (next.isEmpty()) {
             String reason = Shapes.nothingReady(call.ijoka.plan().progress(call.project.id()), ready);

@@ -89,7 +89,7 @@ final class WorkTools {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             Optional<Feature> next = call.ijoka.plan().next(call.project.id(), call.session);
             if (next.isEmpty()) {
-                int ready = call.ijoka.plan().ready(call.project.id()).size();
+                int ready = call.ijoka.plan().readyCount(call.project.id());
                 throw new ToolError("nothing_ready", Shapes.nothingReady(call.ijoka.plan().progress(call.project.id()), ready));
             }
             boolean renewed = holds(next.get(), call);

@@ -325,6 +325,10 @@ public abstract class EngineContract extends ClaimsAndRulesContract {
         SessionId s1 = session("s1");
 
         assertThat(ijoka.plan().ready(project.id())).extracting(Feature::id).containsExactly(high.id(), low.id(), alsoLow.id());
+        assertThat(ijoka.plan().readyCount(project.id())).isEqualTo(3);
+        assertThat(ijoka.plan().ready(project.id(), 2)).extracting(Feature::id).containsExactly(high.id(), low.id());
+        assertThat(ijoka.plan().ready(project.id(), 0)).isEmpty();
+        assertThatThrownBy(() -> ijoka.plan().ready(project.id(), -1)).isInstanceOf(IllegalArgumentException.class);
         assertThat(ijoka.plan().next(project.id(), null)).map(Feature::id).contains(high.id());
         ijoka.features().start(low.id(), s1);
         assertThat(ijoka.plan().next(project.id(), s1)).as("the session's own feature").map(Feature::id).contains(low.id());
@@ -332,6 +336,8 @@ public abstract class EngineContract extends ClaimsAndRulesContract {
         ijoka.features().complete(high.id(), null);
 
         assertThat(ijoka.plan().ready(project.id())).extracting(Feature::id).containsExactly(gated.id(), alsoLow.id());
+        assertThat(ijoka.plan().readyCount(project.id())).isEqualTo(2);
+        assertThat(ijoka.plan().ready(project.id(), 1)).extracting(Feature::id).containsExactly(gated.id());
         assertThat(ijoka.plan().progress(project.id())).isEqualTo(new Progress(2, 1, 0, 1));
     }
 

@@ -173,6 +173,8 @@ public abstract class PlanSnapshotContract {
         assertThat(held.edgeCount()).as(described.apply("edges on the graph")).isEqualTo(built.edgeCount());
         assertThat(held.ready()).as(described.apply("ready")).isEqualTo(built.ready());
         assertThat(warm.plan().ready(p.id())).as(described.apply("ready features")).isEqualTo(fresh.plan().ready(p.id()));
+        assertThat(warm.plan().readyCount(p.id())).as(described.apply("ready count")).isEqualTo(fresh.plan().readyCount(p.id()));
+        assertThat(warm.plan().ready(p.id(), 2)).as(described.apply("first two ready")).isEqualTo(fresh.plan().ready(p.id(), 2));
         assertThat(warm.plan().next(p.id(), null)).as(described.apply("next")).isEqualTo(fresh.plan().next(p.id(), null));
         assertThat(held.waves()).as(described.apply("waves")).isEqualTo(built.waves());
         assertThat(held.criticalPath()).as(described.apply("critical path")).isEqualTo(built.criticalPath());

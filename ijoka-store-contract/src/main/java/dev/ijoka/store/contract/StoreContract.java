@@ -385,6 +385,7 @@ public abstract class StoreContract extends EventLogContract {
 
         assertThat(reads.ready(p.id(), 100)).containsExactly(urgent, afterDone, relatedToOpen, open);
         assertThat(reads.ready(p.id(), 2)).containsExactly(urgent, afterDone);
+        assertThat(reads.countReady(p.id())).isEqualTo(4);
         assertThat(reads.progress(p.id())).isEqualTo(new dev.ijoka.domain.Progress(5, 0, 1, 1));
         assertThat(reads.features(p.id(), Status.PENDING, 100)).containsExactly(open, afterDone, afterOpen, relatedToOpen, urgent);
         assertThat(reads.features(p.id(), Status.PENDING, 2)).containsExactly(open, afterDone);

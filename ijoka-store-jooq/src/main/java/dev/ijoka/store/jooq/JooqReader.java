@@ -176,19 +176,29 @@ class JooqReader implements StoreReader {
 
     @Override
     public List<Feature> ready(ProjectId project, int limit) {
-        var dependency = FEATURES.as("dependency");
         return dsl.selectFrom(FEATURES)
-                .where(FEATURES.PROJECT_ID.eq(project.value()))
+                .where(ready(project))
+                .orderBy(FEATURES.PRIORITY.desc(), FEATURES.NUMBER.asc())
+                .limit(limit)
+                .fetch(rows::feature);
+    }
+
+    @Override
+    public int countReady(ProjectId project) {
+        return dsl.fetchCount(FEATURES, ready(project));
+    }
+
+    /** The project's pending features with no {@code blocks} dependency left incomplete. */
+    private static Condition ready(ProjectId project) {
+        var dependency = FEATURES.as("dependency");
+        return FEATURES.PROJECT_ID.eq(project.value())
                 .and(FEATURES.STATUS.eq(Status.PENDING.wireName()))
                 .andNotExists(DSL.selectOne()
                         .from(DEPENDENCIES)
                         .join(dependency).on(dependency.ID.eq(DEPENDENCIES.DEPENDENCY_ID))
                         .where(DEPENDENCIES.DEPENDENT_ID.eq(FEATURES.ID))
                         .and(DEPENDENCIES.KIND.eq(DependencyKind.BLOCKS.wireName()))
-                        .and(dependency.STATUS.ne(Status.COMPLETE.wireName())))
-                .orderBy(FEATURES.PRIORITY.desc(), FEATURES.NUMBER.asc())
-                .limit(limit)
-                .fetch(rows::feature);
+                        .and(dependency.STATUS.ne(Status.COMPLETE.wireName())));
     }
 
     @Override
