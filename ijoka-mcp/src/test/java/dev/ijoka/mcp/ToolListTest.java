@@ -7,6 +7,7 @@ import dev.ijoka.api.FeatureBatch;
 import dev.ijoka.domain.Category;
 import dev.ijoka.domain.NewFeature;
 import dev.ijoka.domain.Project;
+import dev.ijoka.mcp.internal.LazySchemaValidator;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
@@ -85,6 +86,15 @@ class ToolListTest {
             assertThat(validator.validateSchema(tool.inputSchema()).valid()).as(tool.name() + " input").isTrue();
             assertThat(validator.validateSchema(tool.outputSchema()).valid()).as(tool.name() + " output").isTrue();
         }
+    }
+
+    @Test
+    void resultsAreCheckedAgainstTheirSchemasWhereAssertionsAreOnAsInEveryTestSuite() {
+        // Every tool call of the tests goes through this check; ijoka mcp, without -ea, skips it.
+        assertThat(LazySchemaValidator.class.desiredAssertionStatus()).as("the tests run with -ea").isTrue();
+        Map<String, Object> schema = Map.of("type", "object", "required", List.of("counts"));
+        assertThat(new LazySchemaValidator().validate(schema, Map.of("counts", 1)).valid()).isTrue();
+        assertThat(new LazySchemaValidator().validate(schema, Map.of("count", 1)).valid()).isFalse();
     }
 
     @Test
