@@ -84,6 +84,20 @@ public final class Ijoka implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Has the store that {@code url} names prepared for opening ({@link StoreProvider#prepare}) on the calling thread:
+     * its driver and query library loaded and set up, no file or connection touched. For a process that will open the
+     * store soon and has other work to do first: call it on a thread of its own. Never throws: a URL no store handles,
+     * or a failure, is left to {@link Builder#build} to report.
+     */
+    public static void prepare(String url) {
+        try {
+            StoreProviders.forUrl(url).prepare();
+        } catch (RuntimeException | LinkageError e) {
+            // the opening says what is wrong, where it can be reported
+        }
+    }
+
     /** A complete engine on a fresh in-memory store: for tests and throw-away work. */
     public static Ijoka inMemory() {
         return builder().store(InMemoryStoreProvider.URL).build();

@@ -144,8 +144,7 @@ public final class HookMain {
         if (stdin == null) {
             errors.println("ijoka hook: the input is larger than " + MAX_INPUT + " bytes; ignored");
         } else if (env.get(DIRECT_VARIABLE) != null || !HookRelayClient.relay(stdin, out, errors, env, workingDirectory, dataDirectory(env), RELAY_TIMEOUT_MS)) {
-            beforeDirectPath.run();
-            HookRun.direct(stdin, out, errors, env, workingDirectory);
+            HookRun.direct(stdin, out, errors, env, workingDirectory, beforeDirectPath);
         }
     }
 

@@ -42,9 +42,26 @@ final class HookRun {
 
     /** The direct path: parses {@code stdin}, opens the store, handles the event, prints the answer on {@code out}. */
     static void direct(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory) {
+        direct(stdin, out, errors, env, workingDirectory, NOTHING);
+    }
+
+    /**
+     * {@link #direct(byte[], PrintStream, PrintStream, Map, Path)}, with {@code beforeOpening} run before the store is
+     * opened. The store is prepared ({@link Ijoka#prepare}: its driver and query library set up, nothing opened) on a
+     * thread of its own while the event is parsed: a hook runs on one thread, and the other core is idle meanwhile.
+     */
+    static void direct(byte[] stdin, PrintStream out, PrintStream errors, Map<String, String> env, Path workingDirectory,
+            Runnable beforeOpening) {
+        Thread preparing = Thread.ofPlatform().daemon().name("ijoka-prepare-store")
+                .start(new PrepareStore(env, beforeOpening));
         JsonNode payload = parse(stdin, errors);
         if (payload == null) {
             return;
+        }
+        try {
+            preparing.join(); // beforeOpening has run, and what the opening shares with the preparing is set up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try (Ijoka engine = Ijoka.builder().store(HookMain.storeUrl(env)).build()) {
             // instanceof, not a pattern switch: the JDK spins a class per type switch at its first run (SwitchBootstraps,
@@ -83,6 +100,37 @@ final class HookRun {
             return new Outcome.Rejected(String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             return new Outcome.Failed(e.toString());
+        }
+    }
+
+    /** Runs nothing: a direct run with nothing to do before the store opens. */
+    private static final Runnable NOTHING = new PrepareStore(Map.of(), null);
+
+    /**
+     * What runs beside the parse of the event: {@code beforeOpening}, then the store prepared. A class, not a lambda:
+     * the JDK spins classes for a lambda's first use at run time (docs/benchmarks.md, "The direct hook: what runs
+     * after main").
+     */
+    private static final class PrepareStore implements Runnable {
+        private final Map<String, String> env;
+        private final @Nullable Runnable beforeOpening;
+
+        PrepareStore(Map<String, String> env, @Nullable Runnable beforeOpening) {
+            this.env = env;
+            this.beforeOpening = beforeOpening;
+        }
+
+        @Override
+        public void run() {
+            if (beforeOpening == null) {
+                return;
+            }
+            try {
+                beforeOpening.run();
+                Ijoka.prepare(HookMain.storeUrl(env));
+            } catch (RuntimeException e) {
+                // the opening, on the hook's own thread, reports what is wrong
+            }
         }
     }
 

@@ -32,6 +32,14 @@ public interface StoreProvider {
      */
     Store open(String url);
 
+    /**
+     * Loads and initialises, on the calling thread, what {@link #open} runs first that takes no file and no connection
+     * (its driver, its query library's static set-up), so that a process can have it done on a thread of its own while
+     * it does other work first (a direct hook reading its event). Touches no store; a failure is left to {@link #open}
+     * to report. Nothing by default.
+     */
+    default void prepare() {}
+
     /** A short name for messages, e.g. {@code sqlite}. */
     String name();
 }

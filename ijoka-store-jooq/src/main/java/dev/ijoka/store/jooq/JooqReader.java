@@ -283,6 +283,9 @@ class JooqReader implements StoreReader {
         return new BlocksReach(features, edges);
     }
 
+    /** Nothing but this class's static set-up (see {@link JooqStore#prepare}). */
+    static void prepare() {}
+
     /** The column of {@link #blocksReach}'s recursive table. */
     private static final Field<String> REACH_ID = DSL.field(DSL.name("reach", "id"), String.class);
 

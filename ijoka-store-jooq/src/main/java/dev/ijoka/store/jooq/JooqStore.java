@@ -1,5 +1,7 @@
 package dev.ijoka.store.jooq;
 
+import static dev.ijoka.store.jooq.internal.schema.Tables.FEATURES;
+
 import dev.ijoka.api.StoreException;
 import dev.ijoka.api.StoreHealth;
 import dev.ijoka.spi.ChangeFeed;
@@ -10,6 +12,7 @@ import java.sql.Connection;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
@@ -44,6 +47,16 @@ public final class JooqStore implements Store {
     private final StoreConnections connections;
     private final Settings settings;
     private final Rows rows;
+
+    /**
+     * jOOQ's static set-up, done before a store of this dialect is opened (see {@code StoreProvider.prepare}): its data
+     * types of every dialect, its default settings (looked up on the class path, which opens every jar), the reader's
+     * queries, and one query rendered.
+     */
+    public static void prepare(SQLDialect dialect) {
+        JooqReader.prepare();
+        DSL.using(dialect).renderInlined(DSL.selectOne().from(FEATURES).where(FEATURES.NUMBER.eq(0)));
+    }
 
     public JooqStore(StoreConnections connections) {
         this.connections = Objects.requireNonNull(connections, "connections");

@@ -3,7 +3,9 @@ package dev.ijoka.store.postgres;
 import dev.ijoka.StoreLocation;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreProvider;
+import dev.ijoka.store.jooq.JooqStore;
 import java.nio.file.Path;
+import org.jooq.SQLDialect;
 
 /**
  * Opens {@code jdbc:postgresql:} URLs, e.g. {@code jdbc:postgresql://db.example.com/ijoka?user=ana&sslmode=verify-full}.
@@ -32,6 +34,11 @@ public final class PostgresStoreProvider implements StoreProvider {
     @Override
     public Store open(String url) {
         return PostgresStore.open(url);
+    }
+
+    @Override
+    public void prepare() {
+        JooqStore.prepare(SQLDialect.POSTGRES);
     }
 
     @Override

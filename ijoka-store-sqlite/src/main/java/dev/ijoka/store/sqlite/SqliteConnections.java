@@ -68,6 +68,20 @@ final class SqliteConnections implements StoreConnections {
     }
 
     /**
+     * The driver's set-up before a connection (see {@code StoreProvider.prepare}): its native library loaded (the driver
+     * first looks its own version up on the class path, which opens every jar before its own) and the date formats a
+     * connection's configuration builds.
+     */
+    static void prepare() {
+        new SQLiteConfig().toProperties();
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // opening the store loads it again, and says what is wrong
+        }
+    }
+
+    /**
      * A connection to the file with Ijoka's settings: WAL, synchronous NORMAL (in WAL mode a commit
      * survives a crash of the process, which is what {@code kill -9} does; only a power loss may
      * take the last commits), foreign keys, a busy timeout.

@@ -3,7 +3,9 @@ package dev.ijoka.store.sqlite;
 import dev.ijoka.StoreLocation;
 import dev.ijoka.spi.Store;
 import dev.ijoka.spi.StoreProvider;
+import dev.ijoka.store.jooq.JooqStore;
 import java.nio.file.Path;
+import org.jooq.SQLDialect;
 
 /**
  * Opens {@code jdbc:sqlite:} URLs, e.g. {@code jdbc:sqlite:/home/me/.local/share/ijoka/ijoka.db}.
@@ -27,6 +29,12 @@ public final class SqliteStoreProvider implements StoreProvider {
     @Override
     public Store open(String url) {
         return SqliteStore.open(url);
+    }
+
+    @Override
+    public void prepare() {
+        SqliteConnections.prepare();
+        JooqStore.prepare(SQLDialect.SQLITE);
     }
 
     @Override

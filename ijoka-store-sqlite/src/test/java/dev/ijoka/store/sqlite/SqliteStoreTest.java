@@ -31,6 +31,17 @@ class SqliteStoreTest {
     Path dir;
 
     @Test
+    void preparingAStoreTouchesNoFileAndTheStoreOpensAfterIt() throws Exception {
+        Path db = dir.resolve("prepared/ijoka.db");
+        Ijoka.prepare("jdbc:sqlite:" + db); // the driver's library and jOOQ set up on this thread
+        Ijoka.prepare("nosuchstore:anything"); // left to the opening to report
+        assertThat(dir.resolve("prepared")).doesNotExist();
+        try (Ijoka ijoka = Ijoka.builder().store("jdbc:sqlite:" + db).build()) {
+            assertThat(ijoka.projects().open(Files.createDirectories(dir.resolve("code"))).name()).isEqualTo("code");
+        }
+    }
+
+    @Test
     void ijokaFindsTheStoreByItsUrlAndCreatesTheDatabaseAndItsDirectory() throws Exception {
         Path db = dir.resolve("a/b/c/ijoka.db");
         try (Ijoka ijoka = Ijoka.builder().store("jdbc:sqlite:" + db).build()) {
