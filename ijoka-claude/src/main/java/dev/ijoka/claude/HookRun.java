@@ -103,8 +103,13 @@ final class HookRun {
         }
     }
 
-    /** Runs nothing: a direct run with nothing to do before the store opens. */
-    private static final Runnable NOTHING = new PrepareStore(Map.of(), null);
+    /** Nothing to do before the store opens. A class, not a lambda, for the reason {@link PrepareStore} gives. */
+    private static final class Nothing implements Runnable {
+        @Override
+        public void run() {}
+    }
+
+    private static final Runnable NOTHING = new Nothing();
 
     /**
      * What runs beside the parse of the event: {@code beforeOpening}, then the store prepared. A class, not a lambda:
@@ -113,18 +118,15 @@ final class HookRun {
      */
     private static final class PrepareStore implements Runnable {
         private final Map<String, String> env;
-        private final @Nullable Runnable beforeOpening;
+        private final Runnable beforeOpening;
 
-        PrepareStore(Map<String, String> env, @Nullable Runnable beforeOpening) {
+        PrepareStore(Map<String, String> env, Runnable beforeOpening) {
             this.env = env;
             this.beforeOpening = beforeOpening;
         }
 
         @Override
         public void run() {
-            if (beforeOpening == null) {
-                return;
-            }
             try {
                 beforeOpening.run();
                 Ijoka.prepare(HookMain.storeUrl(env));
