@@ -24,6 +24,19 @@ public record FeatureId(String value) implements FeatureRef, Comparable<FeatureI
         return value.compareTo(other.value);
     }
 
+    // equals and hashCode written out rather than left to the record: the record's are bound at their first call
+    // through an invokedynamic bootstrap (ObjectMethods) that no start-up cache keeps, ~10-20 ms of a cold command or
+    // hook, and ids are compared and hashed on every path (docs/benchmarks.md, "Id records").
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FeatureId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -16,6 +16,17 @@ public record ProjectId(String value) {
         return new ProjectId(value);
     }
 
+    // Written out for the reason FeatureId gives.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProjectId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -12,6 +12,17 @@ public record RuleId(String value) {
         }
     }
 
+    // Written out for the reason FeatureId gives.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RuleId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

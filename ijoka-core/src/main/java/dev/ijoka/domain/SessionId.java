@@ -60,6 +60,17 @@ public record SessionId(String value) {
         return value.startsWith(PROCESS_PREFIX);
     }
 
+    // Written out for the reason FeatureId gives.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SessionId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
