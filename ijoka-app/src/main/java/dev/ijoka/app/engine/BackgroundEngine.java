@@ -3,6 +3,7 @@ package dev.ijoka.app.engine;
 import dev.ijoka.Ijoka;
 import dev.ijoka.StoreLocation;
 import dev.ijoka.app.CommandRelay;
+import dev.ijoka.app.EngineWarmUp;
 import dev.ijoka.app.ExitCodes;
 import dev.ijoka.claude.HookRelayServer;
 import java.io.IOException;
@@ -176,6 +177,7 @@ public final class BackgroundEngine {
             files.clearStarting();
             say("holds " + store.url() + " for the command line, listening on " + relay.socket() + "; stops after "
                     + settings.idle().toSeconds() + " s without a request");
+            warmUp(engine, relay);
             reason = watch(relay, started, storeFile);
         } finally {
             relay.close();
@@ -195,6 +197,22 @@ public final class BackgroundEngine {
             // stopping because of SIGTERM: the hook is running
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The commands people hand over most, run once on a thread of their own while the engine already listens
+     * ({@link EngineWarmUp}): a command that arrives meanwhile is served at once, and the warm-up waits for it.
+     */
+    private void warmUp(Ijoka engine, HookRelayServer relay) {
+        Thread.ofPlatform().daemon().name("ijoka-engine-warm-up").start(() -> {
+            try {
+                EngineWarmUp.Result done = EngineWarmUp.run(engine, store.url(), System.getenv(), files.dataDirectory(),
+                        () -> relay.inFlight() > 0);
+                say("warmed up: " + done.succeeded() + " of " + done.commands() + " commands in " + done.millis() + " ms");
+            } catch (RuntimeException e) { // the engine stopped under it: nothing is lost, commands run as they come
+                say("warm-up ended early: " + e);
+            }
+        });
     }
 
     /** Until a reason to stop; returns it. */
