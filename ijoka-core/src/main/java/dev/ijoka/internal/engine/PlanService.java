@@ -32,11 +32,7 @@ public final class PlanService implements Plan {
 
     @Override
     public List<Feature> ready(ProjectId project) {
-        if (!engine.graphs.worthSnapshot(project)) {
-            return engine.read(r -> r.ready(project, Integer.MAX_VALUE));
-        }
-        GraphCache.Snapshot s = engine.graphs.get(project);
-        return s.features(s.graph().ready());
+        return ready(project, Integer.MAX_VALUE);
     }
 
     @Override
