@@ -119,6 +119,27 @@ class FeatureCommandsTest {
     }
 
     @Test
+    void showNamesTheFirstTenFeaturesItWaitsForAndCountsTheRest() {
+        for (int n = 1; n <= 13; n++) {
+            cli.ok("feature", "add", "Part " + n);
+        }
+        java.util.List<String> on = new java.util.ArrayList<>(java.util.List.of("feature", "add", "Release"));
+        for (int n = 1; n <= 13; n++) {
+            on.addAll(java.util.List.of("--depends-on", "#" + n));
+        }
+        cli.ok(on.toArray(String[]::new));
+
+        String waits = cli.ok("feature", "show", "#14").out().lines().filter(l -> l.startsWith("  waits for")).findFirst()
+                .orElseThrow();
+
+        assertThat(waits).isEqualTo("  waits for   13 features: #1 (pending), #2 (pending), #3 (pending), #4 (pending), "
+                + "#5 (pending), #6 (pending), #7 (pending), #8 (pending), #9 (pending), #10 (pending) and 3 more "
+                + "(--json lists them all)");
+        assertThat(cli.ok("feature", "show", "#14", "--json").json().get("waitingFor")).hasSize(13);
+        assertThat(cli.ok("feature", "show", "#13").out()).doesNotContain("waits for");
+    }
+
+    @Test
     void showTellsEverythingAboutAFeature() {
         cli.ok("feature", "add", "Schema");
         cli.ok("feature", "add", "Login", "--depends-on", "#1", "--step", "Open /login", "--details", "Email and password.");

@@ -303,8 +303,7 @@ final class FeatureCommands implements Runnable {
             t.row("  depends on", refs(dependsOn, Dependency::dependency, byId));
             t.row("  needed by", refs(neededBy, Dependency::dependent, byId));
             if (!waitingFor.isEmpty()) {
-                t.row("  waits for", waitingFor.stream().map(w -> w.ref() + " (" + w.status().wireName() + ")")
-                        .collect(Collectors.joining(", ")));
+                t.row("  waits for", waitsFor(waitingFor));
             }
             t.row("  id", f.id().value() + " · version " + f.version());
             t.row("  created", f.createdAt() + (f.completedAt() != null ? " · completed " + f.completedAt() : ""));
@@ -333,6 +332,22 @@ final class FeatureCommands implements Runnable {
                 f.details().lines().forEach(l -> out.println("  " + l));
             }
             return 0;
+        }
+
+        /** How many of the features it waits for the text names; --json lists them all. */
+        static final int WAITS_FOR_SHOWN = 10;
+
+        /**
+         * The features it waits for, dependencies first (what must happen first), the first {@link #WAITS_FOR_SHOWN} of
+         * them named: deep in a big plan a feature may wait for a thousand, which no one reads on one line.
+         */
+        private static String waitsFor(List<Feature> waitingFor) {
+            String named = waitingFor.stream().limit(WAITS_FOR_SHOWN).map(w -> w.ref() + " (" + w.status().wireName() + ")")
+                    .collect(Collectors.joining(", "));
+            int more = waitingFor.size() - WAITS_FOR_SHOWN;
+            return more <= 0 ? named
+                    : String.format(java.util.Locale.ROOT, "%,d features: %s and %,d more (--json lists them all)",
+                            waitingFor.size(), named, more);
         }
 
         private static List<Map<String, Object>> edges(List<Dependency> ds, Function<Dependency, FeatureId> other,
