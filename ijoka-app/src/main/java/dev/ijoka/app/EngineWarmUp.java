@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * The background engine's warm-up: once it listens, the commands people hand it most ({@code status}, {@code next},
  * {@code feature list}, {@code feature show}, {@code projects}, plain and as JSON) are run once on its own engine, their
  * output dropped, so that their classes, picocli's model of each and the compiler's first code are ready before the
- * first real command arrives. The first commands handed to a new engine took 100-400 ms against 20-60 ms once it was
+ * first real command arrives. The first commands handed to a new engine took 100-500 ms against 20-70 ms once it was
  * warm (docs/benchmarks.md, "The background engine warmed up").
  *
  * <p>Reads only: the commands run change nothing and append no event. They run on the project with the most features,
