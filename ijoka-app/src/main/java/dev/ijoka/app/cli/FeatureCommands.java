@@ -335,7 +335,7 @@ final class FeatureCommands implements Runnable {
         }
 
         /** How many of the features it waits for the text names; --json lists them all. */
-        static final int WAITS_FOR_SHOWN = 10;
+        private static final int WAITS_FOR_SHOWN = 10;
 
         /**
          * The features it waits for, dependencies first (what must happen first), the first {@link #WAITS_FOR_SHOWN} of

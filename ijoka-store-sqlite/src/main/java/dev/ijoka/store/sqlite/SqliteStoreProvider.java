@@ -53,7 +53,7 @@ public final class SqliteStoreProvider implements StoreProvider {
         public void run() {
             try {
                 JooqStore.prepare(SQLDialect.SQLITE);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // as Ijoka.prepare: nothing printed from a thread of its own
                 // the store's opening does the same again, and reports what is wrong
             }
         }
